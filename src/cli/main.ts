@@ -1,0 +1,29 @@
+// The `sitrep` command line. Each subcommand lives in its own module in this folder.
+
+import { Command, InvalidArgumentError } from 'commander';
+import { runExtract } from './extract.js';
+
+function intArg(v: string): number {
+  const n = Number.parseInt(v, 10);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
+}
+
+export function program(): Command {
+  const p = new Command();
+  p.name('sitrep').description('Turn conflict news into structured, sourced, time-resolved event data, and check the reporting.');
+  p.command('extract')
+    .description('extract events from one article (.txt, .html, .json) or a JSONL batch (--jsonl); "-" or no file reads stdin')
+    .argument('[file]', 'article file, JSONL batch, or - for stdin')
+    .option('--jsonl', 'input is JSON lines; output one SPEC result line per input line')
+    .option('--json', 'print the SPEC result as JSON instead of a readable summary')
+    .option('--stale-days <n>', 'days after which a report is stale (default 30)', intArg)
+    .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number }) => {
+      process.exitCode = await runExtract(file, opts);
+    });
+  return p;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await program().parseAsync(argv);
+}

@@ -1,0 +1,11 @@
+// Stage: event coding. (First skeleton.)
+import { defineStage } from '../pipeline.js';
+
+export const eventsStage = defineStage({
+  name: 'events',
+  requires: ['sentences', 'tokens', 'actors', 'times', 'quantities', 'places', 'attributions'],
+  assigns: ['events'],
+  run() {
+    return { events: [] };
+  },
+});

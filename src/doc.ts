@@ -1,0 +1,233 @@
+// The one document that flows through the pipeline.
+//
+// `text` is the article's normalised text and never changes once ingested: every annotation
+// below is a span [start, end) of UTF-16 code units into it, so any field can be shown in the
+// original sentence. Stages never mutate a Doc; each returns the layers it adds and the
+// pipeline freezes a new Doc (see pipeline.ts).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An actor as it appears in output: a country (ISO-3 or IGO) and a sector code (SPEC). */
+export interface ActorRef {
+  text: string;
+  name?: string | null;
+  country: string | null;
+  sector: string | null;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) of publication, or null when nothing states it. Never "today". */
+  published: string | null;
+  /** Where `published` came from: the input field, a dateline, the first line, an HTML meta tag. */
+  publishedFrom: 'input' | 'dateline' | 'first-line' | 'html-meta' | null;
+  /** The span that stated the publication date, when it is in the text. */
+  publishedSpan: Span | null;
+  language: string;
+  source: string | null;
+  url: string | null;
+}
+
+/** What a stretch of the text is, so events are only coded from body text. */
+export type ZoneKind = 'date' | 'title' | 'dateline' | 'caption' | 'body';
+
+export interface Zone extends Span {
+  kind: ZoneKind;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  kind: ZoneKind;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  /** index of the first token of this sentence in doc.tokens, and one past the last */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** lower-cased lemma */
+  lemma: string;
+  /** Universal POS tag from wink-nlp */
+  pos: string;
+  sentence: number;
+}
+
+export type ActorKind = 'state' | 'institution' | 'igo' | 'agency' | 'group' | 'sector' | 'person' | 'pronoun';
+
+export interface ActorMention extends Span {
+  text: string;
+  /** Canonical name ("Azerbaijan", "Ministry of Defence of Azerbaijan", "UN Security Council"). */
+  name: string;
+  country: string | null;
+  sector: string | null;
+  kind: ActorKind;
+  /** A demonym/adjective use ("Armenian" in "the Armenian army") rather than a noun phrase head. */
+  adjective?: boolean;
+  /**
+   * For mentions that stand for other actors ("both sides", "the two countries", "the country",
+   * "They (Armenia)"): the actors they resolve to, with the span that licensed each.
+   */
+  refersTo?: (ActorRef & { source: Span })[];
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
+
+export interface TimeMention extends Span {
+  text: string;
+  type: TimexType;
+  /** TIMEX3 value: 2022-09-12, 2022-09, 2022, 198, P6W, PRESENT_REF, XXXX-09-12 … */
+  value: string | null;
+  mod?: string | null;
+  /** The calendar interval the expression covers, inclusive, when it can be resolved. */
+  range: { start: string; end: string } | null;
+  precision: DatePrecision | null;
+  /** Which parts the text stated ('year','month','day','weekday','time') and which were inferred. */
+  stated: string[];
+  implied: string[];
+  /** Open-ended ranges: "since 1994" (after), "until March" (before). */
+  open?: 'after' | 'before' | null;
+}
+
+export interface PlaceMention extends Span {
+  text: string;
+  name: string;
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonameid: string | null;
+  feature: 'point' | 'admin1' | 'region' | 'country' | 'continent' | string;
+  /** How sure the geocoder is of the chosen referent (0..1). */
+  score?: number;
+}
+
+export interface Quantity extends Span {
+  text: string;
+  min: number | null;
+  max: number | null;
+  /** What is counted: people, killed, wounded, arrested, soldiers, … */
+  unit: string | null;
+  /** The qualifier the text gave: at least, more than, about, up to … */
+  qualifier?: string | null;
+}
+
+/**
+ * Reported speech: a stretch of content attributed to a speaker ("a statement from X said: '…'",
+ * "X said it would …", "according to X"), and the intermediaries it came through ("Reuters reported").
+ */
+export interface Attribution extends Span {
+  /** The attributed content. */
+  content: Span;
+  /** The speaker mention, if the text names one. */
+  speaker: ActorRef | null;
+  speakerSpan: Span | null;
+  /** The cue verb or phrase ("said", "according to", "blamed"). */
+  cue: Span;
+  cueLemma: string;
+  /** Named intermediaries: news agencies or outlets that relayed the statement. */
+  via: string[];
+  /** The speaker is a neutral source (witnesses, hospital, UN monitors) rather than a party. */
+  neutral: boolean;
+}
+
+export type EventStatus = 'asserted' | 'claimed' | 'denied' | 'historical' | 'future' | 'hypothetical';
+
+export interface EventDate {
+  start: string;
+  end: string;
+  precision: DatePrecision;
+  /** Stated in the event's clause, taken from its sentence or paragraph, or implied by publication. */
+  source: 'clause' | 'sentence' | 'paragraph' | 'article' | 'published';
+  evidence: Span | null;
+}
+
+export interface EventLocation {
+  name: string | null;
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: 'point' | 'admin1' | 'region' | 'country';
+  evidence: Span | null;
+}
+
+export interface Event {
+  id: string;
+  type: string;
+  mode: string | null;
+  status: EventStatus;
+  acled: { event_type: string; sub_event_type: string } | null;
+  cameo: string | null;
+  actor: (ActorRef & { span?: Span | null }) | null;
+  target: (ActorRef & { span?: Span | null }) | null;
+  date: EventDate | null;
+  location: EventLocation | null;
+  fatalities: { min: number | null; max: number | null; text: string | null; span?: Span | null } | null;
+  claimedBy: ActorRef[];
+  via: string[];
+  /** The sentence (first) and the trigger and other supporting spans. */
+  evidence: Span[];
+  trigger: Span;
+  confidence: number;
+  /** Which rule or model decided the type, for explanation. */
+  rule: string;
+}
+
+export interface Check {
+  kind: 'stale-report' | 'conflicting-claims' | 'date-mismatch' | string;
+  message: string;
+  days?: number;
+  events?: string[];
+  text?: string;
+  evidence?: Span[];
+}
+
+/** Every layer a stage may add. */
+export interface Layers {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  actors: ActorMention[];
+  times: TimeMention[];
+  quantities: Quantity[];
+  places: PlaceMention[];
+  attributions: Attribution[];
+  events: Event[];
+  checks: Check[];
+}
+
+export type LayerName = keyof Layers;
+
+export interface DocBase {
+  readonly id: string;
+  readonly text: string;
+  readonly meta: Readonly<ArticleMeta>;
+  /** Title / dateline / caption zones found while reading the article. */
+  readonly zones: readonly Zone[];
+}
+
+export type Doc = DocBase & Readonly<Partial<Layers>>;
+
+/** A Doc once every stage has run. */
+export type FullDoc = DocBase & Readonly<Layers>;
+
+export function spanText(doc: DocBase, s: Span): string {
+  return doc.text.slice(s.start, s.end);
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

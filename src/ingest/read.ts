@@ -1,0 +1,121 @@
+// Reading inputs from a path or stdin: .txt, .html, .json (one object) and .jsonl batches.
+// JSONL is streamed line by line so a batch of any size runs in bounded memory, and a broken
+// line becomes an error result while the rest of the batch goes on.
+
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { extname, basename } from 'node:path';
+import { InputError } from '../errors.js';
+import { readHtml } from './html.js';
+import { parseInputLine, salvageId, validateRecord, MAX_TEXT_CHARS, type InputRecord } from './record.js';
+
+export type InputItem =
+  | { ok: true; record: InputRecord; htmlPublished?: string | null; lineNo?: number }
+  | { ok: false; id: string; error: string; lineNo?: number };
+
+/** Max bytes of a single text/HTML file we accept. */
+const MAX_FILE_BYTES = 60 * 1024 * 1024;
+
+export function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8000);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i]!;
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) odd++;
+  }
+  return n > 0 && odd / n > 0.1;
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+export function isHtml(s: string): boolean {
+  return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(s);
+}
+
+/** One article from a text, HTML or JSON file (or stdin content). */
+export function articleFromContent(content: string, name: string): InputItem {
+  const id = basename(name).replace(/\.[^.]+$/, '') || 'stdin';
+  const trimmed = content.trimStart();
+  if (!trimmed) return { ok: false, id, error: `${name}: empty input` };
+  const ext = extname(name).toLowerCase();
+  if (ext === '.json' || (ext === '' && trimmed.startsWith('{'))) {
+    try {
+      const raw: unknown = JSON.parse(content);
+      return { ok: true, record: validateRecord(raw, name) };
+    } catch (err) {
+      if (err instanceof InputError) return { ok: false, id, error: err.message };
+      return { ok: false, id, error: `${name}: not valid JSON (${(err as Error).message})` };
+    }
+  }
+  if (ext === '.html' || ext === '.htm' || isHtml(content)) {
+    const h = readHtml(content);
+    if (!h.text.trim()) return { ok: false, id, error: `${name}: no article text found in the HTML` };
+    return { ok: true, record: { id, text: h.text, title: h.title, url: h.url, source: h.source }, htmlPublished: h.published };
+  }
+  if (content.length > MAX_TEXT_CHARS) return { ok: false, id, error: `${name}: text too large (${content.length} characters)` };
+  return { ok: true, record: { id, text: content } };
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Read one article file (or '-' for stdin). */
+export async function readArticleFile(path: string): Promise<InputItem> {
+  let buf: Buffer;
+  if (path === '-') buf = await readStdin();
+  else {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch (err) {
+      throw new InputError('INPUT_UNREADABLE', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (size > MAX_FILE_BYTES) return { ok: false, id: basename(path), error: `${path}: file too large (${size} bytes; limit ${MAX_FILE_BYTES})` };
+    buf = await readFile(path);
+  }
+  if (looksBinary(buf)) return { ok: false, id: basename(path), error: `${path}: looks like a binary file, not text, HTML or JSON` };
+  return articleFromContent(stripBom(buf.toString('utf8')), path === '-' ? 'stdin' : path);
+}
+
+function sniffBinary(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(8000);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return looksBinary(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Stream a JSONL batch (path or '-'), one item per non-blank line, in order. */
+export async function* readJsonl(path: string): AsyncGenerator<InputItem> {
+  if (path !== '-') {
+    try {
+      statSync(path);
+    } catch (err) {
+      throw new InputError('INPUT_UNREADABLE', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (sniffBinary(path)) throw new InputError('INPUT_BINARY', `${path}: looks like a binary file, not JSON lines`);
+  }
+  const stream = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const rawLine of rl) {
+    lineNo++;
+    const line = lineNo === 1 ? stripBom(rawLine) : rawLine;
+    if (!line.trim()) continue;
+    try {
+      yield { ok: true, record: parseInputLine(line, lineNo), lineNo };
+    } catch (err) {
+      yield { ok: false, id: salvageId(line, lineNo), error: (err as Error).message, lineNo };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// A readable summary for a person: each event with the sentence behind it, then the checks.
+
+import type { Event, FullDoc, Span } from '../doc.js';
+
+function sentenceOf(doc: FullDoc, span: Span): string {
+  const s = doc.sentences.find((x) => x.start <= span.start && span.start < x.end);
+  return s ? doc.text.slice(s.start, s.end) : doc.text.slice(span.start, span.end);
+}
+
+function who(a: Event['actor']): string {
+  if (!a) return '?';
+  return `${a.text} [${a.country ?? '?'}/${a.sector ?? '?'}]`;
+}
+
+export function summary(doc: FullDoc): string {
+  const out: string[] = [];
+  const m = doc.meta;
+  out.push(`${m.title ?? doc.id}`);
+  out.push(`published: ${m.published ?? 'unknown'}${m.publishedFrom ? ` (from ${m.publishedFrom})` : ''}`);
+  out.push('');
+  if (doc.checks.length) {
+    out.push('Report card:');
+    for (const c of doc.checks) out.push(`  ! ${c.kind}: ${c.message}`);
+    out.push('');
+  }
+  out.push(`${doc.events.length} event(s):`);
+  for (const e of doc.events) {
+    const date = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) : 'undated';
+    const where = e.location?.name ? ` at ${e.location.name}${e.location.country ? ` (${e.location.country})` : ''}` : '';
+    const dead = e.fatalities && e.fatalities.min !== null ? `, killed ≥${e.fatalities.min}` : '';
+    out.push(`  ${e.id} ${e.type}${e.mode ? `/${e.mode}` : ''} [${e.status}] ${who(e.actor)} -> ${who(e.target)}, ${date}${where}${dead}`);
+    if (e.acled) out.push(`     ACLED: ${e.acled.event_type} / ${e.acled.sub_event_type}`);
+    if (e.claimedBy.length) out.push(`     according to: ${e.claimedBy.map((c) => c.text).join('; ')}${e.via.length ? ` (via ${e.via.join(', ')})` : ''}`);
+    else if (e.via.length) out.push(`     via: ${e.via.join(', ')}`);
+    const ev = e.evidence[0];
+    if (ev) out.push(`     “${sentenceOf(doc, ev).replace(/\s+/g, ' ')}”`);
+  }
+  return out.join('\n') + '\n';
+}
