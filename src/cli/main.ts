@@ -1,17 +1,16 @@
-// The `sitrep` command line. Each subcommand lives in its own module in this folder.
+// The `sitrep` command line. Each subcommand lives in its own module in this folder and
+// registers itself here (one line each).
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
 
-function intArg(v: string): number {
+export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
   return n;
 }
 
-export function program(): Command {
-  const p = new Command();
-  p.name('sitrep').description('Turn conflict news into structured, sourced, time-resolved event data, and check the reporting.');
+function registerExtract(p: Command): void {
   p.command('extract')
     .description('extract events from one article (.txt, .html, .json) or a JSONL batch (--jsonl); "-" or no file reads stdin')
     .argument('[file]', 'article file, JSONL batch, or - for stdin')
@@ -21,6 +20,17 @@ export function program(): Command {
     .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number }) => {
       process.exitCode = await runExtract(file, opts);
     });
+}
+
+/** Subcommand registrations, in the order `sitrep --help` lists them. */
+const COMMANDS: ((p: Command) => void)[] = [
+  registerExtract,
+];
+
+export function program(): Command {
+  const p = new Command();
+  p.name('sitrep').description('Turn conflict news into structured, sourced, time-resolved event data, and check the reporting.');
+  for (const register of COMMANDS) register(p);
   return p;
 }
 
