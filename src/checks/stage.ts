@@ -7,8 +7,9 @@ import type { Resources } from '../resources.js';
 
 export type CheckFn = (doc: Doc, res: Resources) => Check[];
 
-/** Filled by the modules that own each check kind (time: stale-report, date-mismatch; coding: conflicting-claims). */
-export const CHECKS: CheckFn[] = [];
+/** One entry per check kind, imported from the module that owns it (time: stale-report and
+ * date-mismatch; coding: conflicting-claims). */
+export const CHECKS: readonly CheckFn[] = [];
 
 export const checksStage = defineStage({
   name: 'checks',
