@@ -139,6 +139,25 @@ export interface Attribution extends Span {
   neutral: boolean;
 }
 
+/**
+ * A word or phrase that names an event ("shelling", "were killed", "protested"), typed by the
+ * event lexicon/model. Events are assembled from triggers (actors, status, date, place).
+ */
+export interface Trigger extends Span {
+  text: string;
+  sentence: number;
+  /** PLOVER 0.8 type and mode */
+  type: string;
+  mode: string | null;
+  cameo: string | null;
+  acled: { event_type: string; sub_event_type: string } | null;
+  /** The trigger is a passive verb ("were subjected to shelling by …", "was killed"). */
+  passive: boolean;
+  /** Which lexicon entry, rule or model decided the type (for explanation). */
+  rule: string;
+  confidence: number;
+}
+
 export type EventStatus = 'asserted' | 'claimed' | 'denied' | 'historical' | 'future' | 'hypothetical';
 
 export interface EventDate {
@@ -201,6 +220,7 @@ export interface Layers {
   quantities: Quantity[];
   places: PlaceMention[];
   attributions: Attribution[];
+  triggers: Trigger[];
   events: Event[];
   checks: Check[];
 }

@@ -33,7 +33,7 @@ export function buildPipeline(stages: readonly Stage[]): Pipeline {
     }
     for (const a of stage.assigns) have.add(a);
   }
-  const all: LayerName[] = ['paragraphs', 'sentences', 'tokens', 'actors', 'times', 'quantities', 'places', 'attributions', 'events', 'checks'];
+  const all: LayerName[] = ['paragraphs', 'sentences', 'tokens', 'actors', 'times', 'quantities', 'places', 'attributions', 'triggers', 'events', 'checks'];
   const missing = all.filter((l) => !have.has(l));
   if (missing.length) throw new PipelineError('PIPELINE_CONFIG', `no stage assigns ${missing.join(', ')}`);
 

@@ -4,7 +4,8 @@
 //  3. actors before places: "Moscow said" is an actor (metonymy), not where something happened;
 //  4. times and quantities are independent of actors;
 //  5. attributions (reported speech) need actors (the speaker) and sentences;
-//  6. events need all of the above; checks read the events.
+//  6. triggers (event words typed by the lexicon/model) need tokens and actors;
+//  7. events are assembled from triggers with all of the above; checks read the events.
 
 import { buildPipeline, type Pipeline, type Stage } from './pipeline.js';
 import { paragraphsStage } from './nlp/paragraphs.js';
@@ -14,6 +15,7 @@ import { timesStage } from './resolve/time/stage.js';
 import { quantitiesStage } from './coding/quantities.js';
 import { placesStage } from './resolve/places/stage.js';
 import { attributionsStage } from './coding/attribution.js';
+import { triggersStage } from './coding/triggers.js';
 import { eventsStage } from './coding/stage.js';
 import { checksStage } from './checks/stage.js';
 
@@ -25,6 +27,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   quantitiesStage,
   placesStage,
   attributionsStage,
+  triggersStage,
   eventsStage,
   checksStage,
 ] as readonly Stage[];

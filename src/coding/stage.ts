@@ -3,7 +3,7 @@ import { defineStage } from '../pipeline.js';
 
 export const eventsStage = defineStage({
   name: 'events',
-  requires: ['sentences', 'tokens', 'actors', 'times', 'quantities', 'places', 'attributions'],
+  requires: ['sentences', 'tokens', 'actors', 'times', 'quantities', 'places', 'attributions', 'triggers'],
   assigns: ['events'],
   run() {
     return { events: [] };
