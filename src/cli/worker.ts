@@ -12,6 +12,7 @@ export interface WorkerCliOptions {
   batch?: number;
   exitWhenDone?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 export async function runWorkerCli(opts: WorkerCliOptions): Promise<number> {
@@ -34,6 +35,7 @@ export async function runWorkerCli(opts: WorkerCliOptions): Promise<number> {
     concurrency: opts.concurrency ?? 1,
     batchSize: opts.batch ?? 10,
     exitWhenDone: !!opts.exitWhenDone,
+    verbose: !!opts.verbose,
     signal: controller.signal,
     log: opts.quiet ? undefined : (line) => process.stderr.write(line + '\n'),
   });
@@ -49,6 +51,7 @@ export function registerWorker(p: Command): void {
     .option('--batch <n>', 'jobs fetched per round trip (default 10)', intArg)
     .option('--exit-when-done', 'stop once nothing is queued, retrying or running')
     .option('-q, --quiet', 'no log lines on stderr')
+    .option('-v, --verbose', 'log every batch fetched')
     .action(async (opts: WorkerCliOptions) => {
       process.exitCode = await runWorkerCli(opts);
     });

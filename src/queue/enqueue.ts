@@ -21,11 +21,13 @@ export interface EnqueueReport {
 export interface EnqueueOptions {
   /** Jobs per INSERT round trip. */
   chunk?: number;
+  /** Seconds a worker may hold a job before it is presumed dead and the job retried (default: the queue's, 120). */
+  jobTimeoutSeconds?: number;
   onError?: (id: string, error: string) => void;
   onProgress?: (r: EnqueueReport) => void;
 }
 
-async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], report: EnqueueReport): Promise<void> {
+async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], report: EnqueueReport, opts: EnqueueOptions): Promise<void> {
   if (!pending.length) return;
   const stored = await store.storedHashes(pending.map((j) => j.hash));
   const seen = new Set<string>();
@@ -37,7 +39,7 @@ async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], 
     }
     if (seen.has(j.hash)) continue; // the same text twice in one chunk: one job
     seen.add(j.hash);
-    jobs.push({ id: jobIdFor(j.hash), name: INGEST_QUEUE, data: j });
+    jobs.push({ id: jobIdFor(j.hash), name: INGEST_QUEUE, data: j, ...(opts.jobTimeoutSeconds ? { expireInSeconds: opts.jobTimeoutSeconds } : {}) });
   }
   if (jobs.length) await boss.insert(jobs);
   report.queued += jobs.length;
@@ -61,11 +63,11 @@ export async function enqueueItems(url: string, items: AsyncIterable<InputItem> 
       }
       pending.push({ hash: articleHash(item.record.text), record: item.record, htmlPublished: item.htmlPublished ?? null });
       if (pending.length >= chunk) {
-        await flush(boss, store, pending, report);
+        await flush(boss, store, pending, report, opts);
         opts.onProgress?.(report);
       }
     }
-    await flush(boss, store, pending, report);
+    await flush(boss, store, pending, report, opts);
     opts.onProgress?.(report);
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});

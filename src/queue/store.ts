@@ -9,7 +9,7 @@ export function isPostgresUrl(db: string | undefined): db is string {
 
 export async function openQueueStore(url: string): Promise<Store> {
   if (!isPostgresUrl(url)) throw new Error(`the queue needs a PostgreSQL store (--db postgres://…), not ${url}`);
-  const store = new PostgresStore(url);
+  const store = new PostgresStore(url, { asyncCommit: true });
   await store.init();
   return store;
 }

@@ -24,8 +24,10 @@ export interface WorkerOptions {
   exitWhenDone?: boolean;
   /** Milliseconds between polls when the queue is empty. */
   pollMs?: number;
-  /** One line per event worth a log (start, batch summaries, failures, stop). */
+  /** One line per event worth a log (start, failures, stop). */
   log?: (line: string) => void;
+  /** Also log every batch fetched. */
+  verbose?: boolean;
   /** Aborting stops the worker after its current batch. */
   signal?: AbortSignal;
 }
@@ -86,6 +88,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
         await sleep(pollMs, opts.signal);
         continue;
       }
+      if (opts.verbose) log(`worker ${process.pid}: fetched ${jobs.length} jobs`);
       const done: string[] = [];
       for (const job of jobs) {
         report.processed++;
