@@ -15,8 +15,9 @@ import { queueStatus } from './status.js';
 import { syntheticCorpus } from './synthetic.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
-const REF_DB = 'sitrep_queue_kill_ref';
-const RUN_DB = 'sitrep_queue_kill_run';
+// per-process names: several checkouts (and CI) may run this suite against one server at once
+const REF_DB = `sitrep_queue_kill_ref_${process.pid}`;
+const RUN_DB = `sitrep_queue_kill_run_${process.pid}`;
 const N = 1000;
 /** Short, so the killed worker's jobs come back quickly; a batch takes well under a second. */
 const JOB_TIMEOUT_S = 4;

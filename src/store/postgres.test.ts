@@ -6,7 +6,8 @@ import { openStore } from './open.js';
 import type { Store } from './types.js';
 import { dropDatabase, freshDatabase, pgAnswers } from '../queue/pgtest.js';
 
-const DB = 'sitrep_queue_store_test';
+// per-process name: several checkouts (and CI) may run this suite against one server at once
+const DB = `sitrep_queue_store_test_${process.pid}`;
 const up = await pgAnswers();
 if (!up) console.warn('postgres.test: no PostgreSQL server answers on 127.0.0.1:5432 ($SITREP_TEST_PG): skipping the PostgreSQL store tests');
 
