@@ -3,6 +3,7 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerServe } from './serve.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -25,6 +26,7 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  registerServe,
 ];
 
 export function program(): Command {
