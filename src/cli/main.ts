@@ -4,6 +4,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
 import { registerServe } from './serve.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -27,6 +29,8 @@ function registerExtract(p: Command): void {
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
   registerServe,
+  registerWorker,
+  registerStatus,
 ];
 
 export function program(): Command {
