@@ -10,7 +10,7 @@ import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
 import { enqueueItems } from './enqueue.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
-import { dropDatabase, freshDatabase, pgAnswers } from './pgtest.js';
+import { dropDatabase, freshDatabase, pgAnswers } from './pgserver.js';
 import { queueStatus } from './status.js';
 import { syntheticCorpus } from './synthetic.js';
 

@@ -4,7 +4,7 @@ import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './co
 import { mergeLockKeys, PostgresStore } from './postgres.js';
 import { openStore } from './open.js';
 import type { Store } from './types.js';
-import { dropDatabase, freshDatabase, pgAnswers } from '../queue/pgtest.js';
+import { dropDatabase, freshDatabase, pgAnswers } from '../queue/pgserver.js';
 
 const DB = 'sitrep_queue_store_test';
 const up = await pgAnswers();

@@ -1,4 +1,4 @@
-// Test support: a PostgreSQL server to test against (127.0.0.1:5432 with trust auth, as CI
+// A PostgreSQL server to test and benchmark against (127.0.0.1:5432 with trust auth, as CI
 // provides, or $SITREP_TEST_PG) and throw-away databases of our own on it, so parallel test
 // runs by others never collide with ours.
 
