@@ -107,6 +107,8 @@ export interface TimeMention extends Span {
   implied: string[];
   /** Open-ended ranges: "since 1994" (after), "until March" (before). */
   open?: 'after' | 'before' | null;
+  /** A weekday stated with a calendar date it does not fall on (the date is kept; see the date-mismatch check). */
+  mismatch?: { weekday: string; date: string } | null;
 }
 
 export interface PlaceMention extends Span {
