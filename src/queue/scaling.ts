@@ -8,10 +8,10 @@ import pg from 'pg';
 import { readJsonl } from '../ingest/read.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
 import { enqueueItems } from './enqueue.js';
-import { freshDatabase } from './pgserver.js';
+import { freshDatabase, scopedName } from './pgserver.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
-export const BENCH_DB = 'sitrep_queue_bench';
+export const BENCH_DB = scopedName('sitrep_queue_bench');
 
 /** `--workers 1,2` → [1, 2]; absent → null (the step does not run). */
 export function parseWorkerCounts(argv: readonly string[]): number[] | null {
