@@ -12,6 +12,7 @@ import { findCues, type CueHit } from './lexicon/cues.js';
 import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { lexWords } from './triggers.js';
 import { combineWithModel } from './model/combine.js';
+import { fatalitiesFor } from './quantities.js';
 
 /** Index of the token containing or following `offset`. */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
@@ -304,6 +305,8 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
   out = combineWithModel(out, ctx, ec, Boolean(decided));
+  // the assembler sets fatalities when it can; otherwise the event's paragraph gives its toll
+  if (out.fatalities === null) out = { ...out, fatalities: fatalitiesFor(doc, out) };
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }
 
