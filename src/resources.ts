@@ -3,6 +3,7 @@
 // stage call (no module-level mutable state), so tests can build tiny ones.
 
 import { loadWink, type WinkNlp } from './nlp/tokens.js';
+import { loadActorLexicon } from './resolve/actors/lexicon.js';
 import { loadEventCoding } from './coding/lexicon/load.js';
 
 export interface Settings {
@@ -30,6 +31,7 @@ export async function loadResources(opts: ResourceOptions = {}): Promise<Resourc
   return {
     nlp: loadWink(),
     settings,
+    actors: loadActorLexicon(),
     events: loadEventCoding({ modelPath: settings.eventModel }),
   };
 }

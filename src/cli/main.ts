@@ -4,6 +4,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
 import { registerEvaluate, registerTrain } from './train.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -29,6 +31,8 @@ const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
   registerTrain,
   registerEvaluate,
+  registerWorker,
+  registerStatus,
 ];
 
 export function program(): Command {
