@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
 import { registerEvaluate, registerTrain } from './train.js';
+import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
 
@@ -31,6 +32,7 @@ const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
   registerTrain,
   registerEvaluate,
+  registerServe,
   registerWorker,
   registerStatus,
 ];
