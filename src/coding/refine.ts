@@ -92,7 +92,7 @@ function groundFighting(doc: Doc, tokens: readonly Token[], scope: [number, numb
   const a = tokens[scope[0]]!.start;
   const b = tokens[scope[1] - 1]!.end;
   return (doc.triggers ?? []).some(
-    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.5 && !t.rule.includes('raid'),
+    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.6 && !/raid|offensive|storm/.test(t.rule),
   );
 }
 
@@ -156,11 +156,12 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       return { sub: 'Mob violence', why: 'rioters-no-demonstration' };
     }
     if (has(sc, 'violent') && sub !== 'Excessive force against protesters') return sub === 'Violent demonstration' ? null : { sub: 'Violent demonstration', why: 'protest+violence' };
-    if (has(sc, 'intervention') && (sub === 'Peaceful protest' || sub === 'Arrests')) return { sub: 'Protest with intervention', why: 'protest+intervention' };
+    if (has(sc, 'intervention') && has(sc, 'brutal') && ctx.sizeTag === null && sub !== 'Violent demonstration') return { sub: 'Excessive force against protesters', why: 'protest+brutal-intervention' };
+    if (has(sc, 'intervention') && (sub === 'Peaceful protest' || (sub === 'Arrests' && hasProtestWord(ctx)))) return { sub: 'Protest with intervention', why: 'protest+intervention' };
     return null;
   }
 
-  if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade') {
+  if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Shelling/artillery/missile attack') {
     if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
       return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
     }
@@ -175,7 +176,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
 
-  if (event.type === 'ASSAULT' && has(sc, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
 
   if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
     // the killing/attack is the work of a weapon named in the same sentence
@@ -203,7 +204,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
     }
     if (sub === 'Armed clash') {
-      if (has(st, 'protest')) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      if (has(st, 'protest') || /\briot(er)?s?\b/.test(sentenceText(ctx))) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
       if (!has(sc, 'armed') && (ctx.sizeTag !== null || /\b(supporters|activists|students|party|factional|partisans)\b/i.test(ctx.scopeText))) {
         return { sub: 'Mob violence', why: 'clash-unarmed-groups' };
       }
@@ -237,6 +238,10 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Protest with intervention', why: 'protesters-detained' };
   }
   return null;
+}
+
+function hasProtestWord(ctx: RefineContext): boolean {
+  return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
 }
 
 function triggerWord(ctx: RefineContext): string {
