@@ -4,12 +4,15 @@
 import type { Check, Doc } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import type { Resources } from '../resources.js';
+import { conflictingClaims } from './conflicts.js';
 
 export type CheckFn = (doc: Doc, res: Resources) => Check[];
 
 /** One entry per check kind, imported from the module that owns it (time: stale-report and
  * date-mismatch; coding: conflicting-claims). */
-export const CHECKS: readonly CheckFn[] = [];
+export const CHECKS: readonly CheckFn[] = [
+  conflictingClaims,
+];
 
 export const checksStage = defineStage({
   name: 'checks',
