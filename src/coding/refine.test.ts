@@ -53,9 +53,10 @@ describe('refineEvent', () => {
   });
 
   it('reads the labels that open ACLED notes', () => {
-    const e = main('Property destruction: On 3 May, unknown people damaged a school gate in the village.');
-    expect(e?.acled?.sub_event_type).toBe('Looting/property destruction');
-    expect(e?.rule).toMatch(/^note-label:/);
+    const e = main('Movement of forces: On 3 May, the army moved two battalions to the border town.');
+    expect(e?.acled?.sub_event_type).toBe('Change to group/activity');
+    expect(e?.rule).toMatch(/note-label:Movement of forces/);
+    expect(main('Property destruction: On 3 May, unknown people damaged a school gate in the village.')?.acled?.sub_event_type).toBe('Looting/property destruction');
   });
 
   it('explains every refinement in the rule', () => {

@@ -266,6 +266,27 @@ function sentenceText(ctx: RefineContext): string {
   return ctx.words.slice(ctx.sent[0], ctx.sent[1]).join(' ');
 }
 
+/**
+ * The event's toll. The assembler reads the killed count of the event's clause; in a short report
+ * (an ACLED note, a wire snippet) the whole paragraph describes the one event, so its summed toll
+ * (fatalitiesFor: "6 soldiers and 2 civilians were killed" = 8, "4 fatalities") is preferred, and
+ * it fills in when the assembler found none.
+ */
+function withToll(doc: Doc, e: Event): Event {
+  const para = fatalitiesFor(doc, e);
+  if (!para) return e;
+  if (e.fatalities === null || (doc.sentences?.length ?? 0) <= 8) return { ...e, fatalities: para };
+  return e;
+}
+
+/** The ACLED note label trigger this event was built from or absorbed, if any. */
+function noteLabelOf(doc: Doc, event: Event) {
+  const t = doc.triggers?.find((x) => x.rule.startsWith('note-label:'));
+  if (!t) return null;
+  const same = (s: { start: number; end: number }) => s.start === t.start && s.end === t.end;
+  return same(event.trigger) || event.evidence.some(same) ? t : null;
+}
+
 /** Statements made by crowds in an ACLED note with a size tag are the protest itself. */
 function statementAsProtest(event: Event, ctx: RefineContext): Refinement | null {
   if (event.acled || !ctx.sizeTag) return null;
@@ -282,6 +303,13 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   if (!ctx) return event;
   let out = event;
   let decided: Refinement | null = null;
+  const label = noteLabelOf(doc, event);
+  if (label && label.acled && event.acled?.sub_event_type !== label.acled.sub_event_type) {
+    // the note's own label ("Defusal:") outranks what a merged trigger said
+    out = { ...event, type: label.type, mode: label.mode, cameo: label.cameo, acled: label.acled, rule: `${event.rule} > ${label.rule}` };
+    return withToll(doc, { ...out, confidence: 0.99 });
+  }
+  if (label) return withToll(doc, { ...event, confidence: 0.99 });
   if (event.acled) {
     const first = refineSubType(event.acled.sub_event_type, event, ctx);
     if (first && first.sub !== event.acled.sub_event_type) {
@@ -310,8 +338,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
   out = combineWithModel(out, ctx, ec, Boolean(decided));
-  // the assembler sets fatalities when it can; otherwise the event's paragraph gives its toll
-  if (out.fatalities === null) out = { ...out, fatalities: fatalitiesFor(doc, out) };
+  out = withToll(doc, out);
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }
 
