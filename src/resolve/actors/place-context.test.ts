@@ -41,4 +41,11 @@ describe('actors placed', () => {
     const doc = withPlaces('Clashes erupted in Goma. Gunmen later attacked a bus.', [{ text: 'Goma', country: 'COD' }]);
     expect(placeActors(doc).find((m) => m.text === 'Gunmen')).toMatchObject({ country: 'COD' });
   });
+
+  it('prefers the article\'s country over a lone odd place and ignores places that are actors', () => {
+    const doc = withPlaces('Students rallied at Lime Ridge in Hamilton (Ontario) in solidarity with Palestine.', [
+      { text: 'Lime Ridge', country: 'USA' }, { text: 'Hamilton', country: 'CAN' }, { text: 'Ontario', country: 'CAN' }, { text: 'Palestine', country: 'PSE' },
+    ]);
+    expect(placeActors(doc).find((m) => m.text === 'Students')).toMatchObject({ country: 'CAN', countryFrom: 'place' });
+  });
 });

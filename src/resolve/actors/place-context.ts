@@ -28,12 +28,24 @@ function dominantPlaceCountry(places: readonly PlaceMention[]): PlaceMention | n
   return best?.first ?? null;
 }
 
+/** Is this place span really an actor the text names ("Ukrainian", "Palestine" in "solidarity with Palestine")? */
+function isActorSpan(p: PlaceMention, actors: readonly ActorMention[]): boolean {
+  for (const a of actors) {
+    if (a.start >= p.end) break;
+    if (a.end > p.start && (a.adjective || (a.kind === 'state' && !a.locative))) return true;
+  }
+  return false;
+}
+
 export function placeActors(doc: Doc): ActorMention[] {
   const actors = doc.actors ?? [];
-  const places = (doc.places ?? []).filter((p) => p.country);
+  const places = (doc.places ?? []).filter((p) => p.country && !isActorSpan(p, actors));
   if (!places.length) return actors as ActorMention[];
   const sentences = doc.sentences ?? [];
   const dominant = dominantPlaceCountry(places);
+  // how often the article places things in each country: a lone odd place in a sentence loses to the article's country
+  const votes = new Map<string, number>();
+  for (const p of places) votes.set(p.country!, (votes.get(p.country!) ?? 0) + 1);
   const sentenceOf = (at: number) => {
     let lo = 0;
     let hi = sentences.length - 1;
@@ -53,7 +65,9 @@ export function placeActors(doc: Doc): ActorMention[] {
     if (s) {
       for (const p of places) {
         if (p.start < s.start || p.end > s.end) continue;
-        if (!near || Math.abs(p.start - m.start) < Math.abs(near.start - m.start)) near = p;
+        if (!near) { near = p; continue; }
+        const dv = (votes.get(p.country!) ?? 0) - (votes.get(near.country!) ?? 0);
+        if (dv > 0 || (dv === 0 && Math.abs(p.start - m.start) < Math.abs(near.start - m.start))) near = p;
       }
     }
     // no place in the sentence: the article's main place country, only when nothing else said a country
