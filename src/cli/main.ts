@@ -3,6 +3,9 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -25,6 +28,9 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  (p) => registerIngest(p, intArg),
+  (p) => registerEvents(p, intArg),
+  (p) => registerExport(p, intArg),
 ];
 
 export function program(): Command {
