@@ -6,6 +6,8 @@ import { runExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -31,6 +33,8 @@ const COMMANDS: ((p: Command) => void)[] = [
   (p) => registerIngest(p, intArg),
   (p) => registerEvents(p, intArg),
   (p) => registerExport(p, intArg),
+  registerWorker,
+  registerStatus,
 ];
 
 export function program(): Command {
