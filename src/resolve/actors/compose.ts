@@ -21,6 +21,8 @@ export interface Draft extends Omit<ActorMention, 'countryFrom' | 'role' | 'acle
   inter: number | null;
   countryFrom: CountryFrom | null;
   locative?: boolean;
+  /** named as where people come from ("migrants from Honduras"), which says little about where the article is */
+  origin?: boolean;
   /** the institution/noun entry a head-only mention came from, for "the ministry" anaphora */
   head?: ActorEntry;
   plural?: boolean;
@@ -36,6 +38,8 @@ const PERSON_POS = new Set(['PROPN']);
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'VERB', 'PROPN', 'NUM']);
 
 const HEAD_TYPES = new Set(['institution', 'title', 'noun']);
+/** Heads that only say "some of them" and keep the sector of a more specific head before them. */
+const GENERIC_HEADS = new Set(['forces', 'units', 'personnel', 'officials', 'members']);
 
 export function entryOf(m: Match | undefined, ...types: string[]): ActorEntry | undefined {
   if (!m) return undefined;
@@ -74,7 +78,9 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       const m = matches[k];
       const e = entryOf(m, 'institution', 'title', 'noun');
       if (m && e && m.entries.every((x) => HEAD_TYPES.has(x.type) || x.type === 'people')) {
-        found = { m, e };
+        // "military police forces": a generic last word keeps the specific head before it
+        const prev = found as { m: Match; e: ActorEntry } | null;
+        found = prev && GENERIC_HEADS.has(e.name) ? { m: { ...prev.m, j: m.j, end: m.end }, e: prev.e } : { m, e };
         k = m.j;
         continue;
       }
@@ -229,6 +235,7 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       if (c.ambiguous && looksLikePersonName(items, matches, m)) { i = m.j; continue; }
       let k = m.j;
       const locative = i > 0 && LOCATIVE.has(key(i - 1)!);
+      const origin = i > 0 && key(i - 1) === 'from';
       if (items[k]?.joined && key(k) === 'based') {
         out.push(draft(m.start, items[k]!.end, { name: c.name, country: c.country, sector: null, kind: 'state', adjective: true, countryFrom: 'name' }));
         i = k + 1;
@@ -253,6 +260,7 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       }
       const d = draft(m.start, m.end, { name: c.name, country: c.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' });
       if (locative) d.locative = true;
+      if (origin) d.origin = true;
       out.push(d);
       i = m.j;
       continue;
@@ -281,13 +289,22 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
     }
 
     const head = entryOf(m, 'institution', 'title', 'noun');
+    if (head && head.needsCountry) { i = m.j; continue; }
     if (head) {
       // a run of heads: the last one is the head ("government forces" is one entry; "police officers" too)
       let hm = m;
       let he = head;
       while (matches[hm.j] && entryOf(matches[hm.j], 'institution', 'noun') && matches[hm.j]!.entries.every((x) => HEAD_TYPES.has(x.type))) {
-        hm = matches[hm.j]!;
-        he = entryOf(hm, 'institution', 'noun')!;
+        const next = matches[hm.j]!;
+        const ne = entryOf(next, 'institution', 'noun')!;
+        if (!GENERIC_HEADS.has(ne.name)) he = ne;
+        hm = { ...hm, j: next.j, end: next.end };
+      }
+      // a capitalised common noun inside a proper name ("Red Rebels", "Municipal Workers Union") is not the head of an actor phrase
+      const it0 = items[i]!;
+      if (isCap(it0.text) && !it0.first && i > 0 && isCap(items[i - 1]!.text) && !matches[i - 1] && items[i - 1]!.pos === 'PROPN' || (isCap(items[hm.j - 1]!.text) && hm.j < items.length && isCap(items[hm.j]!.text) && items[hm.j]!.pos === 'PROPN' && !matches[hm.j] && he.type !== 'title')) {
+        i = hm.j;
+        continue;
       }
       const start = withThe(i);
       const of = ofCountry(hm.j);

@@ -22,15 +22,20 @@ const isAntecedent = (d: Draft) => !d.adjective && d.country !== null && d.kind 
 /** Which country the article is about: the most mentioned (title counts double), first mention on ties. */
 export function focusCountry(drafts: readonly Draft[], context: readonly { iso3: string; span: Span }[], titleEnd: number, countryName: (iso3: string) => string): Focus | null {
   const score = new Map<string, { n: number; first: Span }>();
-  const add = (iso3: string, span: Span) => {
-    const w = span.end <= titleEnd ? 2 : 1;
+  const add = (iso3: string, span: Span, weight = 1) => {
+    const w = (span.end <= titleEnd ? 2 : 1) * weight;
     const s = score.get(iso3);
     if (s) s.n += w;
     else score.set(iso3, { n: w, first: span });
   };
   for (const d of drafts) {
     if (!d.country || d.country === 'IGO' || d.kind === 'agency' || d.kind === 'igo') continue;
-    if (d.countryFrom === 'name' || d.countryFrom === 'adjective' || d.countryFrom === 'of-phrase' || (d.countryFrom === 'lexicon' && d.kind !== 'person')) add(d.country, { start: d.start, end: d.end });
+    if (d.origin) continue;
+    // nationals abroad ("Cuban migrants") say little about where the article is
+    if (d.countryFrom === 'adjective' && (d.sector === 'REF' || d.sector === 'CVL')) continue;
+    // groups operate across borders (JNIM in Burkina Faso): they count less than a named country
+    if (d.countryFrom === 'name' || d.countryFrom === 'adjective' || d.countryFrom === 'of-phrase') add(d.country, { start: d.start, end: d.end });
+    else if (d.countryFrom === 'lexicon' && d.kind !== 'person') add(d.country, { start: d.start, end: d.end }, d.kind === 'group' ? 0.5 : 1);
   }
   for (const c of context) add(c.iso3, c.span);
   let best: Focus | null = null;
@@ -99,19 +104,21 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       if (pair) {
         const start = tok.start;
         const end = tokens[t + pair.length - 1]!.end;
-        const seen = new Map<string, Draft>();
-        for (const d of before(drafts, start, s.index, 6)) {
-          if (!isAntecedent(d) || d.country === 'IGO') continue;
-          if (!seen.has(d.country!)) seen.set(d.country!, d);
-          if (seen.size === 2) break;
+        // the two most salient parties: mentions in the whole article, with a bonus for the last two sentences
+        const score = new Map<string, { n: number; d: Draft }>();
+        for (const d of drafts) {
+          if (!isAntecedent(d) || d.country === 'IGO' || d.countryFrom === 'focus') continue;
+          const recent = d.end <= start && d.sentence >= s.index - 1 ? 2 : 0;
+          const cur = score.get(d.country!);
+          if (cur) { cur.n += 1 + recent; if (d.end <= start) cur.d = d; }
+          else score.set(d.country!, { n: 1 + recent, d });
         }
-        if (seen.size < 2) {
-          for (const d of drafts) if (isAntecedent(d) && d.country !== 'IGO' && !seen.has(d.country!)) { seen.set(d.country!, d); if (seen.size === 2) break; }
-        }
+        const top = [...score.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 2);
+        const seen = new Map<string, Draft>(top.map(([c, v]) => [c, v.d]));
         if (seen.size === 2) {
           const lastWord = pair[pair.length - 1]!;
           const sector = /armies|forces|militaries/.test(lastWord) ? 'MIL' : /governments|countries|nations|states/.test(lastWord) ? 'GOV' : null;
-          const refs = [...seen.values()].reverse().map((d) => ({ ...refOf(d), sector: sector ?? d.sector }));
+          const refs = [...seen.values()].sort((a, b) => a.start - b.start).map((d) => ({ ...refOf(d), sector: sector ?? d.sector }));
           // "the troops of both countries", "the leaders of the two countries": the head takes the pair
           const ofTok = tokens[t - 1];
           const headD = ofTok && ofTok.text.toLowerCase() === 'of' ? drafts.find((d) => d.head && d.end <= ofTok.start && ofTok.start - d.end <= 1 && d.country === null) : undefined;
@@ -160,7 +167,9 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       while (v < s.tokenEnd && v - t <= 3 && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX' || tokens[v]!.pos === 'PART')) v++;
       const verb = tokens[v];
       if (!verb || v >= s.tokenEnd || !(SPEECH.has(verb.text.toLowerCase()) || SPEECH.has(verb.lemma.toLowerCase()))) continue;
-      const cands = before(drafts.concat(added).sort((a, b) => a.start - b.start), tok.start, s.index, 2).filter((d) => !d.adjective && d.kind !== 'agency');
+      // a bracketed name annotates the word before it and is not what a later "it" points to
+      const bracketed = (d: Draft) => text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
+      const cands = before(drafts.concat(added).sort((a, b) => a.start - b.start), tok.start, s.index, 3).filter((d) => !d.adjective && d.kind !== 'agency' && !bracketed(d));
       let ante: Draft | undefined;
       if (lower === 'it') ante = cands.find((d) => d.kind !== 'person' && d.kind !== 'sector' && !d.plural && d.kind !== 'pronoun');
       else if (lower === 'they') ante = cands.find((d) => d.kind !== 'person' && (d.plural || d.kind === 'group' || d.kind === 'sector')) ?? cands.find((d) => d.kind !== 'person');
@@ -171,17 +180,17 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     }
   }
 
-  // "Azerbaijan (Armenia)": a name corrected in brackets stands for the bracketed actor
+  // "the ministry (Armenia)": a bare head corrected in brackets stands for the bracketed actor
   const all = sorted();
   for (let k = 0; k + 1 < all.length; k++) {
     const a = all[k]!;
     const b = all[k + 1]!;
     if (a.adjective || b.adjective || !b.country || a.kind === 'pronoun') continue;
     const between = text.slice(a.end, b.start);
-    if (/^\s*\($/.test(between) && /^\)/.test(text.slice(b.end, b.end + 1)) && a.kind === 'state' && b.kind === 'state' && a.country !== b.country) {
-      a.refersTo = [refOf(b)];
+    // only a word that names nobody by itself is corrected ("the ministry (Armenia)"); for "Azerbaijan (Armenia)" the text is ambiguous and both names stay
+    if (/^\s*\($/.test(between) && /^\)/.test(text.slice(b.end, b.end + 1)) && a.head && !a.country && b.kind === 'state') {
+      a.refersTo = [{ ...refOf(b), sector: a.sector }];
       a.country = b.country;
-      a.name = b.name;
       a.countryFrom = 'reference';
     }
   }
@@ -198,6 +207,27 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       d.refersTo = [refOf(ante)];
       d.countryFrom = 'reference';
       continue;
+    }
+    // "its forces", "their troops": the owner is the nearest actor before
+    const owner = text.slice(Math.max(0, d.start - 6), d.start).toLowerCase().match(/\b(its|their)\s$/);
+    if (owner) {
+      const o = before(all, d.start, d.sentence, 2).find((x) => x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (owner[1] === 'their' || !x.plural));
+      if (o) {
+        d.country = o.country;
+        d.refersTo = [{ ...refOf(o), sector: d.sector }];
+        d.countryFrom = 'reference';
+        continue;
+      }
+    }
+    // a bare plural of state forces ("peacekeepers were deployed") belongs to the state just named
+    if (d.head.type === 'institution' && (d.sector === 'MIL' || d.sector === 'COP') && !/^(the|its|their)\s/i.test(d.text) && d.plural) {
+      const near = before(all, d.start, d.sentence, 1).find((x) => x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO');
+      if (near) {
+        d.country = near.country;
+        d.refersTo = [{ ...refOf(near), sector: d.sector }];
+        d.countryFrom = 'context';
+        continue;
+      }
     }
     if (d.head.type === 'noun') {
       const inSentence = all.find((x) => x.sentence === d.sentence && x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && (x.locative || x.start > d.end));

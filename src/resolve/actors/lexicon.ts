@@ -46,6 +46,8 @@ export interface ActorEntry {
   caseRule: CaseRule;
   /** A country name that is also a first name or a common word ("Chad", "Jordan", "Turkey"). */
   ambiguous: boolean;
+  /** An institution word that names an actor only with a country ("the Azerbaijani side"). */
+  needsCountry?: boolean;
 }
 
 export interface TrieNode {
@@ -151,13 +153,13 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
     const [forms, sector, role, cls] = cols;
     check(sector === '-' || SECTORS.has(sector!), 'institutions.tsv', line, `bad sector "${sector}"`);
     check(ROLES.has(role as ActorRole), 'institutions.tsv', line, `bad role "${role}"`);
-    check(cls === 'inst' || cls === 'title' || cls === 'noun', 'institutions.tsv', line, `bad class "${cls}"`);
+    check(cls === 'inst' || cls === 'title' || cls === 'noun' || cls === 'meto', 'institutions.tsv', line, `bad class "${cls}"`);
     const fl = list(forms);
-    const type: EntryType = cls === 'inst' ? 'institution' : cls === 'title' ? 'title' : 'noun';
+    const type: EntryType = cls === 'inst' || cls === 'meto' ? 'institution' : cls === 'title' ? 'title' : 'noun';
     for (const f of fl) {
       addEntry(lex, {
         type, ...base(f, fl[0]!), country: null, sector: sector === '-' ? null : sector!, role: role as ActorRole,
-        kind: type === 'noun' ? 'sector' : type === 'title' ? 'person' : 'institution', ...none,
+        kind: type === 'noun' ? 'sector' : type === 'title' ? 'person' : 'institution', ...none, ...(cls === 'meto' ? { needsCountry: true } : {}),
       });
     }
   }

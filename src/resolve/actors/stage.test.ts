@@ -108,9 +108,13 @@ describe('references', () => {
   it('resolves a parenthesised correction', () => {
     const ms = actors('Officials said Eritrea was to blame. They (Ethiopia) had moved troops to the border.');
     expect(byText(ms, 'They')).toMatchObject({ country: 'ETH', kind: 'pronoun' });
-    const c = actors('The statement said Serbia (Kosovo) had closed the crossing.');
-    expect(byText(c, 'Serbia')).toMatchObject({ country: 'XKX' });
-    expect(byText(c, 'Serbia')!.refersTo![0]!.country).toBe('XKX');
+    const c = actors('Kenya was asked for troops. The statement said the army (Somalia) had closed the crossing.');
+    expect(byText(c, 'the army')).toMatchObject({ country: 'SOM', sector: 'MIL' });
+    expect(byText(c, 'the army')!.refersTo![0]!.country).toBe('SOM');
+    // two names: the text is ambiguous, both keep their own country
+    const two = actors('It said Serbia (Kosovo) had closed the crossing.');
+    expect(byText(two, 'Serbia')).toMatchObject({ country: 'SRB' });
+    expect(byText(two, 'Kosovo')).toMatchObject({ country: 'XKX' });
   });
 
   it('resolves "it said" to the speaking institution, not to a plural noun', () => {
