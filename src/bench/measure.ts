@@ -35,7 +35,13 @@ async function* texts(path: string): AsyncGenerator<string> {
 }
 
 /** The floor: wink-nlp's readDoc over every text, reading the same file the same way. */
-export async function floorPass(path: string): Promise<{ articles: number; tokens: number; seconds: number }> {
+/** CPU seconds (user + system, every thread of the process) since `c0`. */
+export function cpuSince(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1e6;
+}
+
+export async function floorPass(path: string): Promise<{ articles: number; tokens: number; seconds: number; cpuSeconds: number }> {
   const nlp = loadWink();
   // Warm the JIT on a few texts first, as the pipeline run is warmed by its own first articles.
   let warm = 0;
@@ -44,13 +50,14 @@ export async function floorPass(path: string): Promise<{ articles: number; token
     if (++warm >= 50) break;
   }
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let articles = 0;
   let tokens = 0;
   for await (const t of texts(path)) {
     tokens += nlp.readDoc(t).tokens().length();
     articles++;
   }
-  return { articles, tokens, seconds: (performance.now() - t0) / 1000 };
+  return { articles, tokens, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSince(c0) };
 }
 
 export interface RunResult {
@@ -59,6 +66,8 @@ export interface RunResult {
   events: number;
   clusters: number;
   seconds: number;
+  /** CPU seconds of the whole process during the run (all threads): on a shared machine the fairer measure. */
+  cpuSeconds: number;
   /** Worker start-up (loading resources in each thread), not counted in `seconds`. */
   startup: number;
 }
@@ -79,9 +88,11 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
       startup = (performance.now() - t0) / 1000;
     }
+    const c0 = process.cpuUsage();
     const s = await ingestItems(readSources([corpus]), store, { extractor, pool, batchSize: 8 });
+    const cpuSeconds = cpuSince(c0);
     const stats = await store.stats();
-    return { added: s.added, failed: s.failed, events: stats.events, clusters: stats.clusters, seconds: s.seconds, startup };
+    return { added: s.added, failed: s.failed, events: stats.events, clusters: stats.clusters, seconds: s.seconds, cpuSeconds, startup };
   } finally {
     await pool?.close();
     await store.close();
