@@ -6,6 +6,7 @@ import { runExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
+import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
 
@@ -33,6 +34,7 @@ const COMMANDS: ((p: Command) => void)[] = [
   (p) => registerIngest(p, intArg),
   (p) => registerEvents(p, intArg),
   (p) => registerExport(p, intArg),
+  registerServe,
   registerWorker,
   registerStatus,
 ];
