@@ -16,6 +16,8 @@ export interface ActorRef {
   name?: string | null;
   country: string | null;
   sector: string | null;
+  /** Filled in from context (the speaker's side, the conflict's other party) rather than stated in the clause. */
+  inferred?: boolean;
 }
 
 export interface ArticleMeta {
@@ -79,9 +81,11 @@ export interface ActorMention extends Span {
   /**
    * Where `country` came from: the lexicon entry (a named group), a country name, a demonym
    * adjective, an "of <country>" phrase, the sentence's context, the article's focus country,
-   * or a reference ("the country", "both sides"). 'context' and 'focus' are inferred, not stated.
+   * a reference ("the country", "both sides"), or a place named in its sentence or article
+   * ('place', set after the places stage). 'collective' marks a group of countries ("Western
+   * governments"), which gets none. 'context', 'focus' and 'place' are inferred, not stated.
    */
-  countryFrom?: 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference';
+  countryFrom?: 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference' | 'place' | 'collective';
   /** A country named as a place ("fighting in Sudan") rather than as an actor. */
   locative?: boolean;
   /** The ACLED actor family the mention implies (gov, mil, cop, reb, militia, protesters, civilians …). */
@@ -132,6 +136,8 @@ export interface Quantity extends Span {
   unit: string | null;
   /** The qualifier the text gave: at least, more than, about, up to … */
   qualifier?: string | null;
+  /** The noun the number counts ("civilians", "soldiers"), when the text names one. */
+  noun?: string | null;
 }
 
 /**
@@ -151,6 +157,13 @@ export interface Attribution extends Span {
   via: string[];
   /** The speaker is a neutral source (witnesses, hospital, UN monitors) rather than a party. */
   neutral: boolean;
+  /**
+   * What the speaker does with the content: relays it ('speech'), rejects it ('denial': "denied
+   * carrying out the strike"), or pins it on someone ('blame': "blamed X for the attack").
+   */
+  kind?: 'speech' | 'denial' | 'blame';
+  /** For 'blame': who is blamed (the object of blame/accuse/hold … responsible). */
+  accused?: (ActorRef & { span: Span })[];
 }
 
 /**

@@ -3,6 +3,10 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
+import { registerEvaluate, registerTrain } from './train.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
@@ -20,7 +24,8 @@ function registerExtract(p: Command): void {
     .option('--jsonl', 'input is JSON lines; output one SPEC result line per input line')
     .option('--json', 'print the SPEC result as JSON instead of a readable summary')
     .option('--stale-days <n>', 'days after which a report is stale (default 30)', intArg)
-    .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number }) => {
+    .option('--event-model <file>', 'event sub-type model from `sitrep train` ("none": rules only; default: the shipped model or $SITREP_EVENT_MODEL)')
+    .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number; eventModel?: string }) => {
       process.exitCode = await runExtract(file, opts);
     });
 }
@@ -28,6 +33,11 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  (p) => registerIngest(p, intArg),
+  (p) => registerEvents(p, intArg),
+  (p) => registerExport(p, intArg),
+  registerTrain,
+  registerEvaluate,
   registerServe,
   registerWorker,
   registerStatus,

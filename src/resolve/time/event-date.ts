@@ -53,18 +53,29 @@ interface Pick {
   crossed: number;
 }
 
+/** "the 2020 war", "a 1994 ceasefire": a date that names a thing rather than dating the clause. */
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+$|['’]s\s+$/i;
+const ATTRIBUTIVE_AFTER = /^\s+[a-z]/;
+/** A date elaborating the one before it: "Around 22 March 2022 (between 15 - 22 March)". */
+const ELABORATION = /^\s*\([^()]*$/;
+
 function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   let best: Pick | null = null;
   let bestCost = Infinity;
+  let prevEnd = -1;
   for (const t of doc.times ?? []) {
     if (t.start < s.start || t.end > s.end || !dating(t)) continue;
+    const elaborates = prevEnd >= 0 && t.start - prevEnd < 40 && ELABORATION.test(doc.text.slice(prevEnd, t.start));
+    prevEnd = t.end;
+    if (elaborates) continue;
     if (t.start < anchor.end && anchor.start < t.end) return { time: t, crossed: 0 };
     const between = t.end <= anchor.start ? doc.text.slice(t.end, anchor.start) : doc.text.slice(anchor.end, t.start);
     let crossed = boundaries(between);
     // fronted: only a preposition or nothing before it in the sentence, and the event after it
-    const fronted = t.end <= anchor.start && /^\W*(?:(?:on|in|at|by|late|early|since|from|during|overnight)\s+)*$/i.test(doc.text.slice(s.start, t.start));
-    if (fronted) crossed = 0;
-    const cost = between.length + 80 * crossed;
+    const front = t.end <= anchor.start && FRONTED.test(doc.text.slice(s.start, t.start));
+    if (front) crossed = 0;
+    const attributive = t.precision === 'year' && ATTRIBUTIVE_BEFORE.test(doc.text.slice(Math.max(s.start, t.start - 12), t.start)) && ATTRIBUTIVE_AFTER.test(doc.text.slice(t.end, t.end + 3));
+    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0);
     if (cost < bestCost) {
       bestCost = cost;
       best = { time: t, crossed };
@@ -73,10 +84,24 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   return best;
 }
 
-function fromMention(t: TimeMention, source: EventDate['source'], lower = false): EventDate {
+function fromMention(t: TimeMention, source: EventDate['source'], lower = false, doc?: Doc): EventDate {
   const precision = lower ? COARSER[t.precision!] : t.precision!;
-  return { start: t.range!.start, end: t.range!.end, precision, source, evidence: { start: t.start, end: t.end } };
+  let end = t.range!.end;
+  // "since 10 February": from then until the news (the lead date of an old report, else publication)
+  if (t.open === 'after' && doc?.meta.published) {
+    const lead = leadDate(doc);
+    const until = lead && lead !== t ? lead.range!.end : doc.meta.published;
+    if (until > end) end = until;
+  }
+  return { start: t.range!.start, end, precision, source, evidence: { start: t.start, end: t.end } };
 }
+
+/** A mention that opens its sentence ("On 1 March 2022, …"): it sets the date for what follows. */
+function fronted(doc: Doc, t: TimeMention): boolean {
+  const s = sentenceOf(doc, t.start);
+  return !!s && FRONTED.test(doc.text.slice(s.start, t.start));
+}
+const FRONTED = /^\W*(?:(?:[A-Za-z /]+:\s*)?(?:on|in|at|by|late|early|around|about|since|from|during|overnight)\s+)*$/i;
 
 /**
  * The article's lead date: the first day-precision date in its first body paragraphs. It is
@@ -109,19 +134,22 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
   const s = sentenceOf(doc, anchor.start);
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
-    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence');
-    // the paragraph: the nearest dated sentence before, else after
+    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc);
+    // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
     const para = (doc.paragraphs ?? [])[s.paragraph];
     if (para) {
       let before: TimeMention | null = null;
+      let front: TimeMention | null = null;
       let after: TimeMention | null = null;
       for (const t of doc.times ?? []) {
-        if (!dating(t) || t.start < para.start || t.end > para.end) continue;
-        if (t.end <= s.start) before = t;
-        else if (t.start >= s.end && !after) after = t;
+        if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+        if (t.end <= s.start) {
+          before = t;
+          if (fronted(doc, t)) front = t;
+        } else if (t.start >= s.end && !after) after = t;
       }
-      const t = before ?? after;
-      if (t && !t.open) return fromMention(t, 'paragraph', true);
+      const t = front ?? before ?? after;
+      if (t) return fromMention(t, 'paragraph', true, doc);
     }
   }
   const published = doc.meta.published ? parseIso(doc.meta.published) : null;
@@ -144,6 +172,7 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
 
 /** A future auxiliary governing the event word: "will hold", "would call for", "is due to convene". */
 const FUTURE_AUX = /\b(?:will|'ll|shall|would|(?:due|set|scheduled|expected|going|poised|ready|plans?|planning|planned|intends?|aims?|prepares?)\s+to|to\s+be\s+held)\b/i;
+const FUTURE_RELATIVE = /^[^.;:]{0,50}?\b(?:which|that|who)\s+(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to\b|^[^.;:]{0,50}?\b(?:which|that)\s+will\b/i;
 const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|long|previously|earlier|also|not|never)\s+)*(?:been\s+)?$/i;
 const REPORTED = /\b(?:said|says|told|reported|claimed|according|announced|stated|added|alleged|accused|denied|insisted)\b/i;
 const DAYS_FAR = 30;
@@ -156,8 +185,11 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
   // the event word's own clause: the last few words before it, back to a clause break
   const clause = before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
 
-  // announced or scheduled: a future auxiliary right before the event word, or a date after publication
+  // announced or scheduled: a future auxiliary right before the event word ("will hold"), a
+  // relative clause after it ("a meeting, which is due to convene"), or a date after publication
   if (FUTURE_AUX.test(clause)) return 'future';
+  const after = doc.text.slice(anchor.end, Math.min(s ? s.end : anchor.end + 80, anchor.end + 80));
+  if (FUTURE_RELATIVE.test(after)) return 'future';
   if (date && published !== null) {
     const start = parseIso(date.start);
     if (start !== null && start > published && date.source !== 'article' && date.source !== 'published') return 'future';
@@ -175,6 +207,8 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
     // shortly before the news, told in the pluperfect outside reported speech: background
     if (end < ns && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
   }
-  if (!date && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
+  // undated (or dated only by the article's lead) and told in the pluperfect outside reported speech
+  const ownDate = date && (date.source === 'clause' || date.source === 'sentence');
+  if (!ownDate && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
   return null;
 }

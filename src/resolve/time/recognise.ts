@@ -6,7 +6,15 @@
 
 import type { Span, Token } from '../../doc.js';
 import { dayNum, daysInMonth, iso, parseIso, weekday, type DayNum } from './calendar.js';
-import { RULES, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
+import { NUMERIC_DATE } from './numeric.js';
+import { RULES as GRAMMAR, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
+
+// Every expression starts at a word boundary: saying so up front lets the regex engine skip the
+// inside of words cheaply instead of trying each rule's optional prefixes at every character.
+const RULES: readonly Rule[] = [...GRAMMAR, NUMERIC_DATE].map((r) => ({
+  ...r,
+  re: new RegExp(`(?<![A-Za-z0-9])(?:${r.re.source})`, r.re.flags),
+}));
 import { clauseTense, type Tense } from './tense.js';
 
 export interface Found extends Span {
@@ -94,7 +102,9 @@ export function recognise(input: RecogniseInput): Found[] {
     tenseCache.set(span.start, t);
     return t;
   };
+  let lastDate: Ctx['lastDate'] = null;
   const ctxFor = (r: Span, refDay: DayNum | null, lastYear: number | null, lastDay: DayNum | null = null): Ctx => ({
+    lastDate,
     ref: refDay,
     tense: () => tenseOf(r),
     before: text.slice(Math.max(0, r.start - CONTEXT), r.start),
@@ -110,7 +120,7 @@ export function recognise(input: RecogniseInput): Found[] {
     let free = true;
     for (let i = r.start; i < r.end; i++) if (used[i]) { free = false; break; }
     if (!free) continue;
-    const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text);
+    const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text, text.slice(r.start, r.end));
     if (!resolved) continue;
     for (let i = r.start; i < r.end; i++) used[i] = 1;
     taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
@@ -122,10 +132,11 @@ export function recognise(input: RecogniseInput): Found[] {
   let lastYear: number | null = null;
   let lastDay: DayNum | null = null;
   let lastQuarter: { y: number; q: number; end: number } | null = null;
+  let lastDayEnd = -1;
   for (const f of taken) {
     const raw = (f as Found & { raw?: Raw }).raw!;
-    if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
-      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text);
+    if (f.resolved.kind === 'anaphoric' || raw.rule.name === 'since-then' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
+      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text, text.slice(f.start, f.end));
       if (again) f.resolved = again;
     }
     // "a year earlier" in a report about a quarter means the same quarter a year before
@@ -137,7 +148,18 @@ export function recognise(input: RecogniseInput): Found[] {
       f.resolved = { ...f.resolved, value: `${y}-Q${lastQuarter.q}`, range: { start: dayNum(y, m0, 1), end: dayNum(y, m0 + 2, daysInMonth(y, m0 + 2)) }, precision: 'month' };
     }
     if (f.resolved.stated.includes('year') && f.resolved.range) lastYear = Number(f.resolved.value!.slice(0, 4)) || lastYear;
-    if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') lastDay = f.resolved.range.start;
+    // a clock time or "the morning" after a dated sentence belongs to that day
+    if ((f.resolved.kind === 'clock' || (f.rule === 'part-of-day' && /^the\s/i.test(text.slice(f.start, f.end)))) && lastDay !== null && f.start - lastDayEnd < 400 && f.resolved.value) {
+      const tail = f.resolved.value.slice(f.resolved.value.indexOf('T'));
+      f.resolved = { ...f.resolved, value: iso(lastDay) + tail, range: { start: lastDay, end: lastDay } };
+    }
+    if (f.resolved.range && f.resolved.precision && f.resolved.value && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref' && f.resolved.type === 'DATE') {
+      lastDate = { range: f.resolved.range, precision: f.resolved.precision, value: f.resolved.value };
+    }
+    if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') {
+      lastDay = f.resolved.range.start;
+      lastDayEnd = f.end;
+    }
   }
   for (const f of taken) delete (f as Found & { raw?: Raw }).raw;
 
