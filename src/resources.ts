@@ -3,6 +3,7 @@
 // stage call (no module-level mutable state), so tests can build tiny ones.
 
 import { loadWink, type WinkNlp } from './nlp/tokens.js';
+import { loadGazetteer } from './resolve/places/cache.js';
 
 export interface Settings {
   /** A report is stale when its newest non-historical event ended more than this many days before publication. */
@@ -25,6 +26,7 @@ export interface ResourceOptions {
 export async function loadResources(opts: ResourceOptions = {}): Promise<Resources> {
   return {
     nlp: loadWink(),
+    gazetteer: await loadGazetteer(),
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
   };
 }
