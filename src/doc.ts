@@ -76,6 +76,18 @@ export interface ActorMention extends Span {
    * "They (Armenia)"): the actors they resolve to, with the span that licensed each.
    */
   refersTo?: (ActorRef & { source: Span })[];
+  /**
+   * Where `country` came from: the lexicon entry (a named group), a country name, a demonym
+   * adjective, an "of <country>" phrase, the sentence's context, the article's focus country,
+   * or a reference ("the country", "both sides"). 'context' and 'focus' are inferred, not stated.
+   */
+  countryFrom?: 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference';
+  /** A country named as a place ("fighting in Sudan") rather than as an actor. */
+  locative?: boolean;
+  /** The ACLED actor family the mention implies (gov, mil, cop, reb, militia, protesters, civilians …). */
+  role?: string;
+  /** ACLED's name for a named group or organisation, when the lexicon has one. */
+  acledName?: string;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -95,6 +107,8 @@ export interface TimeMention extends Span {
   implied: string[];
   /** Open-ended ranges: "since 1994" (after), "until March" (before). */
   open?: 'after' | 'before' | null;
+  /** A weekday stated with a calendar date it does not fall on (the date is kept; see the date-mismatch check). */
+  mismatch?: { weekday: string; date: string } | null;
 }
 
 export interface PlaceMention extends Span {

@@ -4,10 +4,14 @@
 
 import { loadWink, type WinkNlp } from './nlp/tokens.js';
 import { loadGazetteer } from './resolve/places/cache.js';
+import { loadActorLexicon } from './resolve/actors/lexicon.js';
+import { loadEventCoding } from './coding/lexicon/load.js';
 
 export interface Settings {
   /** A report is stale when its newest non-historical event ended more than this many days before publication. */
   staleDays: number;
+  /** Event sub-type model made by `sitrep train` (path); undefined = the shipped default; null = rules only. */
+  eventModel?: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { staleDays: 30 };
@@ -24,9 +28,12 @@ export interface ResourceOptions {
 }
 
 export async function loadResources(opts: ResourceOptions = {}): Promise<Resources> {
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...opts.settings };
   return {
     nlp: loadWink(),
+    settings,
+    actors: loadActorLexicon(),
+    events: loadEventCoding({ modelPath: settings.eventModel }),
     gazetteer: await loadGazetteer(),
-    settings: { ...DEFAULT_SETTINGS, ...opts.settings },
   };
 }

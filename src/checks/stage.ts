@@ -4,12 +4,14 @@
 import type { Check, Doc } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import type { Resources } from '../resources.js';
+import { staleReport } from './staleness.js';
+import { dateMismatch } from './date-mismatch.js';
 
 export type CheckFn = (doc: Doc, res: Resources) => Check[];
 
 /** One entry per check kind, imported from the module that owns it (time: stale-report and
  * date-mismatch; coding: conflicting-claims). */
-export const CHECKS: readonly CheckFn[] = [];
+export const CHECKS: readonly CheckFn[] = [staleReport, dateMismatch];
 
 export const checksStage = defineStage({
   name: 'checks',

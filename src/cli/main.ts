@@ -3,6 +3,8 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 
 export function intArg(v: string): number {
   const n = Number.parseInt(v, 10);
@@ -25,6 +27,8 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  registerWorker,
+  registerStatus,
 ];
 
 export function program(): Command {

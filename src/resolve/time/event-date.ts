@@ -1,18 +1,180 @@
-// When an event happened: the time expression that governs its clause, else its sentence,
-// else its paragraph. (First skeleton: the time module replaces this.)
+// When an event happened: the time expression that governs its clause, else its sentence, else
+// its paragraph (marked and with lower precision), else the article's lead date. Statements with
+// no date of their own fall in the article's news window (the day before publication to the
+// publication day, or the lead date of an old article); actions with no support get null, never
+// the publication date.
+//
+// And whether an event is background ('historical') or announced ('future'), by its date and the
+// tense of its clause, not by where it sits in the article.
 
-import type { Doc, EventDate, EventStatus, Span } from '../../doc.js';
+import type { DatePrecision, Doc, EventDate, EventStatus, Sentence, Span, TimeMention } from '../../doc.js';
+import { iso, parseIso, type DayNum } from './calendar.js';
 
 export interface EventDateOptions {
   /** The event is a statement (said, accused, called for): undated statements are dated to the publication window. */
   statement?: boolean;
 }
 
-export function eventDate(_doc: Doc, _anchor: Span, _opts: EventDateOptions = {}): EventDate | null {
+const COARSER: Record<DatePrecision, DatePrecision> = { day: 'week', week: 'month', month: 'year', year: 'decade', decade: 'decade' };
+
+/** A time mention that can date an event: a calendar interval, not a duration, set or vague reference. */
+function dating(t: TimeMention): boolean {
+  return t.range !== null && (t.type === 'DATE' || t.type === 'TIME') && t.precision !== null && !/_REF$/.test(t.value ?? '');
+}
+
+function sentenceOf(doc: Doc, pos: number): Sentence | null {
+  const ss = doc.sentences ?? [];
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
   return null;
 }
 
-/** 'historical' for background events, 'future' for announced ones, by dates and tense; else null. */
-export function temporalStatus(_doc: Doc, _anchor: Span, _date: EventDate | null): Extract<EventStatus, 'historical' | 'future'> | null {
+// Clause boundaries between an event word and a time expression: punctuation that closes a
+// clause and words that open a new one. A time expression fronting the sentence ("On Monday,")
+// governs the whole sentence despite its comma.
+const BOUNDARY = /[;:()\u2013\u2014"\u201c\u201d]|,\s|\s(?:and|but|while|whereas|after|before|when|which|who|since|although|because|as|until)\s/g;
+
+function boundaries(text: string): number {
+  BOUNDARY.lastIndex = 0;
+  let n = 0;
+  while (BOUNDARY.exec(text) !== null) n++;
+  return n;
+}
+
+interface Pick {
+  time: TimeMention;
+  crossed: number;
+}
+
+function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
+  let best: Pick | null = null;
+  let bestCost = Infinity;
+  for (const t of doc.times ?? []) {
+    if (t.start < s.start || t.end > s.end || !dating(t)) continue;
+    if (t.start < anchor.end && anchor.start < t.end) return { time: t, crossed: 0 };
+    const between = t.end <= anchor.start ? doc.text.slice(t.end, anchor.start) : doc.text.slice(anchor.end, t.start);
+    let crossed = boundaries(between);
+    // fronted: only a preposition or nothing before it in the sentence, and the event after it
+    const fronted = t.end <= anchor.start && /^\W*(?:(?:on|in|at|by|late|early|since|from|during|overnight)\s+)*$/i.test(doc.text.slice(s.start, t.start));
+    if (fronted) crossed = 0;
+    const cost = between.length + 80 * crossed;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = { time: t, crossed };
+    }
+  }
+  return best;
+}
+
+function fromMention(t: TimeMention, source: EventDate['source'], lower = false): EventDate {
+  const precision = lower ? COARSER[t.precision!] : t.precision!;
+  return { start: t.range!.start, end: t.range!.end, precision, source, evidence: { start: t.start, end: t.end } };
+}
+
+/**
+ * The article's lead date: the first day-precision date in its first body paragraphs. It is
+ * the date the article's news happened on; undated events of the news flow share it.
+ */
+export function leadDate(doc: Doc): TimeMention | null {
+  const paras = (doc.paragraphs ?? []).filter((p) => p.kind === 'body').slice(0, 2);
+  if (paras.length === 0) return null;
+  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
+  for (const t of doc.times ?? []) {
+    if (!dating(t) || t.precision !== 'day') continue;
+    if (!paras.some((p) => t.start >= p.start && t.end <= p.end)) continue;
+    if (t.open) continue;
+    const start = parseIso(t.range!.start)!;
+    if (published !== null && start > published) continue;
+    return t;
+  }
+  return null;
+}
+
+/** The first day of the window the article reports as news. */
+function newsStart(doc: Doc): DayNum | null {
+  const lead = leadDate(doc);
+  if (lead) return parseIso(lead.range!.start);
+  const p = doc.meta.published ? parseIso(doc.meta.published) : null;
+  return p === null ? null : p - 1;
+}
+
+export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): EventDate | null {
+  const s = sentenceOf(doc, anchor.start);
+  if (s) {
+    const pick = bestInSentence(doc, s, anchor);
+    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence');
+    // the paragraph: the nearest dated sentence before, else after
+    const para = (doc.paragraphs ?? [])[s.paragraph];
+    if (para) {
+      let before: TimeMention | null = null;
+      let after: TimeMention | null = null;
+      for (const t of doc.times ?? []) {
+        if (!dating(t) || t.start < para.start || t.end > para.end) continue;
+        if (t.end <= s.start) before = t;
+        else if (t.start >= s.end && !after) after = t;
+      }
+      const t = before ?? after;
+      if (t && !t.open) return fromMention(t, 'paragraph', true);
+    }
+  }
+  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
+  const lead = leadDate(doc);
+  if (lead) {
+    const d = fromMention(lead, 'article');
+    if (opts.statement && published !== null && published - parseIso(lead.range!.end)! <= 3) {
+      // statements follow the news: from the lead date to publication
+      return { start: d.start, end: iso(published), precision: 'day', source: 'article', evidence: d.evidence };
+    }
+    return d;
+  }
+  if (opts.statement && published !== null) {
+    return { start: iso(published - 1), end: iso(published), precision: 'day', source: 'published', evidence: null };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- historical / future
+
+/** A future auxiliary governing the event word: "will hold", "would call for", "is due to convene". */
+const FUTURE_AUX = /\b(?:will|'ll|shall|would|(?:due|set|scheduled|expected|going|poised|ready|plans?|planning|planned|intends?|aims?|prepares?)\s+to|to\s+be\s+held)\b/i;
+const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|long|previously|earlier|also|not|never)\s+)*(?:been\s+)?$/i;
+const REPORTED = /\b(?:said|says|told|reported|claimed|according|announced|stated|added|alleged|accused|denied|insisted)\b/i;
+const DAYS_FAR = 30;
+
+export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): Extract<EventStatus, 'historical' | 'future'> | null {
+  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
+  const s = sentenceOf(doc, anchor.start);
+  const sStart = s ? s.start : Math.max(0, anchor.start - 200);
+  const before = doc.text.slice(Math.max(sStart, anchor.start - 60), anchor.start);
+  // the event word's own clause: the last few words before it, back to a clause break
+  const clause = before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
+
+  // announced or scheduled: a future auxiliary right before the event word, or a date after publication
+  if (FUTURE_AUX.test(clause)) return 'future';
+  if (date && published !== null) {
+    const start = parseIso(date.start);
+    if (start !== null && start > published && date.source !== 'article' && date.source !== 'published') return 'future';
+  }
+
+  const ns = newsStart(doc);
+  if (date && ns !== null && date.source !== 'article' && date.source !== 'published') {
+    const end = parseIso(date.end)!;
+    const start = parseIso(date.start)!;
+    if (end < ns - DAYS_FAR) return 'historical';
+    // an ongoing state "since" a date long past is background
+    const ev = date.evidence;
+    const mention = ev ? (doc.times ?? []).find((t) => t.start === ev.start && t.end === ev.end) : undefined;
+    if (mention?.open === 'after' && start < ns - DAYS_FAR) return 'historical';
+    // shortly before the news, told in the pluperfect outside reported speech: background
+    if (end < ns && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
+  }
+  if (!date && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
   return null;
 }

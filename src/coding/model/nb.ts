@@ -1,0 +1,191 @@
+// A compact multinomial naive Bayes classifier over words and word pairs: small enough to ship as
+// JSON, fast enough to run on every event sentence, and explainable (the features that pushed a
+// label are reported in the event's `rule`). Trained by `sitrep train` on ACLED-style exports or on
+// the project's own labelled descriptions (data/events/training.tsv).
+
+import { readFileSync } from 'node:fs';
+
+export interface NbModel {
+  format: 'sitrep-nb/1';
+  labels: string[];
+  /** feature -> index into each row of logLik */
+  vocab: string[];
+  logPrior: number[];
+  /** logLik[label][feature] */
+  logLik: number[][];
+  /** Log-probability of an unseen feature per label (smoothing mass). */
+  logUnseen: number[];
+  /** What the model was trained on, for `sitrep evaluate` and the README. */
+  trainedOn: string;
+  examples: number;
+}
+
+const STOP = new Set(
+  ('a an the of in on at to for from by with and or but as is was were be been being are that this these those it its ' +
+    'he she they them his her their we our you your i me my has have had not no do did does which who whom whose there ' +
+    'than then so if into onto about after before over under also while when where what will would can could may might ' +
+    'around near between during per via s').split(' '),
+);
+
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
+
+function normWord(w: string): string | null {
+  if (/^\d/.test(w)) return '<num>';
+  if (MONTHS.has(w)) return '<month>';
+  if (STOP.has(w) || w.length < 2) return null;
+  // light stemming: plurals and common verb endings map together (protesters ~ protester)
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Unigram and bigram features of a text (bigrams skip stopwords, so "opened fire" = "open fire"). */
+export function features(text: string): string[] {
+  const words = text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
+  const norm: string[] = [];
+  for (const w of words) {
+    const n = normWord(w.replace(/'s$/, '').replace(/'/g, ''));
+    if (n) norm.push(n);
+  }
+  const out = new Set<string>();
+  for (let i = 0; i < norm.length; i++) {
+    out.add(norm[i]!);
+    if (i + 1 < norm.length) out.add(norm[i]! + ' ' + norm[i + 1]!);
+  }
+  return [...out];
+}
+
+export interface TrainOptions {
+  /** Additive smoothing. */
+  alpha?: number;
+  /** Keep features seen in at least this many examples. */
+  minCount?: number;
+  /** Keep at most this many features (the most frequent). */
+  maxFeatures?: number;
+  trainedOn?: string;
+}
+
+export function trainNb(examples: readonly { text: string; label: string }[], opts: TrainOptions = {}): NbModel {
+  const alpha = opts.alpha ?? 0.3;
+  const minCount = opts.minCount ?? (examples.length > 2000 ? 2 : 1);
+  const maxFeatures = opts.maxFeatures ?? 30000;
+  if (examples.length === 0) throw new Error('no training examples');
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const li = new Map(labels.map((l, i) => [l, i]));
+  const feats = examples.map((e) => features(e.text));
+  const df = new Map<string, number>();
+  for (const fs of feats) for (const f of fs) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocab = [...df.entries()]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxFeatures)
+    .map(([f]) => f);
+  const vi = new Map(vocab.map((f, i) => [f, i]));
+  const counts = labels.map(() => new Float64Array(vocab.length));
+  const totals = new Float64Array(labels.length);
+  const docs = new Float64Array(labels.length);
+  examples.forEach((e, k) => {
+    const l = li.get(e.label)!;
+    docs[l]!++;
+    for (const f of feats[k]!) {
+      const j = vi.get(f);
+      if (j === undefined) continue;
+      counts[l]![j]!++;
+      totals[l]!++;
+    }
+  });
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const n = examples.length;
+  // priors are flattened (square root) so a skewed export does not drown the rare sub-types
+  const rawPrior = labels.map((_, l) => Math.sqrt(docs[l]! / n));
+  const z = rawPrior.reduce((a, b) => a + b, 0);
+  return {
+    format: 'sitrep-nb/1',
+    labels,
+    vocab,
+    logPrior: rawPrior.map((p) => round(Math.log(p / z))),
+    logLik: labels.map((_, l) => {
+      const denom = totals[l]! + alpha * (vocab.length + 1);
+      return Array.from(counts[l]!, (c) => round(Math.log((c + alpha) / denom)));
+    }),
+    logUnseen: labels.map((_, l) => round(Math.log(alpha / (totals[l]! + alpha * (vocab.length + 1))))),
+    trainedOn: opts.trainedOn ?? 'unknown',
+    examples: n,
+  };
+}
+
+export interface NbPrediction {
+  label: string;
+  prob: number;
+  ranked: { label: string; prob: number }[];
+  /** The features that most favoured the winning label over the runner-up. */
+  evidence: string[];
+}
+
+/** Index from feature to position, built once per model. */
+const vocabIndex = new WeakMap<NbModel, Map<string, number>>();
+
+function indexOf(model: NbModel): Map<string, number> {
+  let m = vocabIndex.get(model);
+  if (!m) {
+    m = new Map(model.vocab.map((f, i) => [f, i]));
+    vocabIndex.set(model, m);
+  }
+  return m;
+}
+
+export function predictNb(model: NbModel, text: string): NbPrediction | null {
+  const vi = indexOf(model);
+  const known: number[] = [];
+  for (const f of features(text)) {
+    const j = vi.get(f);
+    if (j !== undefined) known.push(j);
+  }
+  if (known.length === 0) return null;
+  const scores = model.labels.map((_, l) => {
+    let s = model.logPrior[l]!;
+    const row = model.logLik[l]!;
+    for (const j of known) s += row[j]!;
+    return s;
+  });
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const z = exps.reduce((a, b) => a + b, 0);
+  const ranked = model.labels.map((label, l) => ({ label, prob: exps[l]! / z })).sort((a, b) => b.prob - a.prob);
+  const top = model.labels.indexOf(ranked[0]!.label);
+  const second = ranked[1] ? model.labels.indexOf(ranked[1].label) : -1;
+  const evidence = known
+    .map((j) => ({ f: model.vocab[j]!, w: model.logLik[top]![j]! - (second >= 0 ? model.logLik[second]![j]! : 0) }))
+    .sort((a, b) => b.w - a.w)
+    .slice(0, 3)
+    .filter((x) => x.w > 0)
+    .map((x) => x.f);
+  return { label: ranked[0]!.label, prob: ranked[0]!.prob, ranked, evidence };
+}
+
+export function validateModel(v: unknown, source: string): NbModel {
+  const m = v as NbModel;
+  const ok =
+    m && m.format === 'sitrep-nb/1' && Array.isArray(m.labels) && Array.isArray(m.vocab) && Array.isArray(m.logPrior) &&
+    Array.isArray(m.logLik) && Array.isArray(m.logUnseen) && m.logPrior.length === m.labels.length &&
+    m.logLik.length === m.labels.length && m.logLik.every((r) => Array.isArray(r) && r.length === m.vocab.length);
+  if (!ok) throw new Error(`${source}: not a sitrep event model (format sitrep-nb/1)`);
+  return m;
+}
+
+export function loadModelFile(path: string): NbModel {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read event model ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${path}: event model is not valid JSON`);
+  }
+  return validateModel(parsed, path);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureEvent, fixtureResult } from '../store/contract.js';
+import type { SpecEvent } from '../store/types.js';
+import { buildCluster, candidateWindow, chooseCluster, distanceKm, formatFigure, matchScore, newClusterId, reportsFromResult } from './merge.js';
+
+function report(article: string, e: SpecEvent, source = article, published: string | null = null) {
+  const [r] = reportsFromResult(article, fixtureResult({ id: article, source, published, events: [e] }), 'Shells hit Klow on Monday, killing three. More text.', '2024-03-06T00:00:00Z');
+  return r!;
+}
+
+describe('merge', () => {
+  it('measures distance on the sphere', () => {
+    expect(distanceKm(0, 0, 0, 1)).toBeCloseTo(111.2, 0);
+    expect(distanceKm(45, 20, 45, 20)).toBe(0);
+  });
+
+  it('gives a date window only to reports dated within a week', () => {
+    expect(candidateWindow(report('a', fixtureEvent({ date: '2024-03-04' })))).toEqual({ type: 'ASSAULT', from: '2024-03-03', to: '2024-03-05' });
+    expect(candidateWindow(report('a', fixtureEvent({ date: ['2024-03-01', '2024-03-31'], precision: 'month' })))).toBeNull();
+    expect(candidateWindow(report('a', fixtureEvent({ date: null })))).toBeNull();
+    expect(candidateWindow(report('a', fixtureEvent({ date: ['2024-03-05', '2024-03-01'] })))).toBeNull();
+  });
+
+  it('keeps the evidence sentence as the note and drops future events', () => {
+    const rs = reportsFromResult('h', fixtureResult({ id: 'x', events: [fixtureEvent({ evidence: [0, 42] }), fixtureEvent({ id: 'e2', status: 'future' })] }), 'Shells hit Klow on Monday, killing three. More text.', 't');
+    expect(rs).toHaveLength(1);
+    expect(rs[0]!.sentence).toBe('Shells hit Klow on Monday, killing three.');
+    expect(rs[0]!.key).toBe('h:e1');
+  });
+
+  it('matches compatible reports and rejects incompatible ones', () => {
+    const base = report('a', fixtureEvent());
+    const c = buildCluster(newClusterId(base), [base]);
+    expect(matchScore(c, report('b', fixtureEvent()))).toBeGreaterThan(0);
+    expect(matchScore(c, report('b', fixtureEvent({ type: 'PROTEST' })))).toBeNull();
+    expect(matchScore(c, report('b', fixtureEvent({ date: '2024-03-07' })))).toBeNull();
+    expect(matchScore(c, report('b', fixtureEvent({ place: { name: 'Far', country: 'BOR', lat: 47, lon: 20 } })))).toBeNull();
+    expect(matchScore(c, report('b', fixtureEvent({ actor: { text: 'X', country: 'XXX', sector: null }, target: null })))).toBeNull();
+    // Unknown actors and a country-level place are compatible, just weaker.
+    const weak = matchScore(c, report('b', fixtureEvent({ actor: null, target: null, place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } })));
+    expect(weak).not.toBeNull();
+    expect(weak!).toBeLessThan(matchScore(c, report('b', fixtureEvent()))!);
+    // Another country is a different event unless both parties are the same two.
+    expect(matchScore(c, report('b', fixtureEvent({ target: null, place: { name: 'Elsewhere', country: 'SYL', lat: null, lon: null, precision: 'country' } })))).toBeNull();
+  });
+
+  it('chooses the closest candidate, deterministically', () => {
+    const near = report('near', fixtureEvent({ place: { name: 'Klow', country: 'BOR', lat: 45.01, lon: 20.01 } }));
+    const mid = report('mid', fixtureEvent({ place: { name: 'Mid', country: 'BOR', lat: 45.2, lon: 20.2 } }));
+    const cs = [buildCluster('c2', [mid]), buildCluster('c1', [near])];
+    expect(chooseCluster(cs, report('x', fixtureEvent()))!.id).toBe('c1');
+    expect(chooseCluster([], report('x', fixtureEvent()))).toBeNull();
+  });
+
+  it('builds the range of figures and lists disagreements, never averaging', () => {
+    const a = report('a', fixtureEvent({ killed: 3 }), 'A', '2024-03-04');
+    const b = report('b', fixtureEvent({ killed: [10, null] }), 'B', '2024-03-05');
+    const c = report('c', fixtureEvent({ killed: null, status: 'denied' }), 'C', '2024-03-05');
+    const cl = buildCluster('cx', [c, b, a]);
+    expect(cl.fatalitiesMin).toBe(3);
+    expect(cl.fatalitiesMax).toBe(10);
+    expect(cl.figures.map((f) => formatFigure(f))).toEqual(['3', '>=10']);
+    expect(cl.disagreements.map((d) => d.kind).sort()).toEqual(['fatalities', 'status']);
+    expect(cl.firstSeen).toBe('2024-03-04');
+    expect(cl.mentions).toBe(3);
+    expect(cl.statuses).toEqual(['asserted', 'denied']);
+    expect(buildCluster('cx', [a, b, c])).toEqual(cl);
+  });
+
+  it('takes the date of the most precise reports and the most precise place', () => {
+    const day = report('a', fixtureEvent({ date: '2024-03-04', place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } }));
+    const week = report('b', fixtureEvent({ date: ['2024-03-04', '2024-03-10'], precision: 'week' }));
+    const cl = buildCluster('c', [week, day]);
+    expect([cl.dateStart, cl.dateEnd, cl.datePrecision]).toEqual(['2024-03-04', '2024-03-04', 'day']);
+    expect([cl.location, cl.geoPrecision]).toEqual(['Klow', 'point']);
+    expect(() => buildCluster('c', [])).toThrow();
+  });
+});

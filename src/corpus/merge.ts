@@ -1,0 +1,375 @@
+// Merging reports of one real event into a cluster. Pure functions, no I/O: both stores call
+// them inside their write transaction, so SQLite and PostgreSQL merge identically.
+//
+// The protocol a store follows for each report of a new article:
+//   1. window = candidateWindow(report)          → null: the report stays a cluster of its own
+//   2. load clusters of window.type whose [dateStart, dateEnd] meets [window.from, window.to]
+//   3. best = chooseCluster(candidates, report)  → null: new cluster with newClusterId(report)
+//   4. insert the report with its cluster id, then buildCluster(id, allReportsOfThatCluster)
+// A cluster is always rebuilt from its reports, so its state never depends on arrival order;
+// under concurrent writers a store only has to serialise steps 2–4 for overlapping windows.
+//
+// Contradictions are kept, never averaged: each source's figure stays in `figures`, and
+// differing tolls, reversed attacker/target, asserted-vs-denied and differing days are listed
+// in `disagreements`.
+
+import { createHash } from 'node:crypto';
+import type { SpecResult } from '../output/spec.js';
+import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
+
+export interface MergeSettings {
+  /** Reports whose dates miss each other by up to this many days still overlap (time zones, "overnight"). */
+  dateSlackDays: number;
+  /** Reports dated more loosely than this (a month, a year) never merge: too vague to be the same event. */
+  maxDateSpanDays: number;
+  /** Two point locations farther apart than this are different events. */
+  maxDistanceKm: number;
+}
+
+export const MERGE_SETTINGS: MergeSettings = { dateSlackDays: 1, maxDateSpanDays: 8, maxDistanceKm: 50 };
+
+/** Statuses that describe something that did not (yet) happen: kept in the article, not clustered. */
+const UNCLUSTERED = new Set(['future', 'hypothetical']);
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number {
+  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+  return Number.isNaN(t) ? NaN : Math.round(t / DAY_MS);
+}
+
+function isoDay(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Inclusive span in days of an ISO date range. */
+function spanDays(start: string, end: string): number {
+  return dayNumber(end) - dayNumber(start) + 1;
+}
+
+export function clusterable(e: SpecEvent): boolean {
+  return !UNCLUSTERED.has(e.status);
+}
+
+function sentenceOf(text: string | null, e: SpecEvent): string | null {
+  const ev = e.evidence?.[0];
+  if (!text || !ev || ev.end <= ev.start) return null;
+  const s = text.slice(ev.start, Math.min(ev.end, ev.start + 600)).trim();
+  return s || null;
+}
+
+/** The clusterable events of one article's result, as reports (clusterId left empty for the store). */
+export function reportsFromResult(articleHash: string, result: SpecResult, text: string | null, ingestedAt: string): Report[] {
+  const out: Report[] = [];
+  for (const raw of result.events) {
+    const event = raw as SpecEvent;
+    if (!event || typeof event.type !== 'string' || !clusterable(event)) continue;
+    out.push({
+      key: `${articleHash}:${event.id}`,
+      article: articleHash,
+      eventId: event.id,
+      clusterId: '',
+      source: result.article.source ?? null,
+      url: result.article.url ?? null,
+      title: result.article.title ?? null,
+      published: result.article.published ?? null,
+      ingestedAt,
+      event,
+      sentence: sentenceOf(text, event),
+    });
+  }
+  return out;
+}
+
+export function newClusterId(report: Pick<Report, 'key'>): string {
+  return 'c' + createHash('sha256').update(report.key).digest('hex').slice(0, 15);
+}
+
+function validRange(d: SpecEvent['date']): d is NonNullable<SpecEvent['date']> {
+  return !!d && !Number.isNaN(dayNumber(d.start)) && !Number.isNaN(dayNumber(d.end)) && dayNumber(d.end) >= dayNumber(d.start);
+}
+
+/** The date window in which candidate clusters must lie, or null when the report cannot merge. */
+export function candidateWindow(report: Report, s: MergeSettings = MERGE_SETTINGS): { type: string; from: string; to: string } | null {
+  const d = report.event.date;
+  if (!validRange(d) || spanDays(d.start, d.end) > s.maxDateSpanDays) return null;
+  return { type: report.event.type, from: isoDay(dayNumber(d.start) - s.dateSlackDays), to: isoDay(dayNumber(d.end) + s.dateSlackDays) };
+}
+
+// --- actors ---------------------------------------------------------------------------------
+
+type SpecActor = NonNullable<SpecEvent['actor']>;
+
+function actorName(a: SpecActor): string {
+  return (a.name ?? a.text ?? '').trim();
+}
+
+/** What makes two actor mentions the same party: the country for states and their organs, else the name. */
+export function partyKey(a: { name?: string | null; text?: string; country: string | null }): string {
+  if (a.country && a.country !== 'IGO') return a.country;
+  return (a.name ?? a.text ?? '').trim().toLowerCase();
+}
+
+function reportParties(r: Report): Set<string> {
+  const out = new Set<string>();
+  for (const a of [r.event.actor, r.event.target]) if (a && partyKey(a)) out.add(partyKey(a));
+  return out;
+}
+
+function clusterParties(c: EventCluster): Set<string> {
+  const out = new Set<string>();
+  for (const a of [...c.actorRefs, ...c.targetRefs]) if (partyKey(a)) out.add(partyKey(a));
+  return out;
+}
+
+// --- places ---------------------------------------------------------------------------------
+
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+const PRECISION_RANK: Record<string, number> = { point: 0, admin1: 1, region: 2, country: 3 };
+const DATE_PRECISION_DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366, decade: 3660 };
+
+function rank(p: string | null | undefined): number {
+  return p != null && p in PRECISION_RANK ? PRECISION_RANK[p]! : 9;
+}
+
+// --- matching -------------------------------------------------------------------------------
+
+/**
+ * How well a report fits a cluster, or null when it cannot be the same event. Same type is
+ * required (the store already selected by type), dates must overlap (with slack) without
+ * stretching the cluster, places must be compatible and the two sets of parties must share one
+ * (attacker and target may be swapped: that is a disagreement, not a different event).
+ */
+export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_SETTINGS): number | null {
+  const e = r.event;
+  if (c.type !== e.type) return null;
+  if (!validRange(e.date) || !c.dateStart || !c.dateEnd) return null;
+  const rs = dayNumber(e.date.start), re = dayNumber(e.date.end);
+  const cs = dayNumber(c.dateStart), ce = dayNumber(c.dateEnd);
+  if (rs > ce + s.dateSlackDays || re < cs - s.dateSlackDays) return null;
+  // A chain of daily reports must not grow one cluster across a week of separate clashes.
+  const union = Math.max(re, ce) - Math.min(rs, cs) + 1;
+  const narrowest = Math.min(re - rs + 1, DATE_PRECISION_DAYS[c.datePrecision ?? ''] ?? ce - cs + 1);
+  if (union > Math.max(re - rs + 1, narrowest) + s.dateSlackDays) return null;
+
+  let score = 1;
+  if (rs === cs && re === ce) score += 1;
+
+  const rp = reportParties(r);
+  const cp = clusterParties(c);
+  let shared = 0;
+  for (const k of rp) if (cp.has(k)) shared++;
+  if (rp.size && cp.size) {
+    if (!shared) return null;
+    score += (2 * shared) / new Set([...rp, ...cp]).size;
+  }
+  const sameSides = rp.size === 2 && shared === 2;
+
+  const loc = e.location;
+  if (loc && (c.country || c.lat != null)) {
+    const bothPoints = loc.precision === 'point' && c.geoPrecision === 'point' && loc.lat != null && loc.lon != null && c.lat != null && c.lon != null;
+    if (bothPoints) {
+      const d = distanceKm(loc.lat!, loc.lon!, c.lat!, c.lon!);
+      if (d > s.maxDistanceKm) return null;
+      score += 2 * (1 - d / s.maxDistanceKm);
+    } else if (loc.country && c.country && loc.country !== c.country) {
+      // Each side often places a border clash on its own territory: the same two parties on the
+      // same days still make one event; anyone else in another country does not.
+      if (!sameSides) return null;
+    } else if (loc.admin1 && c.admin1 && loc.admin1 !== c.admin1 && rank(loc.precision) <= 1 && rank(c.geoPrecision) <= 1) {
+      return null;
+    } else if (loc.country && loc.country === c.country) {
+      score += 0.5;
+      if (loc.admin1 && loc.admin1 === c.admin1) score += 0.5;
+    }
+  }
+  return score;
+}
+
+/** The best-fitting candidate, or null. Ties go to the smaller id so every store picks the same one. */
+export function chooseCluster(candidates: readonly EventCluster[], r: Report, s: MergeSettings = MERGE_SETTINGS): EventCluster | null {
+  let best: EventCluster | null = null;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const sc = matchScore(c, r, s);
+    if (sc === null) continue;
+    if (sc > bestScore || (sc === bestScore && best && c.id < best.id)) {
+      best = c;
+      bestScore = sc;
+    }
+  }
+  return best;
+}
+
+// --- building a cluster from its reports ------------------------------------------------------
+
+function mostCommon<T>(values: (T | null | undefined)[], key: (v: T) => string = (v) => JSON.stringify(v)): T | null {
+  const counts = new Map<string, { v: T; n: number; first: number }>();
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) return;
+    const k = key(v);
+    const cur = counts.get(k);
+    if (cur) cur.n++;
+    else counts.set(k, { v, n: 1, first: i });
+  });
+  let best: { v: T; n: number; first: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.first < best.first)) best = c;
+  return best ? best.v : null;
+}
+
+function collectActors(list: (SpecActor | null)[]): ClusterActor[] {
+  const byName = new Map<string, { ref: ClusterActor; n: number; first: number }>();
+  list.forEach((a, i) => {
+    if (!a) return;
+    const name = actorName(a);
+    if (!name) return;
+    const cur = byName.get(name);
+    if (cur) cur.n++;
+    else byName.set(name, { ref: { name, country: a.country ?? null, sector: a.sector ?? null }, n: 1, first: i });
+  });
+  return [...byName.values()].sort((x, y) => y.n - x.n || x.first - y.first).map((x) => x.ref);
+}
+
+export function formatFigure(f: { min: number | null; max: number | null }): string {
+  if (f.min !== null && f.max !== null) return f.min === f.max ? String(f.min) : `${f.min}-${f.max}`;
+  if (f.min !== null) return `>=${f.min}`;
+  if (f.max !== null) return `<=${f.max}`;
+  return '?';
+}
+
+function seenAt(r: Report): string {
+  return r.published ?? r.ingestedAt;
+}
+
+/** Sort reports so every store rebuilds a cluster from the same sequence. */
+function ordered(reports: readonly Report[]): Report[] {
+  return [...reports].sort((a, b) => (seenAt(a) < seenAt(b) ? -1 : seenAt(a) > seenAt(b) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function disagreementsOf(reports: Report[], figures: ClusterFigure[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  const articles = new Set(reports.map((r) => r.article));
+  if (articles.size < 2) return out; // one article contradicting itself is the conflicts check's job
+
+  const figValues = new Set(figures.map(formatFigure));
+  if (figValues.size > 1) out.push({ kind: 'fatalities', values: figures.map((f) => ({ value: formatFigure(f), article: f.article, source: f.source })) });
+
+  const directed = reports.filter((r) => r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
+  const pairs = new Set(directed.map((r) => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`));
+  const reversed = directed.filter((r) => pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`));
+  if (reversed.length) {
+    out.push({
+      kind: 'direction',
+      values: reversed.map((r) => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source })),
+    });
+  }
+
+  const statuses = new Set(reports.map((r) => r.event.status));
+  if (statuses.has('denied') && statuses.size > 1) out.push({ kind: 'status', values: reports.map((r) => ({ value: r.event.status, article: r.article, source: r.source })) });
+
+  const dayReports = reports.filter((r) => r.event.date?.precision === 'day');
+  const days = new Set(dayReports.map((r) => `${r.event.date!.start}..${r.event.date!.end}`));
+  if (days.size > 1) {
+    out.push({
+      kind: 'date',
+      values: dayReports.map((r) => ({ value: r.event.date!.start === r.event.date!.end ? r.event.date!.start : `${r.event.date!.start}..${r.event.date!.end}`, article: r.article, source: r.source })),
+    });
+  }
+  return out;
+}
+
+/** A cluster's whole state from its reports (at least one). Deterministic and order-independent. */
+export function buildCluster(id: string, members: readonly Report[]): EventCluster {
+  if (!members.length) throw new Error(`cluster ${id}: no reports`);
+  const reports = ordered(members);
+  const first = reports[0]!;
+  const events = reports.map((r) => r.event);
+
+  // The cluster's date is that of its most precise reports (the narrowest spans), so a loose
+  // "this week" report does not blur a clash dated to the day.
+  const dated = reports.filter((r) => validRange(r.event.date));
+  let dateStart: string | null = null;
+  let dateEnd: string | null = null;
+  let datePrecision: string | null = null;
+  if (dated.length) {
+    const narrow = Math.min(...dated.map((r) => spanDays(r.event.date!.start, r.event.date!.end)));
+    const core = dated.filter((r) => spanDays(r.event.date!.start, r.event.date!.end) === narrow);
+    dateStart = core.map((r) => r.event.date!.start).sort()[0]!;
+    dateEnd = core.map((r) => r.event.date!.end).sort().at(-1)!;
+    datePrecision = mostCommon(core.map((r) => r.event.date!.precision));
+  }
+
+  // The most precise location; among equals, the most reported one.
+  const located = reports.map((r) => r.event.location).filter((l): l is NonNullable<SpecEvent['location']> => !!l && (l.country !== null || l.lat !== null || l.name !== null));
+  let loc: NonNullable<SpecEvent['location']> | null = null;
+  if (located.length) {
+    const best = Math.min(...located.map((l) => rank(l.precision)));
+    loc = mostCommon(located.filter((l) => rank(l.precision) === best), (l) => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`);
+  }
+
+  const figures: ClusterFigure[] = [];
+  for (const r of reports) {
+    const f = r.event.fatalities;
+    if (f && (f.min !== null || f.max !== null)) figures.push({ min: f.min, max: f.max, text: f.text ?? null, article: r.article, source: r.source });
+  }
+  const mins = figures.map((f) => f.min ?? f.max).filter((v): v is number => v !== null);
+  const maxs = figures.map((f) => f.max ?? f.min).filter((v): v is number => v !== null);
+
+  const actorRefs = collectActors(events.map((e) => e.actor));
+  const targetRefs = collectActors(events.map((e) => e.target));
+  const uniq = <T>(xs: T[]) => [...new Set(xs)];
+  const seen = reports.map(seenAt).sort();
+
+  return {
+    id,
+    type: first.event.type,
+    mode: mostCommon(events.map((e) => e.mode)),
+    acled: mostCommon(events.map((e) => e.acled), (a) => `${a.event_type}|${a.sub_event_type}`),
+    cameo: mostCommon(events.map((e) => e.cameo)),
+    dateStart,
+    dateEnd,
+    datePrecision,
+    country: loc?.country ?? null,
+    admin1: loc?.admin1 ?? null,
+    location: loc?.name ?? null,
+    lat: loc?.lat ?? null,
+    lon: loc?.lon ?? null,
+    geoPrecision: loc?.precision ?? null,
+    actors: actorRefs.map((a) => a.name),
+    targets: targetRefs.map((a) => a.name),
+    actorRefs,
+    targetRefs,
+    fatalitiesMin: mins.length ? Math.min(...mins) : null,
+    fatalitiesMax: maxs.length ? Math.max(...maxs) : null,
+    figures,
+    statuses: uniq(events.map((e) => e.status)).sort(),
+    sources: uniq(reports.map((r) => r.source).filter((s): s is string => !!s)),
+    articles: uniq(reports.map((r) => r.article)),
+    mentions: reports.length,
+    firstSeen: seen[0]!,
+    lastSeen: seen.at(-1)!,
+    disagreements: disagreementsOf(reports, figures),
+    notes: first.sentence,
+    sourceUrl: reports.find((r) => r.url)?.url ?? null,
+  };
+}
+
+/** Lower-cased text the `actor` filter searches: names and country codes of actors and targets. */
+export function actorSearchText(c: EventCluster): string {
+  return [...c.actorRefs, ...c.targetRefs].map((a) => `${a.name}\t${a.country ?? ''}`).join('\n').toLowerCase();
+}
+
+/** Lower-cased text the `text` filter searches. */
+export function clusterSearchText(c: EventCluster): string {
+  return [c.type, c.mode, c.acled?.event_type, c.acled?.sub_event_type, c.location, c.admin1, c.country, ...c.actors, ...c.targets, ...c.sources, c.notes]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}

@@ -1,0 +1,77 @@
+// `sitrep ingest --queue`: turn inputs into jobs instead of processing them here. Articles
+// already in the store are skipped; the job id comes from the content hash, so enqueueing a
+// corpus twice (or two machines enqueueing overlapping feeds) queues each article once.
+
+import type PgBoss from 'pg-boss';
+import { articleHash } from '../corpus/hash.js';
+import type { InputItem } from '../ingest/read.js';
+import { PostgresStore } from '../store/postgres.js';
+import { INGEST_QUEUE, openBoss } from './boss.js';
+import { jobIdFor, type ArticleJob } from './job.js';
+
+export interface EnqueueReport {
+  /** Jobs submitted (an article whose job still exists is not queued twice). */
+  queued: number;
+  /** Articles whose content hash is already stored. */
+  alreadyStored: number;
+  /** Inputs that could not be read (reported through onError, never silently dropped). */
+  invalid: number;
+}
+
+export interface EnqueueOptions {
+  /** Jobs per INSERT round trip. */
+  chunk?: number;
+  /** Seconds a worker may hold a job before it is presumed dead and the job retried (default: the queue's, 120). */
+  jobTimeoutSeconds?: number;
+  onError?: (id: string, error: string) => void;
+  onProgress?: (r: EnqueueReport) => void;
+}
+
+async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], report: EnqueueReport, opts: EnqueueOptions): Promise<void> {
+  if (!pending.length) return;
+  const stored = await store.storedHashes(pending.map((j) => j.hash));
+  const seen = new Set<string>();
+  const jobs: PgBoss.JobInsert[] = [];
+  for (const j of pending) {
+    if (stored.has(j.hash)) {
+      report.alreadyStored++;
+      continue;
+    }
+    if (seen.has(j.hash)) continue; // the same text twice in one chunk: one job
+    seen.add(j.hash);
+    jobs.push({ id: jobIdFor(j.hash), name: INGEST_QUEUE, data: j, ...(opts.jobTimeoutSeconds ? { expireInSeconds: opts.jobTimeoutSeconds } : {}) });
+  }
+  if (jobs.length) await boss.insert(jobs);
+  report.queued += jobs.length;
+  pending.length = 0;
+}
+
+/** Enqueue every readable input; bad ones are reported and the rest goes on. */
+export async function enqueueItems(url: string, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: EnqueueOptions = {}): Promise<EnqueueReport> {
+  const chunk = opts.chunk ?? 500;
+  const report: EnqueueReport = { queued: 0, alreadyStored: 0, invalid: 0 };
+  const boss = await openBoss(url);
+  const store = new PostgresStore(url, { max: 1 });
+  try {
+    await store.init();
+    const pending: ArticleJob[] = [];
+    for await (const item of items) {
+      if (!item.ok) {
+        report.invalid++;
+        opts.onError?.(item.id, item.error);
+        continue;
+      }
+      pending.push({ hash: articleHash(item.record.text), record: item.record, htmlPublished: item.htmlPublished ?? null });
+      if (pending.length >= chunk) {
+        await flush(boss, store, pending, report, opts);
+        opts.onProgress?.(report);
+      }
+    }
+    await flush(boss, store, pending, report, opts);
+    opts.onProgress?.(report);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close().catch(() => {});
+  }
+  return report;
+}

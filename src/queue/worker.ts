@@ -1,0 +1,135 @@
+// A queue worker: fetch a batch of article jobs, extract each, write it to the store (one
+// transaction per article, a no-op when its content hash is already stored), then mark the jobs
+// done. A worker that dies mid-batch leaves its jobs "active"; when they time out pg-boss hands
+// them to another worker, and the content hash makes the second write a no-op: every article is
+// stored exactly once whatever dies when.
+
+import type PgBoss from 'pg-boss';
+import pg from 'pg';
+import { extractRecord, type Extractor } from '../extract.js';
+import { errorMessage } from '../errors.js';
+import { loadResources } from '../resources.js';
+import { defaultPipeline } from '../stages.js';
+import type { Store } from '../store/types.js';
+import { INGEST_QUEUE, openBoss } from './boss.js';
+import { clearDeadLetter, drainDeadQueue, initDeadLetters, recordDeadLetter } from './deadletter.js';
+import { parseJob } from './job.js';
+import { openQueueStore } from './store.js';
+
+export interface WorkerOptions {
+  url: string;
+  /** Jobs fetched per round trip. */
+  batchSize?: number;
+  /** Stop once nothing is queued, retrying or running anywhere (batch runs, tests, benchmarks). */
+  exitWhenDone?: boolean;
+  /** Milliseconds between polls when the queue is empty. */
+  pollMs?: number;
+  /** One line per event worth a log (start, failures, stop). */
+  log?: (line: string) => void;
+  /** Also log every batch fetched. */
+  verbose?: boolean;
+  /** Aborting stops the worker after its current batch. */
+  signal?: AbortSignal;
+}
+
+export interface WorkerReport {
+  processed: number;
+  inserted: number;
+  /** Jobs whose article was already stored (a retried job, or the same text enqueued twice). */
+  duplicates: number;
+  failed: number;
+  deadLettered: number;
+  seconds: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+
+/** Jobs not yet finished anywhere: waiting, waiting for a retry, or held by a worker. */
+export async function pendingJobs(boss: PgBoss): Promise<{ waiting: number; active: number }> {
+  const [beforeActive, beforeDone] = await Promise.all([
+    boss.getQueueSize(INGEST_QUEUE, { before: 'active' }),
+    boss.getQueueSize(INGEST_QUEUE, { before: 'completed' }),
+  ]);
+  return { waiting: beforeActive, active: beforeDone - beforeActive };
+}
+
+export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
+  const log = opts.log ?? (() => {});
+  const batchSize = opts.batchSize ?? 10;
+  const pollMs = opts.pollMs ?? 500;
+  const started = Date.now();
+  const report: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0 };
+
+  const ex: Extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
+  const boss = await openBoss(opts.url, { supervise: true });
+  const store: Store = await openQueueStore(opts.url);
+  const pool = new pg.Pool({ connectionString: opts.url, max: 1, application_name: 'sitrep-worker' });
+  await initDeadLetters(pool);
+  let lastExpire = 0;
+  log(`worker ${process.pid}: started (batch ${batchSize})`);
+  try {
+    while (!opts.signal?.aborted) {
+      const jobs = await boss.fetch<unknown>(INGEST_QUEUE, { batchSize, includeMetadata: true });
+      if (jobs.length === 0) {
+        await drainDeadQueue(boss, pool);
+        const pending = await pendingJobs(boss);
+        if (pending.active > 0 && Date.now() - lastExpire > 1000) {
+          // Jobs held by a worker that may be dead: let pg-boss fail the timed-out ones into
+          // "retry" now rather than at its next maintenance round.
+          lastExpire = Date.now();
+          await boss.expire();
+          continue;
+        }
+        if (opts.exitWhenDone && pending.waiting === 0 && pending.active === 0) break;
+        await sleep(pollMs, opts.signal);
+        continue;
+      }
+      if (opts.verbose) log(`worker ${process.pid}: fetched ${jobs.length} jobs`);
+      const done: string[] = [];
+      for (const job of jobs) {
+        report.processed++;
+        let hash = '';
+        try {
+          const { hash: h, record, htmlPublished } = parseJob(job.data);
+          hash = h;
+          const result = extractRecord(ex, record, { htmlPublished: htmlPublished ?? null });
+          if ('error' in result) throw new Error(result.error);
+          const put = await store.putArticle({ inputId: record.id, text: record.text, result });
+          if (put.inserted) report.inserted++;
+          else report.duplicates++;
+          if (job.retryCount > 0) await clearDeadLetter(pool, put.hash);
+          done.push(job.id);
+        } catch (err) {
+          report.failed++;
+          const message = errorMessage(err);
+          const final = job.retryCount >= job.retryLimit;
+          log(`worker ${process.pid}: job ${job.id} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${message}`);
+          if (final) {
+            report.deadLettered++;
+            const d = job.data as { hash?: unknown; record?: { id?: unknown } } | null;
+            await recordDeadLetter(pool, {
+              hash: hash || (typeof d?.hash === 'string' ? d.hash : job.id),
+              inputId: String(d?.record?.id ?? job.id),
+              error: message,
+              attempts: job.retryCount + 1,
+              record: job.data ?? null,
+            });
+          }
+          await boss.fail(INGEST_QUEUE, job.id, { error: message });
+        }
+      }
+      if (done.length) await boss.complete(INGEST_QUEUE, done);
+    }
+  } finally {
+    report.seconds = (Date.now() - started) / 1000;
+    log(`worker ${process.pid}: stopped after ${report.processed} jobs (${report.inserted} stored, ${report.duplicates} already stored, ${report.failed} failed, ${report.deadLettered} dead-lettered) in ${report.seconds.toFixed(1)} s`);
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close().catch(() => {});
+    await pool.end().catch(() => {});
+  }
+  return report;
+}

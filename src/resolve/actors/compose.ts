@@ -1,0 +1,347 @@
+// Phrase building within one sentence: dictionary matches combine into maximal actor mentions.
+//   adjective + head        "the Armenian army", "Russian Defence Ministry", "Sudanese troops"
+//   country 's head         "Azerbaijan's Ministry of Defense"
+//   country head            "Azerbaijan Armed Forces", "Mali army"
+//   head of [the] country   "the armed forces of Armenia", "President of Russia"
+//   title Name Name         "Prime Minister Ranil Wickremesinghe"
+//   X-backed head           "Iranian-backed militias" (the patron is not the actor's country)
+// Heads without a country are left for the document passes (context, focus, anaphora).
+
+import type { ActorEntry, ActorLexicon, ActorRole } from './lexicon.js';
+import type { Item, Match } from './match.js';
+import type { ActorKind, ActorMention, Span } from '../../doc.js';
+
+export type CountryFrom = 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference';
+
+/** An ActorMention while it is being built, with what the document passes need. */
+export interface Draft extends Omit<ActorMention, 'countryFrom' | 'role' | 'acledName'> {
+  sentence: number;
+  role: ActorRole | null;
+  acledName: string | null;
+  inter: number | null;
+  countryFrom: CountryFrom | null;
+  locative?: boolean;
+  /** named as where people come from ("migrants from Honduras"), which says little about where the article is */
+  origin?: boolean;
+  /** the institution/noun entry a head-only mention came from, for "the ministry" anaphora */
+  head?: ActorEntry;
+  plural?: boolean;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within', 'around', 'outside', 'into', 'over', 'from', 'towards', 'toward', 'across']);
+const AFFILIATION = new Set(['led', 'backed', 'supported', 'sponsored', 'allied', 'aligned', 'funded', 'trained', 'armed', 'controlled', 'based', 'run', 'installed', 'linked', 'affiliated']);
+const PATRON = new Set(['backed', 'supported', 'sponsored', 'allied', 'aligned', 'funded', 'trained', 'armed', 'linked', 'affiliated', 'installed']);
+/** Nouns that extend a group or organisation name without changing who it is ("Hezbollah fighters"). */
+const EXTENDERS = new Set(['fighters', 'militants', 'rebels', 'members', 'forces', 'gunmen', 'insurgents', 'troops', 'commanders', 'commander', 'leaders', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'movement', 'militia', 'militiamen', 'operatives', 'units', 'officials', 'official', 'chief', 'envoy', 'monitors', 'mission', 'peacekeepers', 'soldiers', 'personnel', 'delegation', 'representatives', 'team', 'inspectors']);
+const NAME_STOP = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'said', 'says', 'the', 'on', 'in', 'and', 'of']);
+const PERSON_POS = new Set(['PROPN']);
+const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'VERB', 'PROPN', 'NUM']);
+
+const HEAD_TYPES = new Set(['institution', 'title', 'noun']);
+/** Heads that only say "some of them" and keep the sector of a more specific head before them. */
+const GENERIC_HEADS = new Set(['forces', 'units', 'personnel', 'officials', 'members']);
+
+export function entryOf(m: Match | undefined, ...types: string[]): ActorEntry | undefined {
+  if (!m) return undefined;
+  for (const t of types) {
+    const e = m.entries.find((x) => x.type === t);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+const isCap = (s: string) => { const c = s.charAt(0); return c !== c.toLowerCase(); };
+const PLURAL_HEAD = /(s|people|men|police|personnel|military|army|aircraft|artillery|media|crowd|militia)$/;
+
+export interface ComposeContext {
+  lex: ActorLexicon;
+  text: string;
+  sentence: number;
+  /** US-state sense of "Georgia" (set by the document when US signals outweigh Caucasus ones) */
+  georgiaIsUsState: boolean;
+  /** countries named where they are not actors (a capital as a place), for the focus */
+  context: { iso3: string; span: Span }[];
+}
+
+export function composeSentence(items: readonly Item[], matches: readonly (Match | undefined)[], ctx: ComposeContext): Draft[] {
+  const out: Draft[] = [];
+  const key = (k: number) => items[k]?.key;
+
+  /** include a directly preceding "the" in the span */
+  const withThe = (i: number): number => (i > 0 && key(i - 1) === 'the' ? items[i - 1]!.start : items[i]!.start);
+
+  /** the head (institution/title/noun) starting at k, allowing up to 2 unmatched modifiers before it; the last of a run of heads wins ("government aircraft") */
+  const findHead = (k: number): { m: Match; e: ActorEntry } | null => {
+    let mods = 0;
+    let found: { m: Match; e: ActorEntry } | null = null;
+    while (k < items.length) {
+      const m = matches[k];
+      const e = entryOf(m, 'institution', 'title', 'noun');
+      if (m && e && m.entries.every((x) => HEAD_TYPES.has(x.type) || x.type === 'people')) {
+        // "military police forces": a generic last word keeps the specific head before it
+        const prev = found as { m: Match; e: ActorEntry } | null;
+        found = prev && GENERIC_HEADS.has(e.name) ? { m: { ...prev.m, j: m.j, end: m.end }, e: prev.e } : { m, e };
+        k = m.j;
+        continue;
+      }
+      if (found) break;
+      if (m) return null;
+      const it = items[k]!;
+      if (mods >= 2 || !MODIFIER_POS.has(it.pos) || isCap(it.text) && !it.joined) return null;
+      mods++;
+      k++;
+    }
+    return found;
+  };
+
+  const draft = (start: number, end: number, base: Partial<Draft> & Pick<Draft, 'name' | 'country' | 'sector' | 'kind'>): Draft => ({
+    start, end, text: ctx.text.slice(start, end), sentence: ctx.sentence,
+    role: null, acledName: null, inter: null, countryFrom: null, ...base,
+  });
+
+  const headDraft = (start: number, end: number, e: ActorEntry, country: string | null, from: CountryFrom | null, name: string): Draft => {
+    const d = draft(start, end, { name, country, sector: e.sector, kind: e.kind, role: e.role, countryFrom: country ? from : null, head: e });
+    d.plural = PLURAL_HEAD.test(d.text.toLowerCase());
+    return d;
+  };
+
+  /** Title + capitalised name tokens: extend to the name, use a known person's country. */
+  const extendTitle = (d: Draft, k: number): number => {
+    let j = k;
+    const pm = matches[k];
+    const person = entryOf(pm, 'person', 'surname');
+    if (person) {
+      d.end = pm!.end;
+      d.kind = 'person';
+      if (!d.country) { d.country = person.country; d.countryFrom = 'lexicon'; }
+      d.name = person.name;
+      d.text = ctx.text.slice(d.start, d.end);
+      return pm!.j;
+    }
+    while (j < items.length && PERSON_POS.has(items[j]!.pos) && isCap(items[j]!.text) && !matches[j] && !NAME_STOP.has(items[j]!.key) && j - k < 4) j++;
+    if (j > k) {
+      d.end = items[j - 1]!.end;
+      d.kind = 'person';
+      d.name = ctx.text.slice(items[k]!.start, d.end);
+      d.text = ctx.text.slice(d.start, d.end);
+    }
+    return j;
+  };
+
+  /** "Georgia" in an American story is the US state */
+  const usState = (e: ActorEntry): ActorEntry => (e.name === 'Georgia' && ctx.georgiaIsUsState ? { ...e, country: 'USA', name: 'Georgia (U.S. state)' } : e);
+
+  /** "of [the] Country" after a head: the country it belongs to */
+  const ofCountry = (k: number): { e: ActorEntry; j: number } | null => {
+    if (key(k) !== 'of') return null;
+    let n = k + 1;
+    if (key(n) === 'the') n++;
+    const e = entryOf(matches[n], 'country');
+    return e ? { e: usState(e), j: matches[n]!.j } : null;
+  };
+
+  let i = 0;
+  while (i < items.length) {
+    const m = matches[i];
+    if (!m) { i++; continue; }
+    if (entryOf(m, 'block')) { i = m.j; continue; }
+
+    const country = entryOf(m, 'country');
+    const adjective = entryOf(m, 'adjective');
+    const org = entryOf(m, 'org', 'group');
+    const person = entryOf(m, 'person', 'surname');
+
+    // Named organisations, groups and people first: their names are the most specific.
+    if (org && !(country && items[m.j] && findHead(m.j))) {
+      let j = m.j;
+      while (j < items.length && EXTENDERS.has(items[j]!.key) && !matches[j]?.entries.some((e) => !HEAD_TYPES.has(e.type))) j++;
+      if (key(j) === "'s" && EXTENDERS.has(key(j + 1) ?? '')) j += 2;
+      const start = org.type === 'org' ? withThe(i) : items[i]!.start;
+      const end = items[j - 1]!.end;
+      out.push(draft(start, end, {
+        name: org.name, country: org.country, sector: org.sector, kind: org.kind, role: org.role,
+        acledName: org.acledName, inter: org.inter, countryFrom: org.country ? 'lexicon' : null, plural: org.type === 'group' && /s$/.test(ctx.text.slice(start, end)),
+      }));
+      i = j;
+      continue;
+    }
+    if (person && !country && !adjective) {
+      out.push(draft(m.start, m.end, { name: person.name, country: person.country, sector: person.sector, kind: 'person', role: person.role, countryFrom: 'lexicon' }));
+      i = m.j;
+      continue;
+    }
+
+    // Adjective (+ affiliation) (+ coordination) + head.
+    if (adjective) {
+      const adj = adjective;
+      let k = m.j;
+      // "Russian-backed separatists": the patron is not the actor's country
+      if (items[k]?.joined && AFFILIATION.has(key(k)!)) {
+        const patron = PATRON.has(key(k)!);
+        const h = findHead(k + 1);
+        if (h) {
+          const start = withThe(i);
+          const d = headDraft(start, h.m.end, h.e, patron ? null : adj.country, 'adjective', ctx.text.slice(items[i]!.start, h.m.end));
+          if (h.e.type === 'title') { i = extendTitle(d, h.m.j); out.push(d); continue; }
+          out.push(d);
+          i = h.m.j;
+          continue;
+        }
+        out.push(draft(m.start, items[k]!.end, { name: adj.name, country: adj.country, sector: null, kind: 'state', adjective: true, countryFrom: 'adjective' }));
+        i = k + 1;
+        continue;
+      }
+      // "Azerbaijani and Armenian forces": each adjective takes the shared head
+      const coordinated: Match[] = [m];
+      while ((key(k) === 'and' || key(k) === ',' || key(k) === 'or') && entryOf(matches[k + 1], 'adjective')) {
+        coordinated.push(matches[k + 1]!);
+        k = matches[k + 1]!.j;
+        if (key(k) === ',' && key(k + 1) === 'and') k++;
+      }
+      const h = findHead(k);
+      if (h) {
+        for (let c = 0; c < coordinated.length; c++) {
+          const cm = coordinated[c]!;
+          const ce = entryOf(cm, 'adjective')!;
+          const last = c === coordinated.length - 1;
+          const start = c === 0 ? withThe(i) : cm.start;
+          const end = last ? h.m.end : cm.end;
+          const d = headDraft(start, end, h.e, ce.country, 'adjective', `${ce.name} ${h.e.name}`);
+          if (last && h.e.type === 'title') {
+            const j = extendTitle(d, h.m.j);
+            out.push(d);
+            i = j;
+          } else out.push(d);
+        }
+        if (h.e.type !== 'title') i = h.m.j;
+        continue;
+      }
+      // "the US said": a form that is both a name and an adjective, used as a name
+      if (country && coordinated.length === 1) {
+        // fall through to the name below
+      } else {
+      // an adjective of something that is not an actor ("Armenian positions")
+      for (const cm of coordinated) {
+        const ce = entryOf(cm, 'adjective')!;
+        out.push(draft(cm.start, cm.end, { name: ce.name, country: ce.country, sector: null, kind: 'state', adjective: true, countryFrom: 'adjective' }));
+      }
+      i = k;
+      continue;
+      }
+    }
+
+    if (country) {
+      const c = usState(country);
+      if (c.ambiguous && looksLikePersonName(items, matches, m)) { i = m.j; continue; }
+      let k = m.j;
+      const locative = i > 0 && LOCATIVE.has(key(i - 1)!);
+      const origin = i > 0 && key(i - 1) === 'from';
+      if (items[k]?.joined && key(k) === 'based') {
+        out.push(draft(m.start, items[k]!.end, { name: c.name, country: c.country, sector: null, kind: 'state', adjective: true, countryFrom: 'name' }));
+        i = k + 1;
+        continue;
+      }
+      if (key(k) === "'s") {
+        const h = findHead(k + 1);
+        if (h) {
+          const d = headDraft(m.start, h.m.end, h.e, c.country, 'name', `${h.e.name} of ${c.name}`);
+          i = h.e.type === 'title' ? extendTitle(d, h.m.j) : h.m.j;
+          out.push(d);
+          continue;
+        }
+      } else {
+        const h = findHead(k);
+        if (h && h.e.type !== 'noun' && h.m.i - k <= 1) {
+          const d = headDraft(withThe(i), h.m.end, h.e, c.country, 'name', `${h.e.name} of ${c.name}`);
+          i = h.e.type === 'title' ? extendTitle(d, h.m.j) : h.m.j;
+          out.push(d);
+          continue;
+        }
+      }
+      const d = draft(m.start, m.end, { name: c.name, country: c.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' });
+      if (locative) d.locative = true;
+      if (origin) d.origin = true;
+      out.push(d);
+      i = m.j;
+      continue;
+    }
+
+    const capital = entryOf(m, 'capital');
+    if (capital) {
+      const k = m.j;
+      const prev = i > 0 ? key(i - 1) : undefined;
+      const verbNext = items[k] && (items[k]!.pos === 'VERB' || items[k]!.pos === 'AUX') && !items[k]!.joined;
+      const pairedVerb = key(k) === 'and' && entryOf(matches[k + 1], 'capital', 'country') && items[matches[k + 1]!.j] && ['VERB', 'AUX'].includes(items[matches[k + 1]!.j]!.pos);
+      if ((verbNext || pairedVerb) && !(prev && (LOCATIVE.has(prev) || prev === 'to' || prev === 'of'))) {
+        out.push(draft(m.start, m.end, { name: ctx.lex.countries.get(capital.country!)?.name ?? capital.name, country: capital.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' }));
+      } else {
+        ctx.context.push({ iso3: capital.country!, span: { start: m.start, end: m.end } });
+      }
+      i = m.j;
+      continue;
+    }
+
+    const people = entryOf(m, 'people');
+    if (people) {
+      out.push(draft(m.start, m.end, { name: people.name, country: people.country, sector: null, kind: 'state', countryFrom: 'name', plural: true }));
+      i = m.j;
+      continue;
+    }
+
+    const head = entryOf(m, 'institution', 'title', 'noun');
+    if (head && head.needsCountry) { i = m.j; continue; }
+    if (head) {
+      // a run of heads: the last one is the head ("government forces" is one entry; "police officers" too)
+      let hm = m;
+      let he = head;
+      while (matches[hm.j] && entryOf(matches[hm.j], 'institution', 'noun') && matches[hm.j]!.entries.every((x) => HEAD_TYPES.has(x.type))) {
+        const next = matches[hm.j]!;
+        const ne = entryOf(next, 'institution', 'noun')!;
+        if (!GENERIC_HEADS.has(ne.name)) he = ne;
+        hm = { ...hm, j: next.j, end: next.end };
+      }
+      // a capitalised common noun inside a proper name ("Red Rebels", "Municipal Workers Union") is not the head of an actor phrase
+      const it0 = items[i]!;
+      if (isCap(it0.text) && !it0.first && i > 0 && isCap(items[i - 1]!.text) && !matches[i - 1] && items[i - 1]!.pos === 'PROPN' || (isCap(items[hm.j - 1]!.text) && hm.j < items.length && isCap(items[hm.j]!.text) && items[hm.j]!.pos === 'PROPN' && !matches[hm.j] && he.type !== 'title')) {
+        i = hm.j;
+        continue;
+      }
+      const start = withThe(i);
+      const of = ofCountry(hm.j);
+      if (of) {
+        const d = headDraft(start, items[of.j - 1]!.end, he, of.e.country, 'of-phrase', `${he.name} of ${of.e.name}`);
+        out.push(d);
+        i = of.j;
+        continue;
+      }
+      const d = headDraft(start, hm.end, he, null, null, he.name);
+      if (he.type === 'title') {
+        i = extendTitle(d, hm.j);
+        out.push(d);
+        continue;
+      }
+      out.push(d);
+      i = hm.j;
+      continue;
+    }
+    i = m.j;
+  }
+  return out;
+}
+
+/** "Chad Smith", "Michael Jordan", "Georgia Peterson": an ambiguous country name used as a person's name. */
+function looksLikePersonName(items: readonly Item[], matches: readonly (Match | undefined)[], m: Match): boolean {
+  const next = items[m.j];
+  if (next && !next.joined && next.pos === 'PROPN' && isCap(next.text) && !matches[m.j] && !NAME_STOP.has(next.key) && next.key !== "'s") return true;
+  const prev = items[m.i - 1];
+  if (prev && prev.pos === 'PROPN' && isCap(prev.text) && !NAME_STOP.has(prev.key)) {
+    // a capitalised word before that is not itself an actor ("Michael Jordan", not "Sudan and Chad")
+    let p = m.i - 1;
+    while (p >= 0 && !matches[p]) p--;
+    const covering = p >= 0 && matches[p]!.j > m.i - 1;
+    if (!covering) return true;
+  }
+  return false;
+}
+
+export type { ActorKind };

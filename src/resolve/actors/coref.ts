@@ -1,0 +1,253 @@
+// Document-level reference: what "the country", "both sides", "the two countries", "each other",
+// "They (Armenia)", "it said", "the ministry" and a bare "the government" stand for. Each
+// resolved mention gets `refersTo` with the actors it stands for and the span that licensed them.
+
+import type { ActorRef, Span, Token } from '../../doc.js';
+import type { Draft } from './compose.js';
+
+export interface Focus {
+  iso3: string;
+  name: string;
+  /** the first mention that names the focus country */
+  source: Span;
+}
+
+type Ref = ActorRef & { source: Span };
+
+const refOf = (d: Draft): Ref => ({ text: d.text, name: d.name, country: d.country, sector: d.sector, source: { start: d.start, end: d.end } });
+
+/** A mention that can stand as an antecedent: a named state-level actor, not a bare adjective. */
+const isAntecedent = (d: Draft) => !d.adjective && d.country !== null && d.kind !== 'pronoun' && d.kind !== 'agency';
+
+/** Which country the article is about: the most mentioned (title counts double), first mention on ties. */
+export function focusCountry(drafts: readonly Draft[], context: readonly { iso3: string; span: Span }[], titleEnd: number, countryName: (iso3: string) => string): Focus | null {
+  const score = new Map<string, { n: number; first: Span }>();
+  const add = (iso3: string, span: Span, weight = 1) => {
+    const w = (span.end <= titleEnd ? 2 : 1) * weight;
+    const s = score.get(iso3);
+    if (s) s.n += w;
+    else score.set(iso3, { n: w, first: span });
+  };
+  for (const d of drafts) {
+    if (!d.country || d.country === 'IGO' || d.kind === 'agency' || d.kind === 'igo') continue;
+    if (d.origin) continue;
+    // nationals abroad ("Cuban migrants") say little about where the article is
+    if (d.countryFrom === 'adjective' && (d.sector === 'REF' || d.sector === 'CVL')) continue;
+    // groups operate across borders (JNIM in Burkina Faso): they count less than a named country
+    if (d.countryFrom === 'name' || d.countryFrom === 'adjective' || d.countryFrom === 'of-phrase') add(d.country, { start: d.start, end: d.end });
+    else if (d.countryFrom === 'lexicon' && d.kind !== 'person') add(d.country, { start: d.start, end: d.end }, d.kind === 'group' ? 0.5 : 1);
+  }
+  for (const c of context) add(c.iso3, c.span);
+  let best: Focus | null = null;
+  let bestN = 0;
+  for (const [iso3, s] of score) {
+    if (s.n > bestN || (s.n === bestN && best && s.first.start < best.source.start)) {
+      best = { iso3, name: countryName(iso3), source: s.first };
+      bestN = s.n;
+    }
+  }
+  return best;
+}
+
+const PAIR_PHRASES: string[][] = [
+  ['both', 'sides'], ['the', 'two', 'sides'], ['both', 'countries'], ['the', 'two', 'countries'], ['the', 'two', 'nations'],
+  ['both', 'nations'], ['each', 'other'], ['one', 'another'], ['the', 'two', 'neighbours'], ['the', 'two', 'neighbors'],
+  ['the', 'two', 'rivals'], ['the', 'two', 'armies'], ['both', 'armies'], ['the', 'two', 'governments'], ['both', 'governments'],
+  ['the', 'two', 'states'], ['both', 'parties'], ['the', 'two', 'parties'], ['the', 'warring', 'parties'], ['the', 'warring', 'sides'],
+  ['the', 'two', 'forces'], ['the', 'two', 'militaries'],
+];
+const COUNTRY_PHRASES: string[][] = [['the', 'country'], ['the', 'nation'], ['this', 'country']];
+const SPEECH = new Set(['say', 'said', 'says', 'add', 'added', 'claim', 'claimed', 'state', 'stated', 'report', 'reported', 'accuse', 'accused', 'blame', 'blamed', 'deny', 'denied',
+  'insist', 'insisted', 'warn', 'warned', 'announce', 'announced', 'note', 'noted', 'tell', 'told', 'allege', 'alleged', 'confirm', 'confirmed', 'maintain', 'maintained', 'urge', 'urged',
+  'call', 'called', 'write', 'wrote', 'stress', 'stressed', 'threaten', 'threatened', 'demand', 'demanded', 'reject', 'rejected', 'vow', 'vowed', 'respond', 'responded', 'argue', 'argued', 'assert', 'asserted', 'declare', 'declared']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she']);
+
+function phraseAt(tokens: readonly Token[], t: number, end: number, phrase: string[]): boolean {
+  if (t + phrase.length > end) return false;
+  for (let k = 0; k < phrase.length; k++) if (tokens[t + k]!.text.toLowerCase() !== phrase[k]) return false;
+  return true;
+}
+
+export interface CorefInput {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly { index: number; tokenStart: number; tokenEnd: number }[];
+  focus: Focus | null;
+}
+
+/** Mentions before `pos` that can be antecedents, nearest first, within `maxBack` sentences. */
+function before(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number): Draft[] {
+  const out: Draft[] = [];
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k]!;
+    if (d.end > pos) continue;
+    if (d.sentence < sentence - maxBack) break;
+    out.push(d);
+  }
+  return out;
+}
+
+/** Add reference mentions and resolve head-only mentions in place. `drafts` must be sorted by start. */
+export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
+  const { tokens, text, focus } = input;
+  const added: Draft[] = [];
+  const sorted = () => drafts.slice().sort((a, b) => a.start - b.start);
+  const focusRef = (): Ref[] => (focus ? [{ text: text.slice(focus.source.start, focus.source.end), name: focus.name, country: focus.iso3, sector: 'GOV', source: focus.source }] : []);
+
+  for (const s of input.sentences) {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const tok = tokens[t]!;
+      const lower = tok.text.toLowerCase();
+
+      // both sides / the two countries / each other
+      const pair = PAIR_PHRASES.find((p) => p[0] === lower && phraseAt(tokens, t, s.tokenEnd, p));
+      if (pair) {
+        const start = tok.start;
+        const end = tokens[t + pair.length - 1]!.end;
+        // the two most salient parties: mentions in the whole article, with a bonus for the last two sentences
+        const score = new Map<string, { n: number; d: Draft }>();
+        for (const d of drafts) {
+          if (!isAntecedent(d) || d.country === 'IGO' || d.countryFrom === 'focus') continue;
+          const recent = d.end <= start && d.sentence >= s.index - 1 ? 2 : 0;
+          const cur = score.get(d.country!);
+          if (cur) { cur.n += 1 + recent; if (d.end <= start) cur.d = d; }
+          else score.set(d.country!, { n: 1 + recent, d });
+        }
+        const top = [...score.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 2);
+        const seen = new Map<string, Draft>(top.map(([c, v]) => [c, v.d]));
+        if (seen.size === 2) {
+          const lastWord = pair[pair.length - 1]!;
+          const sector = /armies|forces|militaries/.test(lastWord) ? 'MIL' : /governments|countries|nations|states/.test(lastWord) ? 'GOV' : null;
+          const refs = [...seen.values()].sort((a, b) => a.start - b.start).map((d) => ({ ...refOf(d), sector: sector ?? d.sector }));
+          // "the troops of both countries", "the leaders of the two countries": the head takes the pair
+          const ofTok = tokens[t - 1];
+          const headD = ofTok && ofTok.text.toLowerCase() === 'of' ? drafts.find((d) => d.head && d.end <= ofTok.start && ofTok.start - d.end <= 1 && d.country === null) : undefined;
+          if (headD) {
+            headD.end = end;
+            headD.text = text.slice(headD.start, end);
+            headD.refersTo = refs.map((r) => ({ ...r, sector: headD.sector }));
+            headD.countryFrom = 'reference';
+          } else {
+            for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.start >= start && drafts[k]!.end <= end) drafts.splice(k, 1);
+            added.push({ start, end, text: text.slice(start, end), name: pair.join(' '), country: null, sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: null, acledName: null, inter: null, countryFrom: 'reference', plural: true });
+          }
+        }
+        t += pair.length - 1;
+        continue;
+      }
+
+      // the country / the nation ('s)
+      const cp = COUNTRY_PHRASES.find((p) => p[0] === lower && phraseAt(tokens, t, s.tokenEnd, p));
+      if (cp) {
+        const next = tokens[t + cp.length];
+        if (!(next && /^(side|level|wide)$/i.test(next.text))) {
+          const start = tok.start;
+          const end = tokens[t + cp.length - 1]!.end;
+          const ante = before(drafts, start, s.index, 3).find((d) => isAntecedent(d) && d.country !== 'IGO' && (d.kind === 'state' || d.countryFrom === 'name'));
+          const refs: Ref[] = ante ? [{ ...refOf(ante), sector: 'GOV' }] : focusRef();
+          if (refs.length) added.push({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' });
+        }
+        t += cp.length - 1;
+        continue;
+      }
+
+      if (!PRONOUNS.has(lower)) continue;
+      // "They (Armenia)": a parenthesised correction names the referent
+      const open = tokens[t + 1];
+      if (open && open.text === '(') {
+        const inner = drafts.find((d) => d.start >= open.end && d.start - open.end <= 1 && !d.adjective && d.country);
+        const close = inner ? tokens.find((x) => x.start >= inner.end && x.text === ')') : undefined;
+        if (inner && close && close.start - inner.end <= 1) {
+          added.push({ start: tok.start, end: tok.end, text: tok.text, name: inner.name, country: inner.country, sector: inner.sector, kind: 'pronoun', refersTo: [refOf(inner)], sentence: s.index, role: inner.role, acledName: inner.acledName, inter: inner.inter, countryFrom: 'reference' });
+          continue;
+        }
+      }
+      // "it said", "they also claimed": the speaker is the nearest fitting actor before
+      let v = t + 1;
+      while (v < s.tokenEnd && v - t <= 3 && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX' || tokens[v]!.pos === 'PART')) v++;
+      const verb = tokens[v];
+      if (!verb || v >= s.tokenEnd || !(SPEECH.has(verb.text.toLowerCase()) || SPEECH.has(verb.lemma.toLowerCase()))) continue;
+      // a bracketed name annotates the word before it and is not what a later "it" points to
+      const bracketed = (d: Draft) => text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
+      const cands = before(drafts.concat(added).sort((a, b) => a.start - b.start), tok.start, s.index, 3).filter((d) => !d.adjective && d.kind !== 'agency' && !bracketed(d));
+      let ante: Draft | undefined;
+      if (lower === 'it') ante = cands.find((d) => d.kind !== 'person' && d.kind !== 'sector' && !d.plural && d.kind !== 'pronoun');
+      else if (lower === 'they') ante = cands.find((d) => d.kind !== 'person' && (d.plural || d.kind === 'group' || d.kind === 'sector')) ?? cands.find((d) => d.kind !== 'person');
+      else ante = cands.find((d) => d.kind === 'person');
+      if (!ante) continue;
+      const refs = ante.refersTo?.length ? ante.refersTo : [refOf(ante)];
+      added.push({ start: tok.start, end: tok.end, text: tok.text, name: ante.name, country: refs.length === 1 ? refs[0]!.country : null, sector: refs.length === 1 ? refs[0]!.sector : ante.sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: ante.role, acledName: ante.acledName, inter: ante.inter, countryFrom: 'reference' });
+    }
+  }
+
+  // "the ministry (Armenia)": a bare head corrected in brackets stands for the bracketed actor
+  const all = sorted();
+  for (let k = 0; k + 1 < all.length; k++) {
+    const a = all[k]!;
+    const b = all[k + 1]!;
+    if (a.adjective || b.adjective || !b.country || a.kind === 'pronoun') continue;
+    const between = text.slice(a.end, b.start);
+    // only a word that names nobody by itself is corrected ("the ministry (Armenia)"); for "Azerbaijan (Armenia)" the text is ambiguous and both names stay
+    if (/^\s*\($/.test(between) && /^\)/.test(text.slice(b.end, b.end + 1)) && a.head && !a.country && b.kind === 'state') {
+      a.refersTo = [{ ...refOf(b), sector: a.sector }];
+      a.country = b.country;
+      a.countryFrom = 'reference';
+    }
+  }
+
+  // Head-only mentions: "the ministry" → the last ministry named; nouns → the sentence's country; else the focus.
+  for (const d of all) {
+    if (!d.head || d.country || d.refersTo) continue;
+    const cls = headClass(d.head.name);
+    const ante = d.text.toLowerCase().startsWith('the ') && d.head.type !== 'noun'
+      ? before(all, d.start, d.sentence, 40).find((x) => x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo)
+      : undefined;
+    if (ante) {
+      d.country = ante.country;
+      d.refersTo = [refOf(ante)];
+      d.countryFrom = 'reference';
+      continue;
+    }
+    // "its forces", "their troops": the owner is the nearest actor before
+    const owner = text.slice(Math.max(0, d.start - 6), d.start).toLowerCase().match(/\b(its|their)\s$/);
+    if (owner) {
+      const o = before(all, d.start, d.sentence, 2).find((x) => x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (owner[1] === 'their' || !x.plural));
+      if (o) {
+        d.country = o.country;
+        d.refersTo = [{ ...refOf(o), sector: d.sector }];
+        d.countryFrom = 'reference';
+        continue;
+      }
+    }
+    // a bare plural of state forces ("peacekeepers were deployed") belongs to the state just named
+    if (d.head.type === 'institution' && (d.sector === 'MIL' || d.sector === 'COP') && !/^(the|its|their)\s/i.test(d.text) && d.plural) {
+      const near = before(all, d.start, d.sentence, 1).find((x) => x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO');
+      if (near) {
+        d.country = near.country;
+        d.refersTo = [{ ...refOf(near), sector: d.sector }];
+        d.countryFrom = 'context';
+        continue;
+      }
+    }
+    if (d.head.type === 'noun') {
+      const inSentence = all.find((x) => x.sentence === d.sentence && x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && (x.locative || x.start > d.end));
+      if (inSentence) {
+        d.country = inSentence.country;
+        d.countryFrom = 'context';
+        d.refersTo = [{ ...refOf(inSentence), sector: d.sector }];
+        continue;
+      }
+    }
+    if (focus) {
+      d.country = focus.iso3;
+      d.countryFrom = 'focus';
+      d.refersTo = focusRef().map((r) => ({ ...r, sector: d.sector }));
+    }
+  }
+  return all.concat(added).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function headClass(name: string): string {
+  const w = name.split(' ');
+  return w[w.length - 1]!;
+}

@@ -1,0 +1,111 @@
+// Dictionary matching over a sentence's tokens: a token stream in the lexicon's normal form
+// (hyphenated tokens split, joiners dropped), then the longest dictionary match at each position.
+
+import type { Token } from '../../doc.js';
+import type { ActorEntry, ActorLexicon, TrieNode } from './lexicon.js';
+import { isJoiner, normToken } from './normalize.js';
+
+export interface Item {
+  key: string;
+  text: string;
+  start: number;
+  end: number;
+  /** doc.tokens index this item comes from */
+  tok: number;
+  pos: string;
+  /** a hyphen joined this item to the previous one ("Russian-backed") */
+  joined: boolean;
+  /** first item of its sentence */
+  first: boolean;
+}
+
+export interface Match {
+  /** item range [i, j) */
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+  entries: ActorEntry[];
+}
+
+/** The items of tokens [from, to): hyphenated words split into parts, joiners dropped. */
+export function itemsOf(tokens: readonly Token[], from: number, to: number): Item[] {
+  const items: Item[] = [];
+  let joined = false;
+  for (let t = from; t < to; t++) {
+    const tok = tokens[t]!;
+    if (isJoiner(tok.text)) {
+      joined = true;
+      continue;
+    }
+    if (tok.text.length > 2 && tok.text.includes('-') && !/^-|-$/.test(tok.text)) {
+      let off = tok.start;
+      let firstPart = true;
+      for (const part of tok.text.split('-')) {
+        if (part) items.push({ key: normToken(part), text: part, start: off, end: off + part.length, tok: t, pos: tok.pos, joined: firstPart ? joined : true, first: items.length === 0 });
+        off += part.length + 1;
+        firstPart = false;
+      }
+    } else {
+      items.push({ key: normToken(tok.text), text: tok.text, start: tok.start, end: tok.end, tok: t, pos: tok.pos, joined, first: items.length === 0 });
+    }
+    joined = false;
+  }
+  return items;
+}
+
+const hasUpper = (s: string) => s !== s.toLowerCase();
+const isCapitalised = (s: string) => { const c = s.charAt(0); return c !== c.toLowerCase(); };
+
+/** Does the text of the first matched item satisfy the entry's case rule? */
+export function caseOk(entry: ActorEntry, item: Item, shouting: boolean): boolean {
+  switch (entry.caseRule) {
+    case 'any':
+      return true;
+    case 'capitalised':
+      return isCapitalised(item.text);
+    case 'upper':
+      // an all-capital headline can't tell "US" from "us"; accept only what is unambiguous there
+      return item.text === item.text.toUpperCase() && hasUpper(item.text) && (!shouting || item.text.replace(/[^A-Za-z]/g, '').length > 2);
+    case 'exact': {
+      const first = entry.form.split(/[\s-]+/)[0]!;
+      return item.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === first.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    }
+  }
+}
+
+/** True when most letters of the sentence are capitals (a headline or a shouted line). */
+export function isShouting(items: readonly Item[]): boolean {
+  let up = 0;
+  let low = 0;
+  for (const it of items) {
+    for (const ch of it.text) {
+      if (ch >= 'A' && ch <= 'Z') up++;
+      else if (ch >= 'a' && ch <= 'z') low++;
+    }
+  }
+  return up > 8 && up > 3 * low;
+}
+
+/**
+ * The longest dictionary match starting at each item (undefined where none). A match hides
+ * the matches that start inside it, so "Papua New Guinea" is one country, never "Guinea".
+ */
+export function matchItems(lex: ActorLexicon, items: readonly Item[]): (Match | undefined)[] {
+  const out: (Match | undefined)[] = new Array(items.length);
+  const shouting = isShouting(items);
+  for (let i = 0; i < items.length; i++) {
+    let node: TrieNode | undefined = lex.root;
+    let best: Match | undefined;
+    for (let k = i; k < items.length; k++) {
+      node = node.next.get(items[k]!.key);
+      if (!node) break;
+      if (node.entries.length) {
+        const ok = node.entries.filter((e) => caseOk(e, items[i]!, shouting));
+        if (ok.length) best = { i, j: k + 1, start: items[i]!.start, end: items[k]!.end, entries: ok };
+      }
+    }
+    out[i] = best;
+  }
+  return out;
+}

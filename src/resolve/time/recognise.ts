@@ -1,0 +1,217 @@
+// Finding and resolving time expressions in a text: every rule's pattern runs once over the text,
+// the longest non-overlapping matches win, and each is resolved against the reference day with
+// the tense of its clause. Two passes follow: expressions that lean on a neighbour ("overnight
+// on Monday", "5 p.m. Nov. 9") are merged, and in an old article bare weekdays are re-read
+// against the article's own dates (see `narrativeAnchor`).
+
+import type { Span, Token } from '../../doc.js';
+import { iso, parseIso, weekday, type DayNum } from './calendar.js';
+import { RULES, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
+import { clauseTense, type Tense } from './tense.js';
+
+export interface Found extends Span {
+  rule: string;
+  resolved: Resolved;
+}
+
+export interface SentenceWindow extends Span {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface RecogniseInput {
+  text: string;
+  /** ISO publication date (the reference day), or null. */
+  published: string | null;
+  /** Sentences and tokens for tense; without them every clause is untensed. */
+  sentences?: readonly SentenceWindow[];
+  tokens?: readonly Token[];
+  /** Stretches not to read (the date line and dateline that state the publication date). */
+  skip?: readonly Span[];
+}
+
+interface Raw extends Span {
+  rule: Rule;
+  groups: Record<string, string | undefined>;
+  order: number;
+}
+
+const CONTEXT = 30;
+
+function sentenceAt(sentences: readonly SentenceWindow[] | undefined, pos: number): SentenceWindow | null {
+  if (!sentences || sentences.length === 0) return null;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+function collect(text: string, skip: readonly Span[]): Raw[] {
+  const raws: Raw[] = [];
+  RULES.forEach((rule, order) => {
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const groups = { ...(m.groups ?? {}) };
+      const lead = rule.lead ? rule.lead(groups) : 0;
+      let start = m.index + lead;
+      let end = m.index + m[0].length;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (start >= end) continue;
+      if (skip.some((s) => start < s.end && s.start < end)) continue;
+      // inside a word ("Maya", "Junes") or a code ("F-2020")
+      if (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!) && /[A-Za-z0-9]/.test(text[start]!)) continue;
+      raws.push({ start, end, rule, groups, order });
+    }
+  });
+  return raws;
+}
+
+export function recognise(input: RecogniseInput): Found[] {
+  const { text } = input;
+  const ref = input.published ? parseIso(input.published) : null;
+  const raws = collect(text, input.skip ?? []);
+  raws.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
+
+  const tenseCache = new Map<number, Tense | null>();
+  const tenseOf = (span: Span): Tense | null => {
+    const cached = tenseCache.get(span.start);
+    if (cached !== undefined) return cached;
+    const s = sentenceAt(input.sentences, span.start);
+    const t = s && input.tokens ? clauseTense(input.tokens, s, span, text.slice(Math.max(0, span.start - 20), span.start)) : null;
+    tenseCache.set(span.start, t);
+    return t;
+  };
+  const ctxFor = (r: Span, refDay: DayNum | null, lastYear: number | null): Ctx => ({
+    ref: refDay,
+    tense: () => tenseOf(r),
+    before: text.slice(Math.max(0, r.start - CONTEXT), r.start),
+    after: text.slice(r.end, r.end + CONTEXT),
+    lastYear,
+  });
+
+  // longest first; a match is taken when it overlaps nothing taken and resolves
+  const taken: Found[] = [];
+  const used = new Uint8Array(text.length + 1);
+  for (const r of raws) {
+    let free = true;
+    for (let i = r.start; i < r.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text);
+    if (!resolved) continue;
+    for (let i = r.start; i < r.end; i++) used[i] = 1;
+    taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
+    (taken[taken.length - 1] as Found & { raw?: Raw }).raw = r;
+  }
+  taken.sort((a, b) => a.start - b.start);
+
+  // anaphora ("that year", "the following year") in text order
+  let lastYear: number | null = null;
+  for (const f of taken) {
+    const raw = (f as Found & { raw?: Raw }).raw!;
+    if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
+      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear), text);
+      if (again) f.resolved = again;
+    }
+    if (f.resolved.stated.includes('year') && f.resolved.range) lastYear = Number(f.resolved.value!.slice(0, 4)) || lastYear;
+  }
+  for (const f of taken) delete (f as Found & { raw?: Raw }).raw;
+
+  const merged = mergeNeighbours(text, taken);
+  const anchor = narrativeAnchor(merged, ref);
+  if (anchor !== null) {
+    for (const f of merged) {
+      if (f.resolved.kind === 'weekday' && f.resolved.weekday !== undefined) f.resolved = reresolveWeekday(f.resolved, anchor, tenseOf(f));
+    }
+  }
+  // "continued overnight" after a dated sentence: the night of that date
+  for (let i = 0; i < merged.length; i++) {
+    const f = merged[i]!;
+    if (f.resolved.kind !== 'overnight') continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = merged[j]!;
+      if (f.start - p.end > 400) break;
+      if (p.resolved.precision === 'day' && p.resolved.range && p.resolved.kind !== 'clock' && p.resolved.kind !== 'ref') {
+        const d = p.resolved.range.start;
+        f.resolved = { ...f.resolved, value: `${iso(d)}TNI`, range: { start: d, end: d + 1 } };
+        break;
+      }
+    }
+  }
+  return merged;
+}
+
+const JOIN_OVERNIGHT = /^\s*(?:on|of|into|to|from)?\s*$/i;
+const JOIN_CLOCK = /^\s*(?:,|on|of)?\s*$/i;
+
+/** "overnight on Monday" → Monday night to Tuesday; "5 p.m. Nov. 9" → that day at 17:00. */
+function mergeNeighbours(text: string, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1];
+    const dayLike = (f: Found | undefined): f is Found => !!f && f.resolved.precision === 'day' && f.resolved.range !== null && f.resolved.kind !== 'clock' && f.resolved.kind !== 'overnight';
+    if (a.resolved.kind === 'overnight' && dayLike(b) && JOIN_OVERNIGHT.test(text.slice(a.end, b.start))) {
+      const r = b.resolved;
+      const d = r.range!.start;
+      out.push({
+        start: a.start, end: b.end, rule: `overnight+${b.rule}`,
+        resolved: { ...r, type: 'DATE', value: r.value!.replace(/T\w+$/, '') + 'TNI', range: { start: d, end: d + 1 }, part: 'night' },
+      });
+      i++;
+      continue;
+    }
+    if (dayLike(a) && b && b.resolved.kind === 'overnight' && /^\s*$/.test(text.slice(a.end, b.start))) {
+      const d = a.resolved.range!.start;
+      out.push({ start: a.start, end: b.end, rule: `${a.rule}+overnight`, resolved: { ...a.resolved, value: a.resolved.value!.replace(/T\w+$/, '') + 'TNI', range: { start: d, end: d + 1 }, part: 'night' } });
+      i++;
+      continue;
+    }
+    if (a.resolved.kind === 'clock' && dayLike(b) && JOIN_CLOCK.test(text.slice(a.end, b.start)) && a.resolved.value) {
+      const hm = a.resolved.value.slice(a.resolved.value.indexOf('T'));
+      out.push({ start: a.start, end: b.end, rule: `clock+${b.rule}`, resolved: { ...b.resolved, type: 'TIME', value: b.resolved.value!.replace(/T\w+$/, '') + hm, stated: [...b.resolved.stated, 'time'] } });
+      i++;
+      continue;
+    }
+    if (dayLike(a) && b && b.resolved.kind === 'clock' && JOIN_CLOCK.test(text.slice(a.end, b.start)) && /^\s*,?\s*(?:at\s+)?$/.test(text.slice(a.end, b.start)) && b.resolved.value) {
+      const hm = b.resolved.value.slice(b.resolved.value.indexOf('T'));
+      out.push({ start: a.start, end: b.end, rule: `${a.rule}+clock`, resolved: { ...a.resolved, type: 'TIME', value: a.resolved.value!.replace(/T\w+$/, '') + hm, stated: [...a.resolved.stated, 'time'] } });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The day an old article's own narrative points to. When the text pairs a weekday with a
+ * calendar date ("Monday (September 12)") and every such pair lies well before publication,
+ * the article was written around the latest of them: bare weekdays ("on Tuesday") are read
+ * against the day after it, not against the publication date.
+ */
+export function narrativeAnchor(found: readonly Found[], ref: DayNum | null): DayNum | null {
+  if (ref === null) return null;
+  let latest: DayNum | null = null;
+  for (const f of found) {
+    const r = f.resolved;
+    if (r.kind !== 'weekday-date' || !r.range || r.mismatch) continue;
+    if (!r.stated.includes('weekday')) continue;
+    const d = r.range.start;
+    if (ref - d <= 7) return null; // the article's narrative is current
+    if (weekday(d) !== undefined && (latest === null || d > latest)) latest = d;
+  }
+  return latest === null ? null : latest + 1;
+}

@@ -1,0 +1,100 @@
+// The tense of the clause around a time expression, from the verbs near it: "on Monday" in
+// "clashes erupted on Monday" is the last Monday, in "talks will resume on Monday" the next.
+// Reporting verbs ("said", "told") are weak evidence: in "will meet on Friday, officials said"
+// the clause's own verb decides, except when the time expression hangs on the reporting verb
+// itself ("said on Friday").
+
+import type { Span, Token } from '../../doc.js';
+
+export type Tense = 'past' | 'future' | 'present';
+
+const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'would', 'could', 'might', 'may', 'upcoming', 'scheduled', 'due', 'planned', 'planning', 'plans', 'plan', 'expected', 'set', 'going', 'intends', 'aims', 'next', 'tomorrow', 'later', 'postponed', 'delayed', 'adjourned', 'deadline']);
+// "set"/"expected"/"due"/"going"/"plans" only signal the future followed by "to" (or "for")
+const NEEDS_TO = new Set(['set', 'expected', 'due', 'going', 'plans', 'plan', 'intends', 'aims']);
+/** Words right before the expression that point ahead: "as soon as Tuesday", "until Monday". */
+const FUTURE_LEAD = /\b(?:as soon as|as early as|no earlier than|until|till|by|before)\s+(?:on\s+)?$/i;
+
+const PAST_IRREGULAR = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'went', 'came', 'took', 'made', 'saw', 'began', 'broke', 'fled', 'fought', 'held', 'led', 'left', 'lost', 'met', 'ran', 'sent', 'shot', 'struck', 'hit', 'won', 'gave', 'got', 'killed', 'found', 'kept', 'brought', 'thought', 'stood', 'set', 'spoke', 'wrote', 'became', 'fell', 'felt', 'heard', 'knew', 'meant', 'paid', 'put', 'read', 'rose', 'sought', 'sold', 'spent', 'threw', 'understood', 'woke', 'been', 'ago']);
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", "'re", 'has', 'have', 'does', 'do']);
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'announced', 'added', 'stated', 'according', 'claimed', 'confirmed', 'quoted', 'wrote']);
+
+interface Cue {
+  tense: Tense;
+  weak: boolean;
+}
+
+function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
+  const t = tokens[i]!;
+  const w = t.text.toLowerCase();
+  const next = i + 1 < end ? tokens[i + 1]!.text.toLowerCase() : '';
+  if (FUTURE_WORDS.has(w)) {
+    if (w === 'may' && t.text !== 'may') return null; // the month
+    if (NEEDS_TO.has(w)) return next === 'to' || next === 'for' ? { tense: 'future', weak: false } : null;
+    if (w === 'next' || w === 'later' || w === 'tomorrow') return null; // time words themselves, judged by the resolver
+    if (w === 'wo' && next !== "n't") return null;
+    return { tense: 'future', weak: false };
+  }
+  if (REPORTING.has(w)) {
+    if (w === 'says' || w === 'say' || w === 'tells' || w === 'reports') return { tense: 'present', weak: true };
+    return { tense: 'past', weak: true };
+  }
+  if (PRESENT_AUX.has(w)) {
+    // "has been", "have killed": perfect, i.e. past for dating
+    if ((w === 'has' || w === 'have') && (next === 'been' || /ed$/.test(next))) return { tense: 'past', weak: false };
+    if (w === 'has' || w === 'have' || w === 'do' || w === 'does') return null;
+    // "is to meet" / "are to hold": scheduled
+    if (next === 'to') return { tense: 'future', weak: false };
+    return { tense: 'present', weak: true };
+  }
+  if (PAST_IRREGULAR.has(w) && (t.pos === 'VERB' || t.pos === 'AUX' || w === 'ago')) return { tense: 'past', weak: false };
+  if ((t.pos === 'VERB' || t.pos === 'AUX') && /[a-z]ed$/.test(w) && t.lemma !== w) return { tense: 'past', weak: false };
+  return null;
+}
+
+const MAX_REACH = 12;
+
+/**
+ * Tense of the clause that holds `span`, looking at verbs inside `window` (the sentence):
+ * the nearest strong cue, else the nearest reporting verb, else null.
+ */
+export function clauseTense(tokens: readonly Token[], window: { tokenStart: number; tokenEnd: number }, span: Span, before = ''): Tense | null {
+  if (FUTURE_LEAD.test(before)) return 'future';
+  let first = -1;
+  let last = -1;
+  for (let i = window.tokenStart; i < window.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (t.end <= span.start) continue;
+    if (t.start >= span.end) break;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) {
+    // the span lies between tokens: find the insertion point
+    first = window.tokenStart;
+    while (first < window.tokenEnd && tokens[first]!.end <= span.start) first++;
+    last = first - 1;
+  }
+  // a reporting verb right before ("said on Monday", "said Monday") governs the expression
+  for (let k = 1; k <= 2; k++) {
+    const i = first - k;
+    if (i < window.tokenStart) break;
+    const w = tokens[i]!.text.toLowerCase();
+    if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
+    if (w !== 'on' && w !== 'late' && w !== 'early') break;
+  }
+  let weak: Cue | null = null; // kept for debugging which cue was skipped
+  for (let d = 1; d <= MAX_REACH; d++) {
+    const l = first - d;
+    const r = last + d;
+    for (const i of [l, r]) {
+      if (i < window.tokenStart || i >= window.tokenEnd) continue;
+      const c = cueOf(tokens, i, window.tokenEnd);
+      if (!c) continue;
+      if (!c.weak) return c.tense;
+      weak ??= c;
+    }
+  }
+  // a reporting verb further away says when the statement was made, not the reported event
+  void weak;
+  return null;
+}

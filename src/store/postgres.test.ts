@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
+import { mergeLockKeys, PostgresStore } from './postgres.js';
+import { openStore } from './open.js';
+import type { Store } from './types.js';
+import { dropDatabase, freshDatabase, pgAnswers } from '../queue/pgtest.js';
+
+const DB = 'sitrep_queue_store_test';
+const up = await pgAnswers();
+if (!up) console.warn('postgres.test: no PostgreSQL server answers on 127.0.0.1:5432 ($SITREP_TEST_PG): skipping the PostgreSQL store tests');
+
+describe('merge lock keys', () => {
+  it('covers every 16-day bucket a window touches, sorted, one key per (type, bucket)', () => {
+    // Day 19792 (2024-03-10) opens bucket 1237, so this window straddles buckets 1236 and 1237.
+    const keys = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-05', to: '2024-03-12' }]);
+    expect(keys.map((k) => k[1])).toEqual([1236, 1237]);
+    expect(mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-10', to: '2024-03-17' }]).map((k) => k[1])).toEqual([1237]);
+    expect(new Set(keys.map((k) => k[0])).size).toBe(1);
+    const one = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }, null, { type: 'ASSAULT', from: '2024-03-03', to: '2024-03-05' }]);
+    expect(one).toHaveLength(1);
+    const two = mergeLockKeys([{ type: 'PROTEST', from: '2024-03-02', to: '2024-03-04' }, { type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }]);
+    expect(two).toHaveLength(2);
+    expect(two[0]![0]).toBeLessThanOrEqual(two[1]![0]);
+    expect(mergeLockKeys([null])).toEqual([]);
+  });
+});
+
+describe.skipIf(!up)('PostgreSQL store', () => {
+  let url = '';
+  let n = 0;
+  beforeAll(async () => {
+    url = await freshDatabase(DB);
+  });
+  afterAll(async () => {
+    await dropDatabase(DB);
+  });
+
+  // Each contract test gets a schema of its own in our database.
+  storeContract('postgres', async () => {
+    const s = new PostgresStore(url, { schema: `contract_${n++}` });
+    await s.init();
+    return s;
+  });
+
+  it('is what openStore returns for a postgres:// URL', async () => {
+    const s = await openStore(url);
+    expect(s.kind).toBe('postgres');
+    expect(await s.stats()).toEqual({ articles: 0, events: 0, clusters: 0 });
+    await s.close();
+  });
+
+  it('binds filter values as parameters (no SQL injection through filters)', async () => {
+    const s = new PostgresStore(url, { schema: 'inject' });
+    await s.init();
+    await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent()] })));
+    expect((await s.listEvents({ text: "x' OR '1'='1" })).total).toBe(0);
+    expect((await s.listEvents({ country: "BOR'; DROP TABLE sitrep_clusters; --" })).total).toBe(0);
+    expect((await s.stats()).clusters).toBe(1);
+    await s.close();
+  });
+
+  async function writeConcurrently(schema: string, writers: number, articles: ReturnType<typeof fixtureArticle>[]): Promise<Store[]> {
+    const stores = Array.from({ length: writers }, () => new PostgresStore(url, { schema, max: 2 }));
+    await stores[0]!.init();
+    const queue = [...articles];
+    await Promise.all(stores.map(async (s) => {
+      for (let a = queue.shift(); a; a = queue.shift()) await s.putArticle(a);
+    }));
+    return stores;
+  }
+
+  it('merges one event reported by many writers at the same moment into one cluster', async () => {
+    const arts = Array.from({ length: 12 }, (_, i) =>
+      fixtureArticle(`r${i}`, fixtureResult({ id: `r${i}`, source: `Outlet ${i}`, events: [fixtureEvent({ killed: 3 + (i % 4) })] }), `Report ${i} of the shelling near Klow.`));
+    // One writer per article, all released together: without the merge lock most of them
+    // would see no cluster yet and open their own.
+    const stores = await writeConcurrently('race_one', 12, arts);
+    const { events, total } = await stores[0]!.listEvents({});
+    expect(total).toBe(1);
+    expect(events[0]!.mentions).toBe(12);
+    expect(events[0]!.fatalitiesMin).toBe(3);
+    expect(events[0]!.fatalitiesMax).toBe(6);
+    expect(events[0]!.sources).toHaveLength(12);
+    for (const s of stores) await s.close();
+  });
+
+  it('gives concurrent writers the same clusters as one writer, with no duplicates', async () => {
+    // 24 incidents: 3 dates x 8 places ~150 km apart, each reported by 5 outlets, shuffled.
+    const arts: ReturnType<typeof fixtureArticle>[] = [];
+    for (let day = 0; day < 3; day++) {
+      for (let p = 0; p < 8; p++) {
+        for (let k = 0; k < 5; k++) {
+          const id = `d${day}p${p}k${k}`;
+          const date = `2024-03-${String(4 + day * 3).padStart(2, '0')}`;
+          const e = fixtureEvent({ date, killed: 2 + k, place: { name: `Town ${p}`, country: 'BOR', lat: 40 + p * 1.4, lon: 20 } });
+          arts.push(fixtureArticle(id, fixtureResult({ id, source: `Outlet ${k}`, published: date, events: [e] }), `Report ${id}.`));
+        }
+      }
+    }
+    let seed = 7;
+    const shuffled = arts.map((a) => ({ a, r: (seed = (seed * 16807) % 2147483647) })).sort((x, y) => x.r - y.r).map((x) => x.a);
+    const partition = async (s: Store) => {
+      const out: string[] = [];
+      for await (const c of s.iterateEvents({})) out.push([...c.articles].sort().join(','));
+      return out.sort();
+    };
+    const [single] = await writeConcurrently('seq', 1, arts);
+    const stores = await writeConcurrently('race_many', 6, shuffled);
+    const expected = await partition(single!);
+    expect(expected).toHaveLength(24);
+    expect(await partition(stores[0]!)).toEqual(expected);
+    expect(await stores[0]!.stats()).toEqual({ articles: 120, events: 120, clusters: 24 });
+    // Every report points at a cluster that exists, and every cluster lists exactly its reports.
+    const c = new pg.Client({ connectionString: url, options: '-c search_path=race_many' });
+    await c.connect();
+    const orphans = await c.query('SELECT count(*)::int AS n FROM sitrep_reports r LEFT JOIN sitrep_clusters c ON c.id = r.cluster_id WHERE c.id IS NULL');
+    const mismatched = await c.query(`SELECT count(*)::int AS n FROM sitrep_clusters c
+      WHERE (c.data->>'mentions')::int <> (SELECT count(*) FROM sitrep_reports r WHERE r.cluster_id = c.id)`);
+    await c.end();
+    expect(orphans.rows[0].n).toBe(0);
+    expect(mismatched.rows[0].n).toBe(0);
+    for (const s of [single!, ...stores]) await s.close();
+  });
+});

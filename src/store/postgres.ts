@@ -1,0 +1,328 @@
+// The PostgreSQL store: the same contract as the SQLite store, for a shared server that several
+// ingest workers (on several machines) write to at once.
+//
+// Writing an article is one transaction: the article row (keyed by content hash, ON CONFLICT DO
+// NOTHING, so a retried job is a no-op), its reports and the clusters they join. Merging follows
+// the protocol of src/corpus/merge.ts. Concurrent writers are made safe in two steps:
+//   - before looking for candidate clusters, a transaction takes advisory locks on (event type,
+//     16-day date bucket) for every bucket its candidate windows touch, in sorted order. Two
+//     reports that could merge have overlapping windows, so they share a bucket and queue
+//     behind each other: the second sees the first's cluster instead of creating a duplicate;
+//   - before joining a cluster it locks the cluster row and rebuilds it from the reports read
+//     after the lock, so two writers joining one cluster never lose each other's report.
+// Deadlocks (two articles with several events locking clusters in different orders) and
+// serialisation failures are retried with the whole transaction.
+
+import pg from 'pg';
+import { articleHash } from '../corpus/hash.js';
+import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { SitrepError } from '../errors.js';
+import type { SpecResult } from '../output/spec.js';
+import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
+
+/** Days per advisory-lock bucket; wider than any candidate window (8 days + slack) so a window spans at most two. */
+const BUCKET_DAYS = 16;
+const DAY_MS = 86_400_000;
+const MAX_ATTEMPTS = 8;
+/** Clusters considered per report (as the SQLite store): a window is a few days of one type. */
+const MAX_CANDIDATES = 500;
+/** SQLSTATEs worth retrying the whole transaction for. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS sitrep_articles (
+  hash text PRIMARY KEY,
+  input_id text NOT NULL,
+  title text,
+  published text,
+  url text,
+  source text,
+  text text NOT NULL,
+  result jsonb NOT NULL,
+  ingested_at text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sitrep_articles_ingested ON sitrep_articles (ingested_at DESC, hash);
+CREATE TABLE IF NOT EXISTS sitrep_clusters (
+  id text PRIMARY KEY,
+  type text NOT NULL,
+  date_start text,
+  date_end text,
+  country text,
+  actor_text text NOT NULL,
+  source_text text NOT NULL,
+  search_text text NOT NULL,
+  data jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sitrep_clusters_window ON sitrep_clusters (type, date_start, date_end);
+CREATE INDEX IF NOT EXISTS sitrep_clusters_order ON sitrep_clusters (date_start DESC NULLS LAST, id);
+CREATE TABLE IF NOT EXISTS sitrep_reports (
+  key text PRIMARY KEY,
+  article text NOT NULL REFERENCES sitrep_articles (hash),
+  cluster_id text NOT NULL,
+  data jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sitrep_reports_cluster ON sitrep_reports (cluster_id);
+CREATE INDEX IF NOT EXISTS sitrep_reports_article ON sitrep_reports (article);
+`;
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS);
+}
+
+/** 32-bit FNV-1a of the event type: the first half of the advisory lock key. */
+function typeKey(type: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < type.length; i++) {
+    h ^= type.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Advisory lock keys (type, bucket) covering every window, sorted so all writers lock in one order. */
+export function mergeLockKeys(windows: readonly ({ type: string; from: string; to: string } | null)[]): [number, number][] {
+  const keys = new Map<string, [number, number]>();
+  for (const w of windows) {
+    if (!w) continue;
+    const t = typeKey(w.type);
+    for (let b = Math.floor(dayNumber(w.from) / BUCKET_DAYS); b <= Math.floor(dayNumber(w.to) / BUCKET_DAYS); b++) keys.set(`${t}:${b}`, [t, b]);
+  }
+  return [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+function sqlState(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (the store is used by one process). */
+  max?: number;
+  /** A PostgreSQL schema of its own for the tables (created by init), instead of the default search path. */
+  schema?: string;
+  /**
+   * Commit without waiting for the WAL flush. Safe for queue workers: a job is marked done only
+   * in a later, synchronous commit, and WAL is replayed in order, so a server crash can lose an
+   * article only together with its "done" mark, and the job runs again.
+   */
+  asyncCommit?: boolean;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly schema: string | null;
+  private readonly asyncCommit: boolean;
+
+  constructor(url: string, opts: PostgresStoreOptions = {}) {
+    if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new SitrepError('STORE', `bad schema name ${opts.schema}`);
+    this.schema = opts.schema ?? null;
+    this.asyncCommit = !!opts.asyncCommit;
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 4,
+      application_name: 'sitrep-store',
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    // An idle client losing its connection emits 'error' on the pool; without a listener Node exits.
+    this.pool.on('error', (err) => process.stderr.write(`sitrep: postgres: ${err.message}\n`));
+  }
+
+  async init(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      // Several workers start at once: serialise schema creation (CREATE … IF NOT EXISTS can
+      // still collide on the catalog when two sessions run it concurrently).
+      await c.query('BEGIN');
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('sitrep:schema'))");
+      if (this.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await c.query(SCHEMA_SQL);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw new SitrepError('STORE', `cannot create the sitrep tables: ${(err as Error).message}`, { cause: err });
+    } finally {
+      c.release();
+    }
+  }
+
+  async hasArticle(hash: string): Promise<boolean> {
+    const r = await this.pool.query('SELECT 1 FROM sitrep_articles WHERE hash = $1', [hash]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  /** Which of these content hashes are already stored (one round trip, for enqueueing in bulk). */
+  async storedHashes(hashes: readonly string[]): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const r = await this.pool.query<{ hash: string }>('SELECT hash FROM sitrep_articles WHERE hash = ANY($1::text[])', [hashes]);
+    return new Set(r.rows.map((x) => x.hash));
+  }
+
+  async putArticle(input: PutInput): Promise<PutResult> {
+    const hash = articleHash(input.text);
+    const ingestedAt = input.ingestedAt ?? new Date().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      const c = await this.pool.connect();
+      try {
+        await c.query('BEGIN');
+        if (this.asyncCommit) await c.query('SET LOCAL synchronous_commit = off');
+        const res = await this.write(c, hash, input, ingestedAt);
+        await c.query('COMMIT');
+        return res;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => {});
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has(sqlState(err) ?? '')) {
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+          continue;
+        }
+        throw new SitrepError('STORE', `cannot store article ${input.inputId}: ${(err as Error).message}`, { cause: err });
+      } finally {
+        c.release();
+      }
+    }
+  }
+
+  private async write(c: pg.PoolClient, hash: string, input: PutInput, ingestedAt: string): Promise<PutResult> {
+    const a = input.result.article;
+    const ins = await c.query(
+      `INSERT INTO sitrep_articles (hash, input_id, title, published, url, source, text, result, ingested_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING RETURNING hash`,
+      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt],
+    );
+    if (!ins.rowCount) return { hash, inserted: false, events: 0, newClusters: 0 };
+
+    const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
+    const windows = reports.map((r) => candidateWindow(r));
+    for (const [t, b] of mergeLockKeys(windows)) await c.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [t, b]);
+
+    let newClusters = 0;
+    for (let i = 0; i < reports.length; i++) {
+      const report = reports[i]!;
+      const w = windows[i];
+      let clusterId: string | null = null;
+      if (w) {
+        const cand = await c.query<{ data: EventCluster }>(
+          `SELECT data FROM sitrep_clusters WHERE type = $1 AND date_start <= $2 AND date_end >= $3 ORDER BY id LIMIT ${MAX_CANDIDATES}`,
+          [w.type, w.to, w.from],
+        );
+        const best = chooseCluster(cand.rows.map((r) => r.data), report);
+        if (best) {
+          await c.query('SELECT 1 FROM sitrep_clusters WHERE id = $1 FOR UPDATE', [best.id]);
+          clusterId = best.id;
+        }
+      }
+      if (!clusterId) {
+        clusterId = newClusterId(report);
+        newClusters++;
+      }
+      const stored: Report = { ...report, clusterId };
+      await c.query('INSERT INTO sitrep_reports (key, article, cluster_id, data) VALUES ($1, $2, $3, $4)', [stored.key, hash, clusterId, JSON.stringify(stored)]);
+      // Rebuilt from every report read after the row lock, so a report another writer added
+      // to this cluster a moment ago is counted.
+      const members = await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [clusterId]);
+      await this.saveCluster(c, buildCluster(clusterId, members.rows.map((r) => r.data)));
+    }
+    return { hash, inserted: true, events: reports.length, newClusters };
+  }
+
+  private async saveCluster(c: pg.PoolClient, cl: EventCluster): Promise<void> {
+    await c.query(
+      `INSERT INTO sitrep_clusters (id, type, date_start, date_end, country, actor_text, source_text, search_text, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
+         country = EXCLUDED.country, actor_text = EXCLUDED.actor_text, source_text = EXCLUDED.source_text, search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+      [cl.id, cl.type, cl.dateStart, cl.dateEnd, cl.country, actorSearchText(cl), cl.sources.join('\n').toLowerCase(), clusterSearchText(cl), JSON.stringify(cl)],
+    );
+  }
+
+  async getArticle(hash: string): Promise<ArticleRow | null> {
+    const r = await this.pool.query<{ hash: string; input_id: string; title: string | null; published: string | null; url: string | null; source: string | null; text: string; result: SpecResult; ingested_at: string }>(
+      'SELECT hash, input_id, title, published, url, source, text, result, ingested_at FROM sitrep_articles WHERE hash = $1',
+      [hash],
+    );
+    const row = r.rows[0];
+    if (!row) return null;
+    return { hash: row.hash, inputId: row.input_id, title: row.title, published: row.published, url: row.url, source: row.source, text: row.text, result: row.result, ingestedAt: row.ingested_at };
+  }
+
+  /** WHERE clause and parameters for a filter; every value is a bound parameter. */
+  private where(f: EventFilter): { sql: string; params: unknown[] } {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.from) conds.push(`date_end >= ${p(f.from)}`);
+    if (f.to) conds.push(`date_start <= ${p(f.to)}`);
+    if (f.country) conds.push(`country = ${p(f.country.toUpperCase())}`);
+    if (f.type) conds.push(`type = ${p(f.type.toUpperCase())}`);
+    if (f.actor) conds.push(`strpos(actor_text, ${p(f.actor.toLowerCase())}) > 0`);
+    if (f.status) conds.push(`data->'statuses' ? ${p(f.status)}`);
+    if (f.source) conds.push(`strpos(source_text, ${p(f.source.toLowerCase())}) > 0`);
+    if (f.text) conds.push(`strpos(search_text, ${p(f.text.toLowerCase())}) > 0`);
+    return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  }
+
+  async listEvents(filter: EventFilter): Promise<{ events: EventCluster[]; total: number }> {
+    const { sql, params } = this.where(filter);
+    const total = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM sitrep_clusters ${sql}`, params);
+    const limit = filter.limit ?? 100;
+    const offset = filter.offset ?? 0;
+    const rows = await this.pool.query<{ data: EventCluster }>(
+      `SELECT data FROM sitrep_clusters ${sql} ORDER BY date_start DESC NULLS LAST, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return { events: rows.rows.map((r) => r.data), total: Number(total.rows[0]!.n) };
+  }
+
+  async *iterateEvents(filter: EventFilter): AsyncIterable<EventCluster> {
+    const page = 500;
+    for (let offset = 0; ; offset += page) {
+      const { events } = await this.listEvents({ ...filter, limit: page, offset });
+      yield* events;
+      if (events.length < page) return;
+    }
+  }
+
+  async getEvent(id: string): Promise<(EventCluster & { reports: Report[] }) | null> {
+    const r = await this.pool.query<{ data: EventCluster }>('SELECT data FROM sitrep_clusters WHERE id = $1', [id]);
+    const row = r.rows[0];
+    if (!row) return null;
+    const reports = (await this.pool.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1 ORDER BY key', [id])).rows.map((x) => x.data);
+    // First seen first, as the SQLite store lists them.
+    const seen = (r: Report) => r.published ?? r.ingestedAt;
+    reports.sort((a, b) => (seen(a) < seen(b) ? -1 : seen(a) > seen(b) ? 1 : 0));
+    return { ...row.data, reports };
+  }
+
+  async listArticles(opts: { limit?: number; offset?: number }): Promise<{ articles: Omit<ArticleRow, 'text' | 'result'>[]; total: number }> {
+    const total = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM sitrep_articles');
+    const r = await this.pool.query<{ hash: string; input_id: string; title: string | null; published: string | null; url: string | null; source: string | null; ingested_at: string }>(
+      'SELECT hash, input_id, title, published, url, source, ingested_at FROM sitrep_articles ORDER BY ingested_at DESC, hash LIMIT $1 OFFSET $2',
+      [opts.limit ?? 100, opts.offset ?? 0],
+    );
+    return {
+      articles: r.rows.map((row) => ({ hash: row.hash, inputId: row.input_id, title: row.title, published: row.published, url: row.url, source: row.source, ingestedAt: row.ingested_at })),
+      total: Number(total.rows[0]!.n),
+    };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = await this.pool.query<{ a: string; e: string; c: string }>(
+      'SELECT (SELECT count(*) FROM sitrep_articles) AS a, (SELECT count(*) FROM sitrep_reports) AS e, (SELECT count(*) FROM sitrep_clusters) AS c',
+    );
+    const row = r.rows[0]!;
+    return { articles: Number(row.a), events: Number(row.e), clusters: Number(row.c) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The entry point src/store/open.ts loads for postgres:// URLs: an initialised store. */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const store = new PostgresStore(url);
+  await store.init();
+  return store;
+}
