@@ -4,7 +4,7 @@
 // header followed by the typed arrays, read back as views without copying or parsing.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFromSources } from './build.js';
@@ -84,8 +84,9 @@ export function deserialize(buf: Buffer): GazetteerData {
 function sourceHash(paths: SourcePaths): string {
   const h = createHash('sha1');
   h.update(`format ${FORMAT}\n`);
+  // size, not mtime: a reinstall of the same package must not force a rebuild
   const st = statSync(paths.cities);
-  h.update(`cities ${st.size} ${st.mtimeMs}\n`);
+  h.update(`cities ${st.size}\n`);
   for (const f of readdirSync(paths.dataDir).filter((x) => x.endsWith('.tsv')).sort()) {
     h.update(f);
     h.update(readFileSync(join(paths.dataDir, f)));
@@ -119,6 +120,46 @@ export function loadGazetteerReport(opts: LoadOptions = {}): LoadReport {
   } catch {
     // no cache yet, or a stale or damaged one: build it
   }
+  // several processes starting at once (workers, test forks) wait for one build instead of all building
+  const lock = `${file}.lock`;
+  let haveLock = false;
+  try {
+    mkdirSync(dir, { recursive: true });
+    closeSync(openSync(lock, 'wx'));
+    haveLock = true;
+  } catch {
+    const waited = waitForFile(file, lock, 180_000);
+    if (waited) return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: false, file };
+  }
+  try {
+    return buildAndCache(paths, dir, file);
+  } finally {
+    if (haveLock) rmSync(lock, { force: true });
+  }
+}
+
+function waitForFile(file: string, lock: string, ms: number): boolean {
+  const until = Date.now() + ms;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < until) {
+    if (existsSync(file)) return true;
+    let age = Infinity;
+    try {
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      return existsSync(file);
+    }
+    // a lock left by a crashed build
+    if (age > 120_000) {
+      rmSync(lock, { force: true });
+      return false;
+    }
+    Atomics.wait(nap, 0, 0, 250);
+  }
+  return false;
+}
+
+function buildAndCache(paths: SourcePaths, dir: string, file: string): LoadReport {
   const data = buildFromSources(paths);
   const bytes = serialize(data);
   try {
