@@ -3,6 +3,7 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
 
@@ -27,6 +28,7 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  registerServe,
   registerWorker,
   registerStatus,
 ];

@@ -33,7 +33,7 @@ export async function runWorkerCli(opts: WorkerCliOptions): Promise<number> {
   const report = await runWorkers({
     url,
     concurrency: opts.concurrency ?? 1,
-    batchSize: opts.batch ?? 10,
+    batchSize: opts.batch ?? 20,
     exitWhenDone: !!opts.exitWhenDone,
     verbose: !!opts.verbose,
     signal: controller.signal,
@@ -48,7 +48,7 @@ export function registerWorker(p: Command): void {
     .description('process articles queued by `sitrep ingest --queue` into a PostgreSQL store (retries; repeated failures become dead letters)')
     .option('--db <url>', 'PostgreSQL URL shared by every worker (default $SITREP_DB)')
     .option('--concurrency <n>', 'job loops in this process, one thread each (default 1; one per core is the most useful)', intArg)
-    .option('--batch <n>', 'jobs fetched per round trip (default 10)', intArg)
+    .option('--batch <n>', 'jobs fetched per round trip (default 20)', intArg)
     .option('--exit-when-done', 'stop once nothing is queued, retrying or running')
     .option('-q, --quiet', 'no log lines on stderr')
     .option('-v, --verbose', 'log every batch fetched')

@@ -10,13 +10,13 @@ import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
 import { enqueueItems } from './enqueue.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
-import { dropDatabase, freshDatabase, pgAnswers } from './pgtest.js';
+import { dropDatabase, freshDatabase, pgAnswers, scopedName } from './pgserver.js';
 import { queueStatus } from './status.js';
 import { syntheticCorpus } from './synthetic.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
-const REF_DB = 'sitrep_queue_kill_ref';
-const RUN_DB = 'sitrep_queue_kill_run';
+const REF_DB = scopedName('sitrep_queue_kill_ref');
+const RUN_DB = scopedName('sitrep_queue_kill_run');
 const N = 1000;
 /** Short, so the killed worker's jobs come back quickly; a batch takes well under a second. */
 const JOB_TIMEOUT_S = 4;

@@ -59,7 +59,7 @@ export async function pendingJobs(boss: PgBoss): Promise<{ waiting: number; acti
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   const log = opts.log ?? (() => {});
-  const batchSize = opts.batchSize ?? 10;
+  const batchSize = opts.batchSize ?? 20;
   const pollMs = opts.pollMs ?? 500;
   const started = Date.now();
   const report: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0 };

@@ -4,9 +4,9 @@ import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './co
 import { mergeLockKeys, PostgresStore } from './postgres.js';
 import { openStore } from './open.js';
 import type { Store } from './types.js';
-import { dropDatabase, freshDatabase, pgAnswers } from '../queue/pgtest.js';
+import { dropDatabase, freshDatabase, pgAnswers, scopedName } from '../queue/pgserver.js';
 
-const DB = 'sitrep_queue_store_test';
+const DB = scopedName('sitrep_queue_store_test');
 const up = await pgAnswers();
 if (!up) console.warn('postgres.test: no PostgreSQL server answers on 127.0.0.1:5432 ($SITREP_TEST_PG): skipping the PostgreSQL store tests');
 

@@ -163,8 +163,7 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
       try {
-        await c.query('BEGIN');
-        if (this.asyncCommit) await c.query('SET LOCAL synchronous_commit = off');
+        await c.query(this.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
         const res = await this.write(c, hash, input, ingestedAt);
         await c.query('COMMIT');
         return res;
@@ -191,47 +190,89 @@ export class PostgresStore implements Store {
     if (!ins.rowCount) return { hash, inserted: false, events: 0, newClusters: 0 };
 
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
+    if (!reports.length) return { hash, inserted: true, events: 0, newClusters: 0 };
     const windows = reports.map((r) => candidateWindow(r));
-    for (const [t, b] of mergeLockKeys(windows)) await c.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [t, b]);
+    const keys = mergeLockKeys(windows);
+    // One statement for every lock, taken in the sorted order of the array.
+    if (keys.length) {
+      await c.query('SELECT pg_advisory_xact_lock(k.t, k.b) FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS k(t, b, o) ORDER BY k.o', [keys.map((k) => k[0]), keys.map((k) => k[1])]);
+    }
 
+    // Round trips dominate the cost of a write when the machine is busy, so the article's reports
+    // are merged in memory against one read of every window's candidates; only a cluster this
+    // article joins costs two more (its row lock, then its members), and everything is written in
+    // one statement at the end. Reports are still merged one after the other, each seeing the
+    // clusters the previous ones created or changed, exactly as one-by-one writes would.
+    const dbCandidates: EventCluster[][] = reports.map(() => []);
+    const dated = windows.map((w, i) => ({ w, i })).filter((x): x is { w: NonNullable<typeof x.w>; i: number } => !!x.w);
+    if (dated.length) {
+      const rows = await c.query<{ i: number; data: EventCluster }>(
+        `SELECT w.i::int AS i, c.data FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS w(type, f, t, i),
+           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
+        [dated.map((x) => x.w.type), dated.map((x) => x.w.from), dated.map((x) => x.w.to), dated.map((x) => x.i)],
+      );
+      for (const r of rows.rows) dbCandidates[r.i]!.push(r.data);
+    }
+
+    /** Clusters this article created or joined: their members so far and their rebuilt state. */
+    const touched = new Map<string, { members: Report[]; cluster: EventCluster; existing: boolean }>();
+    const stored: Report[] = [];
     let newClusters = 0;
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i]!;
       const w = windows[i];
-      let clusterId: string | null = null;
+      let best: EventCluster | null = null;
       if (w) {
-        const cand = await c.query<{ data: EventCluster }>(
-          `SELECT data FROM sitrep_clusters WHERE type = $1 AND date_start <= $2 AND date_end >= $3 ORDER BY id LIMIT ${MAX_CANDIDATES}`,
-          [w.type, w.to, w.from],
-        );
-        const best = chooseCluster(cand.rows.map((r) => r.data), report);
-        if (best) {
-          await c.query('SELECT 1 FROM sitrep_clusters WHERE id = $1 FOR UPDATE', [best.id]);
-          clusterId = best.id;
+        const cands = dbCandidates[i]!.filter((cl) => !touched.has(cl.id));
+        for (const t of touched.values()) {
+          const cl = t.cluster;
+          if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from) cands.push(cl);
         }
+        best = chooseCluster(cands, report);
       }
-      if (!clusterId) {
-        clusterId = newClusterId(report);
+      let entry = best ? touched.get(best.id) : undefined;
+      if (best && !entry) {
+        // Lock the cluster, then read its members: a report another writer added a moment ago
+        // (it held the lock) is counted, never lost.
+        await c.query('SELECT 1 FROM sitrep_clusters WHERE id = $1 FOR UPDATE', [best.id]);
+        const members = await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [best.id]);
+        entry = { members: members.rows.map((r) => r.data), cluster: best, existing: true };
+        touched.set(best.id, entry);
+      }
+      const clusterId = best ? best.id : newClusterId(report);
+      if (!entry) {
         newClusters++;
+        entry = { members: [], cluster: best!, existing: false };
+        touched.set(clusterId, entry);
       }
-      const stored: Report = { ...report, clusterId };
-      await c.query('INSERT INTO sitrep_reports (key, article, cluster_id, data) VALUES ($1, $2, $3, $4)', [stored.key, hash, clusterId, JSON.stringify(stored)]);
-      // Rebuilt from every report read after the row lock, so a report another writer added
-      // to this cluster a moment ago is counted.
-      const members = await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [clusterId]);
-      await this.saveCluster(c, buildCluster(clusterId, members.rows.map((r) => r.data)));
+      const r: Report = { ...report, clusterId };
+      stored.push(r);
+      entry.members.push(r);
+      entry.cluster = buildCluster(clusterId, entry.members);
     }
-    return { hash, inserted: true, events: reports.length, newClusters };
-  }
 
-  private async saveCluster(c: pg.PoolClient, cl: EventCluster): Promise<void> {
+    const clusters = [...touched.values()].map((t) => t.cluster);
     await c.query(
-      `INSERT INTO sitrep_clusters (id, type, date_start, date_end, country, actor_text, source_text, search_text, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `WITH r AS (
+         INSERT INTO sitrep_reports (key, article, cluster_id, data)
+         SELECT x.key, $1, x.cluster_id, x.data FROM jsonb_to_recordset($2::jsonb) AS x(key text, cluster_id text, data jsonb)
+       )
+       INSERT INTO sitrep_clusters (id, type, date_start, date_end, country, actor_text, source_text, search_text, data)
+       SELECT y.id, y.type, y.date_start, y.date_end, y.country, y.actor_text, y.source_text, y.search_text, y.data
+       FROM jsonb_to_recordset($3::jsonb) AS y(id text, type text, date_start text, date_end text, country text, actor_text text, source_text text, search_text text, data jsonb)
        ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
-         country = EXCLUDED.country, actor_text = EXCLUDED.actor_text, source_text = EXCLUDED.source_text, search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
-      [cl.id, cl.type, cl.dateStart, cl.dateEnd, cl.country, actorSearchText(cl), cl.sources.join('\n').toLowerCase(), clusterSearchText(cl), JSON.stringify(cl)],
+         country = EXCLUDED.country, actor_text = EXCLUDED.actor_text, source_text = EXCLUDED.source_text,
+         search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+      [
+        hash,
+        JSON.stringify(stored.map((r) => ({ key: r.key, cluster_id: r.clusterId, data: r }))),
+        JSON.stringify(clusters.map((cl) => ({
+          id: cl.id, type: cl.type, date_start: cl.dateStart, date_end: cl.dateEnd, country: cl.country,
+          actor_text: actorSearchText(cl), source_text: cl.sources.join('\n').toLowerCase(), search_text: clusterSearchText(cl), data: cl,
+        }))),
+      ],
     );
+    return { hash, inserted: true, events: reports.length, newClusters };
   }
 
   async getArticle(hash: string): Promise<ArticleRow | null> {

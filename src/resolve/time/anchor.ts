@@ -40,7 +40,10 @@ export function yearForMonth(ref: DayNum, month: number, dir: Direction): number
   const r = ymd(ref);
   if (dir === 'past') return month <= r.m ? r.y : r.y - 1;
   if (dir === 'future') return month >= r.m ? r.y : r.y + 1;
-  // untensed: the reference year (news names months of its own year without one)
+  // untensed: the nearest, within six months either way
+  const diff = month - r.m;
+  if (diff > 6) return r.y - 1;
+  if (diff < -6) return r.y + 1;
   return r.y;
 }
 

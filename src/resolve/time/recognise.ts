@@ -5,7 +5,7 @@
 // against the article's own dates (see `narrativeAnchor`).
 
 import type { Span, Token } from '../../doc.js';
-import { iso, parseIso, weekday, type DayNum } from './calendar.js';
+import { dayNum, daysInMonth, iso, parseIso, weekday, type DayNum } from './calendar.js';
 import { RULES, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
 
@@ -94,12 +94,13 @@ export function recognise(input: RecogniseInput): Found[] {
     tenseCache.set(span.start, t);
     return t;
   };
-  const ctxFor = (r: Span, refDay: DayNum | null, lastYear: number | null): Ctx => ({
+  const ctxFor = (r: Span, refDay: DayNum | null, lastYear: number | null, lastDay: DayNum | null = null): Ctx => ({
     ref: refDay,
     tense: () => tenseOf(r),
     before: text.slice(Math.max(0, r.start - CONTEXT), r.start),
     after: text.slice(r.end, r.end + CONTEXT),
     lastYear,
+    lastDay,
   });
 
   // longest first; a match is taken when it overlaps nothing taken and resolves
@@ -117,15 +118,26 @@ export function recognise(input: RecogniseInput): Found[] {
   }
   taken.sort((a, b) => a.start - b.start);
 
-  // anaphora ("that year", "the following year") in text order
+  // anaphora ("that year", "the following year", "the next day") in text order
   let lastYear: number | null = null;
+  let lastDay: DayNum | null = null;
+  let lastQuarter: { y: number; q: number; end: number } | null = null;
   for (const f of taken) {
     const raw = (f as Found & { raw?: Raw }).raw!;
     if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
-      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear), text);
+      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text);
       if (again) f.resolved = again;
     }
+    // "a year earlier" in a report about a quarter means the same quarter a year before
+    const q = /^(\d{4})-Q([1-4])$/.exec(f.resolved.value ?? '');
+    if (q) lastQuarter = { y: +q[1]!, q: +q[2]!, end: f.end };
+    else if (lastQuarter && f.rule === 'ago' && f.resolved.precision === 'year' && /\b(?:a|one)\s+year\b|year-/i.test(text.slice(f.start, f.end)) && f.start - lastQuarter.end < 600) {
+      const y = lastQuarter.y - 1;
+      const m0 = (lastQuarter.q - 1) * 3 + 1;
+      f.resolved = { ...f.resolved, value: `${y}-Q${lastQuarter.q}`, range: { start: dayNum(y, m0, 1), end: dayNum(y, m0 + 2, daysInMonth(y, m0 + 2)) }, precision: 'month' };
+    }
     if (f.resolved.stated.includes('year') && f.resolved.range) lastYear = Number(f.resolved.value!.slice(0, 4)) || lastYear;
+    if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') lastDay = f.resolved.range.start;
   }
   for (const f of taken) delete (f as Found & { raw?: Raw }).raw;
 

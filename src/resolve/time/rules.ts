@@ -43,6 +43,8 @@ export interface Ctx {
   after: string;
   /** The year of the latest absolute date before this expression (for "that year"). */
   lastYear: number | null;
+  /** The latest day named before this expression (for "the next day"). */
+  lastDay: DayNum | null;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -316,7 +318,9 @@ const DECADE: Rule = {
 const COUNTED_AFTER = /^\s*(?:[-–]?\s*(?:km|kg|mm|cm|m|ft|mi|mph|kph|tonnes?|tons?|metres?|meters?|feet|miles?|acres?|hectares?|barrels?|votes?|seats?|people|persons|men|women|children|troops|soldiers|civilians|refugees|dollars|euros|pounds|rubles|yuan|rupees|units?|cars?|vehicles?|homes?|houses?|buildings?|rounds?|shells?|rockets?|missiles?|drones?|times|points?|calories|pages|words|members|workers|employees|students|fighters|militants|police|officers|residents|families|prisoners|detainees|votes)\b|\s*(?:%|per\s?cent|percent))/i;
 const PLURAL_AFTER = /^\s+([a-z]+s)\b/;
 const NOT_PLURAL = new Set(['was', 'is', 'as', 'has', 'its', 'this', 'his', 'thus', 'us', 'across', 'unless', 'whereas', 'news', 'plus', 'always', 'perhaps', 'towards', 'afterwards', 'besides', 'during', 'against', 'whilst', 'amongst', 'onwards', 'nations', 'elections', 'talks', 'olympics', 'games', 'polls', 'protests', 'clashes', 'riots', 'floods', 'hostilities']);
-const COUNT_BEFORE = /\b(?:a|an|about|nearly|almost|over|some|than|least|only|just|approximately|around|roughly|another|additional|extra|of\s+the|#|no\.|number|model|flight|route|highway|resolution|article|section|paragraph|page|room|bus|pp?\.)\s*$/i;
+const COUNT_BEFORE = /\b(?:about|nearly|almost|over|some|than|least|only|just|approximately|around|roughly|another|additional|extra|#|no\.|number|model|flight|route|highway|resolution|article|section|paragraph|page|room|bus|pp?\.)\s*$/i;
+/** "a 1996 law" is a date, "a 2020 Toyota" a model year and "an 1800-strong force" a count. */
+const ARTICLE_BEFORE = /\b(?:a|an)\s*$/i;
 
 const YEAR_ALONE: Rule = {
   name: 'year',
@@ -325,6 +329,8 @@ const YEAR_ALONE: Rule = {
     const y = +g.year!;
     if (!g.mod) {
       if (COUNT_BEFORE.test(ctx.before)) return null;
+      if (ARTICLE_BEFORE.test(ctx.before) && !/^\s+[a-z]/.test(ctx.after)) return null;
+      if (/^-/.test(ctx.after)) return null;
       if (COUNTED_AFTER.test(ctx.after)) return null;
       const pl = PLURAL_AFTER.exec(ctx.after);
       if (pl && !NOT_PLURAL.has(pl[1]!)) return null;
@@ -456,11 +462,10 @@ const REL_UNIT: Rule = {
     if (head === 'last' || head === 'previous' || rel === 'this past' || rel === 'the previous' || rel === 'the end of last') shift = -1;
     else if (head === 'next' || head === 'following' || head === 'coming') shift = 1;
     if (rel === 'that' || rel === 'the same' || rel === 'later that' || rel === 'earlier that') {
-      if (unit === 'year' && ctx.lastYear !== null) {
-        const y = ctx.lastYear;
-        return { type: 'DATE', value: String(y), mod, range: part(yearInterval(y), mod), precision: 'year', stated: [], implied: ['year'], kind: 'anaphoric' };
-      }
-      return null;
+      if (unit !== 'year') return null;
+      if (ctx.lastYear === null) return { type: 'DATE', value: null, mod, range: null, precision: null, stated: [], implied: ['year'], kind: 'anaphoric' };
+      const y = ctx.lastYear;
+      return { type: 'DATE', value: String(y), mod, range: part(yearInterval(y), mod), precision: 'year', stated: [], implied: ['year'], kind: 'anaphoric' };
     }
     if (rel === 'the following' && unit === 'year' && ctx.lastYear !== null) {
       const y = ctx.lastYear + 1;
@@ -570,7 +575,7 @@ function durMod(q: string | undefined): string | null {
 
 const DURATION: Rule = {
   name: 'duration',
-  re: new RegExp(`(?:(?<q>${DUR_Q})\\s+)?(?<the>${DUR_THE})?(?<count>${COUNT_RE})(?<sep>[\\s-]+)(?<unit>${UNIT_RE}|fortnight|night)(?<pl>s)?(?<half>\\s+and\\s+a\\s+half)?(?<adj>-long|-old)?(?![\\w])`, 'g'),
+  re: new RegExp(`(?:(?<q>${DUR_Q})\\s+)?(?<the>${DUR_THE})?(?<count>${COUNT_RE})(?<sep>[\\s-]+)(?:(?<more>more|additional|further|extra)\\s+)?(?<unit>${UNIT_RE}|fortnight|night)(?<pl>s)?(?<half>\\s+and\\s+a\\s+half)?(?<adj>-long|-old)?(?![\\w])`, 'g'),
   build: (g, ctx) => {
     const countText = g.count!;
     const n = countOf(countText);
@@ -584,6 +589,9 @@ const DURATION: Rule = {
     if (u === 'Q' && !g.pl && n !== 'X' && n > 1 && !g.the) return null;
     if (/^(?:some|many)$/.test(cl) && !g.pl) return null;
     if (single && g.pl) return null; // "a decades-old feud": the vague rule takes "decades-old"
+    // "a 6-year-old boy" is an age, "three-quarters" a fraction
+    if (g.adj === '-old' && typeof n === 'number') return null;
+    if (u === 'Q' && g.sep === '-' && g.pl) return null;
     // "one day" at a sentence start is "once"; "a day" after a count is a rate ("twice a day")
     if (single && /\b(?:times|twice|once|per)\s+$/i.test(ctx.before)) return null;
     if (/^\s*(?:of|per)\s+(?:the\s+)?(?:year|month|week|day)\b/i.test(ctx.after) && single) return null;
@@ -604,7 +612,7 @@ const DURATION: Rule = {
 
 const VAGUE_DURATION: Rule = {
   name: 'vague-duration',
-  re: new RegExp(`(?:(?<lead>${W('for')}|${W('in')}|${W('over')}|${W('within')}|${W('during')}|${W('after')}|${W('since')}|${W('take')}|${W('takes')}|${W('took')}|${W('last')}|${W('lasted')})\\s+)?(?:(?<mod>${W('recent')}|${W('coming')}|${W('the past')}|${W('the last')}|${W('the next')}|${W('the coming')}|${W('the following')}|${W('past')}|${W('the')}\\s+(?:past|last|next|coming)\\s+(?:few|several)|${W('upcoming')})\\s+)?(?<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?<adj>-long|-old)?(?![\\w-])`, 'g'),
+  re: new RegExp(`(?:(?<lead>${W('for')}|${W('in')}|${W('over')}|${W('within')}|${W('during')}|${W('after')}|${W('since')}|${W('take')}|${W('takes')}|${W('took')}|${W('last')}|${W('lasted')})\\s+(?:the\\s+)?)?(?:(?<mod>${W('recent')}|${W('coming')}|${W('the past')}|${W('the last')}|${W('the next')}|${W('the coming')}|${W('the following')}|${W('past')}|${W('the')}\\s+(?:past|last|next|coming)\\s+(?:few|several)|${W('upcoming')})\\s+)?(?<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?<adj>-long|-old)?(?![\\w-])`, 'g'),
   lead: (g) => (g.lead ? g.lead.length + (g.mod || true ? 1 : 0) : 0),
   build: (g) => {
     if (!g.mod && !g.lead && !g.adj) return null;
@@ -653,14 +661,12 @@ const SET: Rule = {
 
 const REF: Rule = {
   name: 'ref',
-  re: new RegExp(`(?<lead>${W('in')}\\s+)?(?<w>${W('right now')}|${W('just now')}|${W('now')}|${W('currently')}|${W('current')}|${W('recently')}|${W('recent')}|${W('the past')}|${W('the future')}|${W('soon')}|${W('previously')}|${W('formerly')}|${W('nowadays')}|${W('at present')}|${W('at the moment')}|${W('these days')}|${W('the present')}|${W('so far')})(?![\\w-])`, 'g'),
+  re: new RegExp(`(?<lead>${W('in')}\\s+)?(?<w>${W('right now')}|${W('just now')}|${W('now')}|${W('currently')}|${W('current')}|${W('recently')}|${W('recent')}|${W('the past')}|${W('the future')}|${W('nowadays')}|${W('at present')}|${W('at the moment')}|${W('these days')}|${W('the present')})(?![\\w-])`, 'g'),
   lead: (g) => g.lead?.length ?? 0,
   build: (g, ctx) => {
     const w = lc(g.w);
     if (w === 'now' && /^-/.test(ctx.after)) return null;
-    if (w === 'the past' && !g.lead && !/\b(?:in|from|of|to|for)\s+$/i.test(ctx.before)) return null;
-    if (w === 'the future' && !g.lead && !/\b(?:in|for|of|to|into|near|foreseeable)\s+$/i.test(ctx.before)) return null;
-    if (w === 'so far' && !/^\s*(?:this|[.,;])/.test(ctx.after)) return null;
+    if (w === 'the present' && !g.lead && !/\b(?:to|until|till|from|at)\s+$/i.test(ctx.before)) return null;
     const value = /^(?:now|right now|just now|currently|current|nowadays|at present|at the moment|these days|the present|so far)$/.test(w) ? 'PRESENT_REF'
       : /^(?:soon|the future)$/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
     const range = value === 'PRESENT_REF' && ctx.ref !== null ? dayRange(ctx.ref) : null;
@@ -752,10 +758,46 @@ const HOLIDAY: Rule = {
   },
 };
 
+const LONG_ADJ: Rule = {
+  name: 'long-adjective',
+  re: /(?<![\w-])(?<unit>[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear)-long(?![\w-])/g,
+  build: (g) => ({ type: 'DURATION', value: durationValue(1, unitOf(g.unit!)!), range: null, precision: null, stated: [], implied: [], kind: 'duration' }),
+};
+
+const FULL_YEAR: Rule = {
+  name: 'full-year',
+  re: new RegExp(`${W('the')}\\s+(?:full|fiscal|calendar|whole|entire)\\s+year(?![\\w-])`, 'g'),
+  build: (_g, ctx) => {
+    if (ctx.ref === null) return null;
+    const y = ymd(ctx.ref).y;
+    return { type: 'DATE', value: String(y), range: yearInterval(y), precision: 'year', stated: [], implied: ['year'], kind: 'relative' };
+  },
+};
+
+/** "that day", "the next day", "earlier that day": a day told relative to the last one named. */
+const DAY_ANAPHORA: Rule = {
+  name: 'day-anaphora',
+  re: new RegExp(`(?<rel>${W('earlier that')}|${W('later that')}|${W('that')}|${W('the same')}|${W('the next')}|${W('the following')}|${W('the previous')}|${W('the preceding')})\\s+(?<unit>day|morning|afternoon|evening|night)(?![\\w-])|(?<before>${W('the day before')}|${W('the day after')})(?=\\s*[,.;)])`, 'g'),
+  build: (g, ctx) => {
+    const base = ctx.lastDay ?? ctx.ref;
+    if (base === null) return null;
+    const rel = lc(g.rel ?? g.before);
+    if (rel === 'that' && g.unit === 'day' && !/\b(?:on|from|since|until|of)\s+$/i.test(ctx.before)) return null;
+    const off = /next|following|after/.test(rel) ? 1 : /previous|preceding|before/.test(rel) ? -1 : 0;
+    const p = g.unit && g.unit !== 'day' ? g.unit : undefined;
+    const r = dayResolved(base + off, 'anaphoric', [], p);
+    if (p) {
+      r.type = 'TIME';
+      r.value = iso(base + off) + timePartCode(p);
+    }
+    return r;
+  },
+};
+
 /** Every rule, in priority order for matches of equal length. */
 export const RULES: readonly Rule[] = [
   WEEKDAY_DATE_PAREN, WEEKDAY_DATE, ISO_DATE, DATE, MONTH_YEAR, QUARTER, DECADE, YEAR_SPAN, YEAR_ALONE, MONTH_ALONE, SEASON,
-  HOLIDAY, REL_DAY, PART_OF_DAY_REL, WEEKDAY, REL_UNIT, AGO, DURATION, VAGUE_DURATION, SET, CLOCK, REF,
+  HOLIDAY, REL_DAY, DAY_ANAPHORA, PART_OF_DAY_REL, WEEKDAY, FULL_YEAR, REL_UNIT, AGO, DURATION, LONG_ADJ, VAGUE_DURATION, SET, CLOCK, REF,
 ];
 
 export { isoYmd };

@@ -8,7 +8,7 @@ import type { Span, Token } from '../../doc.js';
 
 export type Tense = 'past' | 'future' | 'present';
 
-const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'would', 'could', 'might', 'may', 'upcoming', 'scheduled', 'due', 'planned', 'planning', 'plans', 'plan', 'expected', 'set', 'going', 'intends', 'aims', 'next', 'tomorrow', 'later', 'postponed', 'delayed', 'adjourned', 'deadline']);
+const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'would', 'might', 'may', 'upcoming', 'scheduled', 'due', 'planned', 'planning', 'plans', 'plan', 'expected', 'set', 'going', 'intends', 'aims', 'next', 'tomorrow', 'later', 'postponed', 'delayed', 'adjourned']);
 // "set"/"expected"/"due"/"going"/"plans" only signal the future followed by "to" (or "for")
 const NEEDS_TO = new Set(['set', 'expected', 'due', 'going', 'plans', 'plan', 'intends', 'aims']);
 /** Words right before the expression that point ahead: "as soon as Tuesday", "until Monday". */
@@ -29,6 +29,9 @@ function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
   const next = i + 1 < end ? tokens[i + 1]!.text.toLowerCase() : '';
   if (FUTURE_WORDS.has(w)) {
     if (w === 'may' && t.text !== 'may') return null; // the month
+    // "was due to", "had been expected to": a plan told in the past, whose date may be past too
+    const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+    if (NEEDS_TO.has(w) && (prev === 'was' || prev === 'were' || prev === 'been')) return null;
     if (NEEDS_TO.has(w)) return next === 'to' || next === 'for' ? { tense: 'future', weak: false } : null;
     if (w === 'next' || w === 'later' || w === 'tomorrow') return null; // time words themselves, judged by the resolver
     if (w === 'wo' && next !== "n't") return null;
@@ -46,8 +49,11 @@ function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
     if (next === 'to') return { tense: 'future', weak: false };
     return { tense: 'present', weak: true };
   }
-  if (PAST_IRREGULAR.has(w) && (t.pos === 'VERB' || t.pos === 'AUX' || w === 'ago')) return { tense: 'past', weak: false };
-  if ((t.pos === 'VERB' || t.pos === 'AUX') && /[a-z]ed$/.test(w) && t.lemma !== w) return { tense: 'past', weak: false };
+  // a participle after "be" ("will be held", "is expected") is passive: its auxiliary decides
+  const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+  const passive = prev === 'be' || prev === 'being' || prev === 'is' || prev === 'are' || prev === 'am' || prev === "'s" || prev === "'re" || prev === 'get' || prev === 'gets';
+  if (PAST_IRREGULAR.has(w) && (t.pos === 'VERB' || t.pos === 'AUX' || w === 'ago')) return passive ? null : { tense: 'past', weak: false };
+  if ((t.pos === 'VERB' || t.pos === 'AUX') && /[a-z]ed$/.test(w) && t.lemma !== w) return passive ? null : { tense: 'past', weak: false };
   return null;
 }
 
@@ -74,13 +80,24 @@ export function clauseTense(tokens: readonly Token[], window: { tokenStart: numb
     while (first < window.tokenEnd && tokens[first]!.end <= span.start) first++;
     last = first - 1;
   }
-  // a reporting verb right before ("said on Monday", "said Monday") governs the expression
+  // a reporting verb right before or after ("said on Monday", "on Monday said") governs the expression
   for (let k = 1; k <= 2; k++) {
     const i = first - k;
     if (i < window.tokenStart) break;
     const w = tokens[i]!.text.toLowerCase();
     if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     if (w !== 'on' && w !== 'late' && w !== 'early') break;
+  }
+  const next = last + 1 < window.tokenEnd ? tokens[last + 1]!.text.toLowerCase() : '';
+  if (REPORTING.has(next) && next !== 'according') return next.endsWith('s') || next === 'say' ? 'present' : 'past';
+  // "'s": "Wednesday's ruling" names a day to tell which ruling, whatever the clause's tense
+  if (next === "'s" || next === '’s') return null;
+  // "told reporters on Tuesday that …": the expression dates the reporting verb
+  if (next === 'that') {
+    for (let i = first - 1; i >= Math.max(window.tokenStart, first - 6); i--) {
+      const w = tokens[i]!.text.toLowerCase();
+      if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
+    }
   }
   let weak: Cue | null = null; // kept for debugging which cue was skipped
   for (let d = 1; d <= MAX_REACH; d++) {

@@ -1,11 +1,20 @@
-// Test support: a PostgreSQL server to test against (127.0.0.1:5432 with trust auth, as CI
+// A PostgreSQL server to test and benchmark against (127.0.0.1:5432 with trust auth, as CI
 // provides, or $SITREP_TEST_PG) and throw-away databases of our own on it, so parallel test
 // runs by others never collide with ours.
 
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** Server URL without a database name. */
 export const PG_SERVER = (process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+
+/**
+ * A database name of our own for this checkout: every worktree, clone and CI folder runs the same
+ * tests against the same server, so the name carries a hash of the working directory.
+ */
+export function scopedName(base: string): string {
+  return `${base}_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}`;
+}
 
 export function databaseUrl(name: string): string {
   return `${PG_SERVER}/${name}`;
