@@ -53,18 +53,29 @@ interface Pick {
   crossed: number;
 }
 
+/** "the 2020 war", "a 1994 ceasefire": a date that names a thing rather than dating the clause. */
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+$|['’]s\s+$/i;
+const ATTRIBUTIVE_AFTER = /^\s+[a-z]/;
+/** A date elaborating the one before it: "Around 22 March 2022 (between 15 - 22 March)". */
+const ELABORATION = /^\s*\([^()]*$/;
+
 function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   let best: Pick | null = null;
   let bestCost = Infinity;
+  let prevEnd = -1;
   for (const t of doc.times ?? []) {
     if (t.start < s.start || t.end > s.end || !dating(t)) continue;
+    const elaborates = prevEnd >= 0 && t.start - prevEnd < 40 && ELABORATION.test(doc.text.slice(prevEnd, t.start));
+    prevEnd = t.end;
+    if (elaborates) continue;
     if (t.start < anchor.end && anchor.start < t.end) return { time: t, crossed: 0 };
     const between = t.end <= anchor.start ? doc.text.slice(t.end, anchor.start) : doc.text.slice(anchor.end, t.start);
     let crossed = boundaries(between);
     // fronted: only a preposition or nothing before it in the sentence, and the event after it
-    const fronted = t.end <= anchor.start && /^\W*(?:(?:on|in|at|by|late|early|since|from|during|overnight)\s+)*$/i.test(doc.text.slice(s.start, t.start));
-    if (fronted) crossed = 0;
-    const cost = between.length + 80 * crossed;
+    const front = t.end <= anchor.start && FRONTED.test(doc.text.slice(s.start, t.start));
+    if (front) crossed = 0;
+    const attributive = t.precision === 'year' && ATTRIBUTIVE_BEFORE.test(doc.text.slice(Math.max(s.start, t.start - 12), t.start)) && ATTRIBUTIVE_AFTER.test(doc.text.slice(t.end, t.end + 3));
+    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0);
     if (cost < bestCost) {
       bestCost = cost;
       best = { time: t, crossed };
@@ -73,10 +84,20 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   return best;
 }
 
-function fromMention(t: TimeMention, source: EventDate['source'], lower = false): EventDate {
+function fromMention(t: TimeMention, source: EventDate['source'], lower = false, doc?: Doc): EventDate {
   const precision = lower ? COARSER[t.precision!] : t.precision!;
-  return { start: t.range!.start, end: t.range!.end, precision, source, evidence: { start: t.start, end: t.end } };
+  let end = t.range!.end;
+  // "since 10 February": from then until the news
+  if (t.open === 'after' && doc?.meta.published && doc.meta.published > end) end = doc.meta.published;
+  return { start: t.range!.start, end, precision, source, evidence: { start: t.start, end: t.end } };
 }
+
+/** A mention that opens its sentence ("On 1 March 2022, …"): it sets the date for what follows. */
+function fronted(doc: Doc, t: TimeMention): boolean {
+  const s = sentenceOf(doc, t.start);
+  return !!s && FRONTED.test(doc.text.slice(s.start, t.start));
+}
+const FRONTED = /^\W*(?:(?:[A-Za-z /]+:\s*)?(?:on|in|at|by|late|early|around|about|since|from|during|overnight)\s+)*$/i;
 
 /**
  * The article's lead date: the first day-precision date in its first body paragraphs. It is
@@ -109,19 +130,22 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
   const s = sentenceOf(doc, anchor.start);
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
-    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence');
-    // the paragraph: the nearest dated sentence before, else after
+    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc);
+    // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
     const para = (doc.paragraphs ?? [])[s.paragraph];
     if (para) {
       let before: TimeMention | null = null;
+      let front: TimeMention | null = null;
       let after: TimeMention | null = null;
       for (const t of doc.times ?? []) {
-        if (!dating(t) || t.start < para.start || t.end > para.end) continue;
-        if (t.end <= s.start) before = t;
-        else if (t.start >= s.end && !after) after = t;
+        if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+        if (t.end <= s.start) {
+          before = t;
+          if (fronted(doc, t)) front = t;
+        } else if (t.start >= s.end && !after) after = t;
       }
-      const t = before ?? after;
-      if (t && !t.open) return fromMention(t, 'paragraph', true);
+      const t = front ?? before ?? after;
+      if (t) return fromMention(t, 'paragraph', true, doc);
     }
   }
   const published = doc.meta.published ? parseIso(doc.meta.published) : null;

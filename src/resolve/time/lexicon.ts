@@ -64,7 +64,7 @@ export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 
 export const DAY_RE = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 
-export const YEAR_RE = "(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d,]\\d)";
+export const YEAR_RE = '(?:1[5-9]\\d\\d|20\\d\\d)(?!\\d|,\\d)';
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';

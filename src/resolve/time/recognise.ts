@@ -122,6 +122,7 @@ export function recognise(input: RecogniseInput): Found[] {
   let lastYear: number | null = null;
   let lastDay: DayNum | null = null;
   let lastQuarter: { y: number; q: number; end: number } | null = null;
+  let lastDayEnd = -1;
   for (const f of taken) {
     const raw = (f as Found & { raw?: Raw }).raw!;
     if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
@@ -137,7 +138,15 @@ export function recognise(input: RecogniseInput): Found[] {
       f.resolved = { ...f.resolved, value: `${y}-Q${lastQuarter.q}`, range: { start: dayNum(y, m0, 1), end: dayNum(y, m0 + 2, daysInMonth(y, m0 + 2)) }, precision: 'month' };
     }
     if (f.resolved.stated.includes('year') && f.resolved.range) lastYear = Number(f.resolved.value!.slice(0, 4)) || lastYear;
-    if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') lastDay = f.resolved.range.start;
+    // a clock time or "the morning" after a dated sentence belongs to that day
+    if ((f.resolved.kind === 'clock' || (f.rule === 'part-of-day' && /^the\s/i.test(text.slice(f.start, f.end)))) && lastDay !== null && f.start - lastDayEnd < 400 && f.resolved.value) {
+      const tail = f.resolved.value.slice(f.resolved.value.indexOf('T'));
+      f.resolved = { ...f.resolved, value: iso(lastDay) + tail, range: { start: lastDay, end: lastDay } };
+    }
+    if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') {
+      lastDay = f.resolved.range.start;
+      lastDayEnd = f.end;
+    }
   }
   for (const f of taken) delete (f as Found & { raw?: Raw }).raw;
 
