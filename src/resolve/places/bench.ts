@@ -25,7 +25,7 @@ export function benchGazetteer(opts: LoadOptions = {}): GazetteerBench {
   const load_ms = performance.now() - t0;
   const after = process.memoryUsage();
   const d = r.gazetteer.data;
-  const bytes = [d.lat, d.lon, d.pop, d.gid, d.country, d.admin1, d.kind, d.names, d.nameOff, d.keyBlob, d.keyOff, d.postOff, d.post].reduce((s, a) => s + a.byteLength, 0);
+  const bytes = [d.lat, d.lon, d.pop, d.gid, d.country, d.admin1, d.kind, d.names, d.nameOff, d.keyBlob, d.keyOff, d.keyFlags, d.postOff, d.post].reduce((s, a) => s + a.byteLength, 0);
   const mb = (x: number) => Math.round((x / 1048576) * 10) / 10;
   return {
     load_ms: Math.round(load_ms * 10) / 10,

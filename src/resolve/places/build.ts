@@ -3,6 +3,7 @@
 // UTF-8 encoded key list with posting lists of row ids, so the stage does index lookups and
 // never scans the gazetteer.
 
+import { createRequire } from 'node:module';
 import { keepScript, normName } from './normalize.js';
 import {
   KIND,
@@ -27,6 +28,10 @@ import { GazetteerError } from './errors.js';
 /** Set on a posting when the name is an alternate (other language, old name) rather than the place's own. */
 export const ALT_FLAG = 0x80000000;
 export const NONE16 = 0xffff;
+/** keyFlags bit: the name is also an English word in wink's lexicon. */
+export const KEY_COMMON_WORD = 1;
+
+const require = createRequire(import.meta.url);
 
 const CITY_KIND: Record<string, KindCode> = { PPLC: KIND.capital, PPLA: KIND.admin1Seat, PPLA2: KIND.adminSeat, PPLA3: KIND.adminSeat, PPLA4: KIND.adminSeat, PPLG: KIND.adminSeat };
 
@@ -34,6 +39,8 @@ interface Row extends RawPlace {
   primary: string[];
   alternate: string[];
 }
+
+const POSTAL_COUNTRIES = new Set(['US', 'CA', 'AU']);
 
 function usableAlternate(n: string): boolean {
   if (n.length < 2 || n.length > 60) return false;
@@ -50,6 +57,7 @@ export class GazetteerBuilder {
   admin1: { name: string; country: number; seat?: number }[] = [];
   private admin1Idx = new Map<string, number>();
   demonyms: [string, number][] = [];
+  englishWords: ReadonlySet<string> = new Set();
 
   addCountry(iso3: string, iso2: string, name: string): number {
     let i = this.countryIdx.get(iso3);
@@ -150,6 +158,12 @@ export class GazetteerBuilder {
     });
     keyOff[keys.length] = ko;
     postOff[keys.length] = po;
+    // names that are also ordinary English words ("Commerce", "Energy", "Police"): a lone
+    // capitalised one needs more than capitalisation to count as a place
+    const keyFlags = new Uint8Array(keys.length);
+    keys.forEach((k, i) => {
+      if (this.englishWords.has(k.k)) keyFlags[i] |= KEY_COMMON_WORD;
+    });
     // the seat of each admin-1 unit and each country's capital: where ACLED and most coders put
     // an event the text places only in a province or a country
     const seatPop = new Map<number, number>();
@@ -180,6 +194,7 @@ export class GazetteerBuilder {
       nameOff,
       keyBlob,
       keyOff,
+      keyFlags,
       postOff,
       post: postArr,
       countries: this.countries,
@@ -220,6 +235,16 @@ function regionModeCountries(units: Admin1Row[], gnMap: Map<string, string>): Se
   return out;
 }
 
+/** The English word list of the wink model the pipeline already uses (~87k words). */
+function englishWords(): Set<string> {
+  try {
+    const model = require('wink-eng-lite-web-model') as { core(): { features: { lexeme: { list: string[] } } } };
+    return new Set(model.core().features.lexeme.list.filter((w) => /^[a-z]+$/.test(w)));
+  } catch {
+    return new Set();
+  }
+}
+
 /** Build the whole gazetteer from the shipped sources. */
 export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): GazetteerData {
   loadI18nLocales();
@@ -229,6 +254,7 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   const gnMap = readGeonamesAdmin1(paths.dataDir);
   const supplement = readSupplement(paths.dataDir);
   const b = new GazetteerBuilder();
+  b.englishWords = englishWords();
   const iso2to3 = new Map<string, string>();
   const countryRow = new Map<string, number>();
   const byName = new Map<string, number>();
@@ -274,7 +300,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
     const id = b.add({
       name: u.nameEn,
       primary,
-      alternate: [...u.alts, ...u.other].filter(usableAlternate),
+      // postal codes ("NJ", "BC") where datelines use them; recognition accepts them only after "Town, "
+      alternate: [...[...u.alts, ...u.other].filter(usableAlternate), ...(POSTAL_COUNTRIES.has(u.iso2) && u.postal ? [u.postal] : [])],
       kind: KIND.admin1,
       country: iso3,
       admin1: reported(u),

@@ -17,6 +17,7 @@ function fixture(extraCorrection = '') {
   const w = (f: string, s: string) => writeFileSync(join(data, f), s);
   mkdirSync(data, { recursive: true });
   w('countries.tsv', 'iso2\tiso3\tname\tlat\tlon\nAZ\tAZE\tAzerbaijan\t40.3\t47.7\nAM\tARM\tArmenia\t40.3\t44.9\nPS\tPSX\tGaza Strip\t31.9\t35.2\n');
+  w('country-points.tsv', '# fixture\niso2\tlat\tlon\nAZ\t40.5\t47.5\n');
   w('admin1.tsv', 'ne_id\tiso2\tiso3\tgn_a1_code\tname_en\tname\talt_names\tname_ru\tname_uk\tname_ar\tname_fa\tname_he\ttype_en\tregion\tlat\tlon\tpostal\tiso_3166_2\n'
     + '1\tAZ\tAZE\tAZ.28\tLankaran\tLankaran\tShusha|Lacin Rayonu\t\t\t\t\t\tDistrict\t\t39.77\t46.31\t\tAZ-LAC\n'
     + '2\tAM\tARM\tAM.08\tSyunik\tSyunik\t\tСюник\t\t\t\t\tProvince\t\t39.5\t46.0\t\tAM-SU\n');
@@ -35,6 +36,9 @@ describe('gazetteer index', () => {
     expect(back.n).toBe(d.n);
     expect([...back.lat]).toEqual([...d.lat]);
     expect(back.countries.map((c) => c.iso3)).toEqual(['AZE', 'ARM', 'PSE']);
+    // the reference point file wins over the polygon centroid; a country without one keeps its centroid
+    expect(back.lat[0]).toBeCloseTo(40.5);
+    expect(back.lat[1]).toBeCloseTo(40.3);
   });
 
   it('caches the index and rebuilds it when a source changes', () => {

@@ -13,10 +13,10 @@ import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { defaultSourcePaths, type SourcePaths } from './sources.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 const MAGIC = 'SITREPGZ';
 
-type ArrayName = 'lat' | 'lon' | 'pop' | 'gid' | 'country' | 'admin1' | 'kind' | 'names' | 'nameOff' | 'keyBlob' | 'keyOff' | 'postOff' | 'post';
+type ArrayName = 'lat' | 'lon' | 'pop' | 'gid' | 'country' | 'admin1' | 'kind' | 'names' | 'nameOff' | 'keyBlob' | 'keyOff' | 'keyFlags' | 'postOff' | 'post';
 const ARRAYS: [ArrayName, new (b: ArrayBuffer, o: number, n: number) => ArrayBufferView][] = [
   ['lat', Float32Array],
   ['lon', Float32Array],
@@ -31,6 +31,7 @@ const ARRAYS: [ArrayName, new (b: ArrayBuffer, o: number, n: number) => ArrayBuf
   ['kind', Uint8Array],
   ['names', Uint8Array],
   ['keyBlob', Uint8Array],
+  ['keyFlags', Uint8Array],
 ];
 
 export function serialize(d: GazetteerData): Buffer {

@@ -46,9 +46,12 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
       const gap = text.slice(a.end, b.start);
       if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
       if (b.candidates.length) {
-        // "Shushi (Shusha)": the same place under another name, not its container
-        const ids = new Set(ms[k]!.candidates.map((c) => c.id));
-        if (!b.candidates.some((c) => ids.has(c.id))) out[k] = l;
+        // "Shushi (Shusha)": the same place under two of its own names, not its container;
+        // "San Juan (San Juan)" is a city in its province
+        const a0 = ms[k]!;
+        const ids = new Set(a0.candidates.filter((c) => !c.alt).map((c) => c.id));
+        const sameName = a0.text.toLowerCase() === b.text.toLowerCase();
+        if (sameName || !b.candidates.some((c) => !c.alt && ids.has(c.id))) out[k] = l;
         break;
       }
     }
@@ -94,20 +97,22 @@ function scoreCandidate(
   const d = gaz.data;
   const kind = d.kind[c.id]!;
   let s = KIND_PRIOR[kind] ?? 2;
-  s += Math.log10(d.pop[c.id]! + 10) * 0.9;
+  s += Math.log10(d.pop[c.id]! + 10) * 1.2;
   if (c.alt) s -= 2.5;
   const iso = gaz.countryOf(c.id);
   if (ctxTotal > 0 && kind !== KIND.country) {
     const w = iso ? ctx.countries.get(iso) ?? 0 : 0;
-    if (w > 0) s += (2 + 3 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
-    else if (iso) s -= kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5;
+    if (w > 0) s += (2 + 2 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
+    // a world city needs no context ("London" in an American story is still London)
+    else if (iso) s -= d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5;
   }
   if (m.designator) {
     const base = m.designator.replace(/ of$/, '');
     if (ADMIN_DESIGNATORS.has(base)) s += kind === KIND.admin1 ? 6 : kind >= KIND.capital ? -2 : 0;
     else if (POINT_DESIGNATORS.has(base)) s += kind >= KIND.capital ? 3 : kind === KIND.admin1 ? -1 : -3;
   }
-  if (container !== null) {
+  if (container !== null && container === c.id) s -= 6;
+  else if (container !== null) {
     const ck = d.kind[container]!;
     const sameCountry = gaz.countryOf(container) === iso;
     if (ck === KIND.country) s += sameCountry ? 6 : -4;
@@ -160,7 +165,7 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
   for (const c of m.candidates) {
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
-    if (!adminDesignated && namesakeTown(gaz, m, c)) s -= 6;
+    if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length && holdsDependant(gaz, c.id, dependants)) s += 6;
     if (!best || s > best.score) {
       if (best) second = best.score;
@@ -176,6 +181,12 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
   const ctx = articleContext(gaz, ms, actorCountries);
   const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
   const cont = containers(text, ms);
+  // the one country the article is most about, if one stands out
+  let focusCountry: string | null = null;
+  {
+    const ranked = [...ctx.countries].sort((a, b) => b[1] - a[1]);
+    if (ranked.length && ranked[0]![1] >= 0.5 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1])) focusCountry = ranked[0]![0];
+  }
   const choice: (Choice | null)[] = new Array(ms.length).fill(null);
   // containers are resolved before what they contain: walk right to left
   for (let pass = 0; pass < 2; pass++) {
@@ -227,17 +238,21 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       });
       continue;
     }
-    // a place the gazetteer does not know: keep it, placed in its container if the text gives one
+    // a place the gazetteer does not know: keep it, placed in its container if the text gives
+    // one, else (inferred, so only at country precision) in the country the article is about
     const ci = cont[k]!;
     const c = ci >= 0 ? choice[ci] : null;
     const cp = c ? gaz.info(c.id) : null;
+    const inferred = !cp && focusCountry ? gaz.countryPlace(focusCountry) : null;
+    const cap = inferred !== null ? gaz.seatOf(inferred) : null;
+    const capInfo = cap !== null ? gaz.info(cap) : null;
     const base = m.designator?.replace(/ of$/, '') ?? '';
     out.push({
       start: m.start,
       end: m.end,
       text: m.text,
       name: m.text,
-      country: cp?.country ?? null,
+      country: cp?.country ?? (inferred !== null ? focusCountry : null),
       admin1: cp?.admin1 ?? null,
       lat: null,
       lon: null,
@@ -248,6 +263,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       designator: m.designator,
       resolved: false,
       containerIndex: ci >= 0 ? ci : undefined,
+      seat: capInfo ? { name: capInfo.name, lat: capInfo.lat, lon: capInfo.lon } : null,
     });
   }
   return out;

@@ -55,7 +55,7 @@ function pick(text: string, places: readonly PlaceMention[], within: Span, ancho
   let bestScore = -Infinity;
   places.forEach((p, i) => {
     if (p.start < within.start || p.end > within.end || !usable(p)) return;
-    if (!located(places, i)) return;
+    if (!located(places, i) && !countryOnly(p)) return;
     // a container is reached through what it contains, not chosen on its own
     if (places.some((q, k) => k !== i && q.containerIndex === i && q.start >= within.start && usable(q))) return;
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
@@ -64,7 +64,7 @@ function pick(text: string, places: readonly PlaceMention[], within: Span, ancho
     let s = prep ? 3 : 0;
     // the text pins it down further: "in La Plata (Buenos Aires)", "Qalat city, Zabul"
     if (p.containerIndex !== undefined) s += 1.5;
-    s += SPECIFICITY[p.resolved === false ? 'point' : p.feature] ?? 0;
+    s += SPECIFICITY[p.resolved === false ? (located(places, i) ? 'point' : 'country') : p.feature] ?? 0;
     const dist = p.start >= anchor.end ? p.start - anchor.end : anchor.start - p.end;
     s -= Math.max(0, dist) / 150;
     if (p.start >= anchor.end) s += 0.3;
@@ -76,10 +76,18 @@ function pick(text: string, places: readonly PlaceMention[], within: Span, ancho
   return best;
 }
 
+/** An unknown place with nothing but the article's country to put it in. */
+function countryOnly(p: PlaceMention): boolean {
+  return p.resolved === false && !!p.country && !!p.seat;
+}
+
 function toLocation(places: readonly PlaceMention[], i: number): EventLocation | null {
   const p = places[i]!;
   const at = located(places, i);
-  if (!at) return null;
+  if (!at) {
+    if (!countryOnly(p)) return null;
+    return { name: p.text, country: p.country, admin1: null, lat: p.seat!.lat, lon: p.seat!.lon, precision: 'country', evidence: { start: p.start, end: p.end } };
+  }
   const own = p === at;
   // a province or a country is put at its seat or capital, as ACLED and UCDP code such events
   const point = at.feature !== 'point' && at.seat ? at.seat : { lat: at.lat, lon: at.lon };

@@ -2,7 +2,7 @@
 // normalised names with posting lists. A lookup is a binary search over the keys (UTF-8 bytes),
 // so recognition costs a handful of comparisons per candidate and no scan of the data.
 
-import { ALT_FLAG, NONE16 } from './build.js';
+import { ALT_FLAG, KEY_COMMON_WORD, NONE16 } from './build.js';
 import { normName } from './normalize.js';
 import { KIND } from './sources.js';
 
@@ -24,6 +24,8 @@ export interface GazetteerData {
   /** sorted normalised names, UTF-8 */
   keyBlob: Uint8Array;
   keyOff: Uint32Array;
+  /** per key: KEY_COMMON_WORD … */
+  keyFlags: Uint8Array;
   /** posting list of key k is post[postOff[k]..postOff[k+1]); ALT_FLAG marks alternate names */
   postOff: Uint32Array;
   post: Uint32Array;
@@ -102,6 +104,14 @@ export class Gazetteer {
       out.push({ id: (v & ~ALT_FLAG) >>> 0, alt: (v & ALT_FLAG) !== 0 });
     }
     return out;
+  }
+
+  /** Is this (normalised) name also an ordinary English word? */
+  isCommonWord(key: string): boolean {
+    const q = enc.encode(key);
+    const k = this.lowerBound(q);
+    const { keyBlob, keyOff, keyFlags } = this.data;
+    return k < keyOff.length - 1 && compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) === 0 && (keyFlags[k]! & KEY_COMMON_WORD) !== 0;
   }
 
   lookup(name: string): Candidate[] {

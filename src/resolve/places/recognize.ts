@@ -107,6 +107,33 @@ export interface RecognizeContext {
   tokenAt: (offset: number) => Token | undefined;
   /** Is `word` (lower-cased, alone) an ordinary English word? (only asked for sentence-initial candidates) */
   isCommonWord: (lower: string) => boolean;
+  /** Surnames seen in full person names elsewhere in the article ("Kelly" after "Ryan Kelly"). */
+  personish?: ReadonlySet<string>;
+}
+
+/**
+ * Last words of two- and three-word capitalised names that are not places and do not start with
+ * a place or a common word ("Ryan Kelly", "Mark Zuckerberg"): later, "Kelly" alone is that person.
+ */
+export function personLikeNames(gaz: Gazetteer, text: string, sentences: readonly { start: number; end: number }[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    const words = wordsOf(text, s.start, s.end);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      if (!a.cap || !b.cap || !/^\s+$/.test(text.slice(a.end, b.start))) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}\p{Ll}+$/u.test(b.text)) continue;
+      const ka = normName(a.text);
+      const kb = normName(b.text);
+      if (NEVER_PLACES.has(ka) || TITLES.has(ka) || gaz.isCommonWord(ka) || gaz.isCommonWord(kb) || isPlaceHead(b.text)) continue;
+      if (gaz.lookupKey(`${ka} ${kb}`).length) continue;
+      const ca = gaz.lookupKey(ka);
+      if (isBigPlace(gaz, ca) || gaz.demonym(a.text) !== null) continue;
+      out.add(kb);
+    }
+  }
+  return out;
 }
 
 function isBigPlace(gaz: Gazetteer, c: Candidate[]): boolean {
@@ -196,7 +223,7 @@ function designatorAfter(text: string, words: Word[], j: number): string | null 
   if (!n) return null;
   const gap = text.slice(words[k - 1]!.end, n.start);
   if (!/^[\s)]*$/.test(gap)) return null;
-  const lw = n.text.toLowerCase();
+  const lw = n.text.toLowerCase().replace(/\.$/, '');
   return POINT_DESIGNATORS.has(lw) || ADMIN_DESIGNATORS.has(lw) ? lw : null;
 }
 
@@ -233,6 +260,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     const sentenceInitial = first.start === sentStart || /^["“‘'(\s]*$/.test(text.slice(sentStart, first.start));
     const big = isBigPlace(gaz, cands);
     const latin = /\p{Script=Latin}/u.test(surface);
+    if (!big && !designator && latin && (gaz.isCommonWord(normName(surface)) || ctx.personish?.has(normName(surface)))) return null;
     if (!big && !designator && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
@@ -260,6 +288,8 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   if (role === 'literal' && prev && prev.cap && /^\s+$/.test(text.slice(prev.end, first.start)) && !prevCommon && !TITLES.has(prev.text.toLowerCase())) {
     role = 'embedded';
   }
+  // a small place's name inside a longer name is a person's or a company's, not a toponym
+  if (role === 'embedded' && !isBigPlace(gaz, cands)) return null;
   if (role === 'literal') {
     const before = prev && /^\s+$/.test(text.slice(prev.end, first.start)) ? prev.text.toLowerCase() : '';
     role = LOCATIVE_PREPS.has(before) ? 'literal' : usageRole(ctx, words, j, cands);
@@ -269,7 +299,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
 
 const PLACE_HEADS = new Set(['city', 'province', 'oblast', 'region', 'district', 'governorate', 'state', 'county', 'island', 'islands', 'valley', 'river', 'mountains', 'strip', 'bank', 'peninsula', 'heights', 'sea', 'gulf', 'bay', 'lake', 'desert', 'plain', 'basin', 'corridor', 'town', 'village', 'municipality', 'camp', 'airport', 'port']);
 function isPlaceHead(w: string): boolean {
-  return PLACE_HEADS.has(w.toLowerCase());
+  return PLACE_HEADS.has(w.toLowerCase().replace(/\.$/, ''));
 }
 
 function isCountryAbbrev(gaz: Gazetteer, cands: Candidate[]): boolean {
@@ -334,7 +364,11 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
   const before = designatorBefore(text, words, i);
   const after = designatorAfter(text, words, j);
-  const d = before ?? after;
+  // "in Amchide (Kolofata, Mayo-Sava)": a name after "in" that the text locates in parentheses
+  const prevWord = words[i - 1];
+  const located =
+    !!prevWord && /^(?:in|near|at|outside)$/.test(prevWord.text) && /^\s*\(\s*\p{Lu}/u.test(text.slice(words[j]!.end, words[j]!.end + 4)) ? 'in (…)' : null;
+  const d = before ?? after ?? located;
   if (!d) return null;
   // "the South district" / "Security district" are not names
   if (NEVER_PLACES.has(normName(words[j]!.text))) return null;

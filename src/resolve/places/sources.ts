@@ -98,6 +98,15 @@ export function readCountries(dataDir: string, corrections: Correction[]): Count
     lat: Number(r.lat),
     lon: Number(r.lon),
   }));
+  // the reference points GeoNames and most gazetteers give countries, where the package has one
+  const points = new Map(tsv(join(dataDir, 'country-points.tsv')).map((r) => [r.iso2!, { lat: Number(r.lat), lon: Number(r.lon) }]));
+  for (const r of rows) {
+    const pt = points.get(r.iso2);
+    if (pt && Number.isFinite(pt.lat) && Number.isFinite(pt.lon)) {
+      r.lat = pt.lat;
+      r.lon = pt.lon;
+    }
+  }
   for (const c of corrections.filter((x) => x.target === 'country')) {
     let row = rows.find((r) => r.iso2 === c.key);
     if (!row) {

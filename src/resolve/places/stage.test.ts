@@ -61,6 +61,17 @@ describe('places: ambiguity by context', () => {
     expect(place(d, 'La Plata')?.country).toBe('ARG');
   });
 
+  it('a city in a province of the same name: "San Juan (San Juan)" is in Argentina, not Puerto Rico', () => {
+    const d = run('On 19 May, in San Juan (San Juan), taxi drivers staged a demonstration.');
+    expect(place(d, 'San Juan')).toMatchObject({ country: 'ARG', feature: 'point' });
+    expect(d.places![1]).toMatchObject({ country: 'ARG', feature: 'admin1' });
+  });
+
+  it('a container the city was once called is still a container: "Salvador (Bahia)"', () => {
+    const d = run('On 3 February, in Salvador (Bahia), women gathered to protest.');
+    expect(place(d, 'Salvador')).toMatchObject({ country: 'BRA', feature: 'point' });
+  });
+
   it('Nagorno-Karabakh is a region of Azerbaijan with coordinates, under either name', () => {
     const d = run('Armenia accused Azerbaijan of shelling villages in Nagorno-Karabakh, which Armenians call Artsakh.');
     const nk = place(d, 'Nagorno-Karabakh')!;
@@ -124,6 +135,12 @@ describe('places: what is not a place where something happened', () => {
     for (const p of d.places!) expect(p.role).not.toBe('literal');
   });
 
+  it('a lone capitalised name that is also an English word or a surname seen in a full name is not a place', () => {
+    const d = run('Commerce officials met on Monday. Reporters asked Ryan Kelly about it, and Kelly declined.');
+    expect(d.places!.map((p) => p.text)).not.toContain('Commerce');
+    expect(d.places!.map((p) => p.text)).not.toContain('Kelly');
+  });
+
   it('skips spans the actors layer took as persons', () => {
     const text = 'Aleppo Khan spoke to reporters.';
     const person: ActorMention = { start: 0, end: 11, text: 'Aleppo Khan', name: 'Aleppo Khan', country: null, sector: null, kind: 'person' };
@@ -139,6 +156,12 @@ describe('places: names the gazetteer does not know', () => {
     const dist = place(d, 'Zzyzdara')!;
     expect(dist.country).toBe('AFG');
     expect(dist.admin1).toBe('Kunar');
+  });
+
+  it('puts an unknown place the text locates only in parentheses in the article\'s country, at country precision', () => {
+    const d = run('Cameroonian soldiers killed twenty militants in Zzamchide (Zzkolofata, Zzmayo).');
+    const loc = eventLocation(d, anchorOf(d, 'killed'))!;
+    expect(loc).toMatchObject({ name: 'Zzamchide', country: 'CMR', precision: 'country' });
   });
 
   it('does not invent a place from a capitalised word without a designator', () => {

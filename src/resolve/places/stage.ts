@@ -9,7 +9,7 @@ import type { Resources } from '../../resources.js';
 import { GazetteerError } from './errors.js';
 import { Gazetteer } from './gazetteer.js';
 import { resolveMentions } from './disambiguate.js';
-import { recognizeSentence, type RawMention } from './recognize.js';
+import { personLikeNames, recognizeSentence, type RawMention } from './recognize.js';
 
 /** The gazetteer from Resources (loaded once by loadResources). */
 export function gazetteerOf(res: Resources): Gazetteer {
@@ -41,7 +41,7 @@ export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resource
     }
     return v;
   };
-  const ctx = { gaz, text, tokenAt: (o: number) => byStart.get(o), isCommonWord };
+  const ctx = { gaz, text, tokenAt: (o: number) => byStart.get(o), isCommonWord, personish: personLikeNames(gaz, text, input.sentences) };
   const persons = input.actors.filter((a) => a.kind === 'person');
   const raw: RawMention[] = [];
   input.sentences.forEach((s, i) => {
