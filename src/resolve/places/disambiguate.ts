@@ -31,7 +31,11 @@ interface Choice {
   margin: number;
 }
 
-const CONTAINER_GAP = /^[\s,()]*(?:(?:district|province|region|city|town|village|township|county|state|governorate|oblast|municipality|department|division|sub-?district|tehsil|area|lga)[\s,()]*)?$/i;
+const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|county|state|governorate|oblast|municipality|department|division|sub-?district|tehsil|area|lga|zone|territory|hill|sector';
+// What may stand between a place and its container: punctuation, designators, and up to two
+// names the gazetteer does not know ("Youga (Zabre, Boulgou)")
+const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
+const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
 
 /** For each mention, the index of the mention that names its container, or -1. */
 export function containers(text: string, ms: readonly RawMention[]): Int32Array {
@@ -104,7 +108,7 @@ function scoreCandidate(
     const w = iso ? ctx.countries.get(iso) ?? 0 : 0;
     if (w > 0) s += (2 + 2 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
     // a world city needs no context ("London" in an American story is still London)
-    else if (iso) s -= d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5;
+    else if (iso) s -= (d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0);
   }
   if (m.designator) {
     const base = m.designator.replace(/ of$/, '');
@@ -149,13 +153,23 @@ function namesakeTown(gaz: Gazetteer, m: RawMention, c: Candidate): boolean {
   return m.candidates.some((o) => o.id !== c.id && d.kind[o.id]! >= KIND.capital && d.pop[o.id]! >= 1000 && d.country[o.id] === d.country[c.id] && d.admin1[o.id] === d.admin1[c.id]);
 }
 
-/** Does container candidate `c` hold one of the candidates of a place the text puts in it? */
-function holdsDependant(gaz: Gazetteer, c: number, dependants: readonly RawMention[]): boolean {
+/**
+ * How well container candidate `c` fits the places the text puts in it: a town known by its own
+ * name and large counts more than a hamlet reached through a foreign alternate name.
+ */
+function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention[]): number {
   const d = gaz.data;
   const k = d.kind[c]!;
-  return dependants.some((m) =>
-    m.candidates.some((x) => x.id !== c && d.country[x.id] === d.country[c] && (k === KIND.country || (k === KIND.admin1 && d.admin1[x.id] === d.admin1[c]))),
-  );
+  let best = 0;
+  for (const m of dependants) {
+    for (const x of m.candidates) {
+      if (x.id === c || d.country[x.id] !== d.country[c]) continue;
+      if (k !== KIND.country && !(k === KIND.admin1 && d.admin1[x.id] === d.admin1[c])) continue;
+      const fit = (x.alt ? 2 : 5) + 0.4 * Math.log10(d.pop[x.id]! + 1);
+      if (fit > best) best = fit;
+    }
+  }
+  return best;
 }
 
 function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
@@ -166,7 +180,7 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   for (const c of m.candidates) {
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
-    if (dependants.length && holdsDependant(gaz, c.id, dependants)) s += 6;
+    if (dependants.length) s += dependantFit(gaz, c.id, dependants);
     if (!best || s > best.score) {
       if (best) second = best.score;
       best = { id: c.id, score: s, margin: 0 };

@@ -62,7 +62,7 @@ describe('places: ambiguity by context', () => {
   });
 
   it('a city in a province of the same name: "San Juan (San Juan)" is in Argentina, not Puerto Rico', () => {
-    const d = run('On 19 May, in San Juan (San Juan), taxi drivers staged a demonstration.');
+    const d = run('On 19 May, in San Juan (San Juan), Argentine taxi drivers staged a demonstration.');
     expect(place(d, 'San Juan')).toMatchObject({ country: 'ARG', feature: 'point' });
     expect(d.places![1]).toMatchObject({ country: 'ARG', feature: 'admin1' });
   });

@@ -50,7 +50,9 @@ export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resource
       raw.push(m);
     }
   });
-  const actorCountries = input.actors.filter((a) => a.country && a.country !== 'IGO').map((a) => a.country!);
+  // states and their institutions say which country an article is about; an armed group's
+  // country (JNIM → Mali) says where it comes from, not where this event was
+  const actorCountries = input.actors.filter((a) => a.country && a.country !== 'IGO' && (a.kind === 'state' || a.kind === 'institution')).map((a) => a.country!);
   return resolveMentions(gaz, text, raw, actorCountries);
 }
 
