@@ -61,6 +61,8 @@ function pick(text: string, places: readonly PlaceMention[], within: Span, ancho
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
     const prep = LOCATIVE_RE.test(before);
     if ((p.role ?? 'literal') === 'modifier' && !prep) return;
+    // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the place
+    if (p.feature === 'country' && !prep) return;
     let s = prep ? 3 : 0;
     // the text pins it down further: "in La Plata (Buenos Aires)", "Qalat city, Zabul"
     if (p.containerIndex !== undefined) s += 1.5;
@@ -131,7 +133,14 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
       const para = doc.paragraphs?.find((p) => p.index === sentence.paragraph);
       if (para && para.kind === 'body') i = pick(doc.text, places, para, anchor);
     }
-    if (i >= 0) return toLocation(places, i);
+    if (i >= 0) {
+      // "in Azerbaijan" in an article about Nagorno-Karabakh: the article's more precise place in that country
+      if (places[i]!.feature === 'country') {
+        const f = focus(places);
+        if (f >= 0 && places[f]!.feature !== 'country' && places[f]!.country === places[i]!.country) i = f;
+      }
+      return toLocation(places, i);
+    }
   }
   const f = focus(places);
   return f >= 0 ? toLocation(places, f) : null;

@@ -260,7 +260,10 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     const sentenceInitial = first.start === sentStart || /^["“‘'(\s]*$/.test(text.slice(sentStart, first.start));
     const big = isBigPlace(gaz, cands);
     const latin = /\p{Script=Latin}/u.test(surface);
-    if (!big && !designator && latin && (gaz.isCommonWord(normName(surface)) || ctx.personish?.has(normName(surface)))) return null;
+    const key = normName(surface);
+    if (!big && !designator && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
+    // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
+    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normName(gaz.info(c.id).name)))) return null;
     if (!big && !designator && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
@@ -300,6 +303,11 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
 const PLACE_HEADS = new Set(['city', 'province', 'oblast', 'region', 'district', 'governorate', 'state', 'county', 'island', 'islands', 'valley', 'river', 'mountains', 'strip', 'bank', 'peninsula', 'heights', 'sea', 'gulf', 'bay', 'lake', 'desert', 'plain', 'basin', 'corridor', 'town', 'village', 'municipality', 'camp', 'airport', 'port']);
 function isPlaceHead(w: string): boolean {
   return PLACE_HEADS.has(w.toLowerCase().replace(/\.$/, ''));
+}
+
+/** "mass" of "massachusetts": an abbreviation written without its dot. */
+function isTruncation(key: string, name: string): boolean {
+  return key.length <= 5 && name.length > key.length && name.startsWith(key);
 }
 
 function isCountryAbbrev(gaz: Gazetteer, cands: Candidate[]): boolean {

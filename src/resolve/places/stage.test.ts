@@ -203,6 +203,19 @@ describe('eventLocation', () => {
     expect(eventLocation(d, anchorOf(d, 'killed'))?.name).toBe('Bakhmut');
   });
 
+  it('a country named as a party is not where the event was; "in <country>" defers to the article\'s place there', () => {
+    const d = run('Fighting broke out in Nagorno-Karabakh on Monday.\n\nArmenia said clashes with Azerbaijan continued overnight. Shelling went on in Azerbaijan.');
+    const clashes = eventLocation(d, anchorOf(d, 'clashes'))!;
+    expect(clashes).toMatchObject({ name: 'Nagorno-Karabakh', country: 'AZE', precision: 'region' });
+    const shelling = eventLocation(d, anchorOf(d, 'Shelling'))!;
+    expect(shelling).toMatchObject({ name: 'Nagorno-Karabakh', country: 'AZE' });
+  });
+
+  it('does not read an English word as the abbreviation of a state ("Mass shelling")', () => {
+    const d = run('Officials said: "Mass shelling is ongoing."');
+    expect(d.places).toEqual([]);
+  });
+
   it('returns null when the article names no place', () => {
     const d = run('Three soldiers were killed, officials said.');
     expect(eventLocation(d, anchorOf(d, 'killed'))).toBeNull();
