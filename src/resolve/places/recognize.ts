@@ -77,6 +77,8 @@ const ACTOR_VERBS = new Set(['say', 'said', 'says', 'announce', 'announced', 'an
 
 const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'from', 'to', 'into', 'inside', 'outside', 'around', 'towards', 'toward', 'within', 'over', 'via', 'through']);
 
+const TOPIC_NOUNS = new Set(['war', 'wars', 'conflict', 'crisis', 'ceasefire', 'truce', 'talks', 'peace', 'settlement', 'issue', 'question', 'dispute', 'deal', 'agreement', 'veterans', 'government', 'authorities', 'officials', 'leader', 'leaders', 'leadership', 'president', 'army', 'forces', 'troops', 'police', 'embassy', 'ministry', 'regime', 'administration', 'delegation', 'envoy', 'policy', 'invasion', 'offensive', 'campaign', 'movement', 'separatists', 'rebels', 'militants']);
+
 /** Verbs that keep a place literal even as subject ("Kyiv was shelled"). */
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
@@ -334,6 +336,8 @@ function usageRole(ctx: RecognizeContext, words: Word[], j: number, cands: Candi
     if (after2 && after2.text.toLowerCase() === 'been') return 'literal';
     return 'metonymic';
   }
+  // "the Nagorno Karabakh war", "Gaza ceasefire talks", "Kyiv authorities": the place names the topic
+  if (TOPIC_NOUNS.has(lw)) return 'modifier';
   if (!next.cap && statelike) {
     const tok = ctx.tokenAt(next.start);
     if (tok && (tok.pos === 'NOUN') && !POINT_DESIGNATORS.has(lw) && !ADMIN_DESIGNATORS.has(lw)) return 'modifier';

@@ -122,6 +122,12 @@ describe('places: what is not a place where something happened', () => {
     expect(place(d, 'Russia')?.role).toBe('metonymic');
   });
 
+  it('a place naming the topic ("the Nagorno-Karabakh war", "Kyiv authorities") is a modifier, not the event\'s place', () => {
+    const d = run('Parents of soldiers who died in the 2020 Nagorno-Karabakh war protested in Yerevan.');
+    expect(place(d, 'Nagorno-Karabakh')?.role).toBe('modifier');
+    expect(eventLocation(d, anchorOf(d, 'protested'))?.name).toBe('Yerevan');
+  });
+
   it('does not take sentence-initial common words, months or titles with names for places', () => {
     const d = run('Police said May was calm. Mobile phones were seized. President Jordan Peterson spoke.');
     expect(d.places!.map((p) => p.text)).not.toContain('Police');
