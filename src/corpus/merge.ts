@@ -89,10 +89,17 @@ function validRange(d: SpecEvent['date']): d is NonNullable<SpecEvent['date']> {
   return !!d && !Number.isNaN(dayNumber(d.start)) && !Number.isNaN(dayNumber(d.end)) && dayNumber(d.end) >= dayNumber(d.start);
 }
 
+/** A report says who or where: without either, nothing ties it to another report of the same day. */
+function identifiable(r: Report): boolean {
+  const l = r.event.location;
+  return reportParties(r).size > 0 || (!!l && rank(l.precision) <= 2 && (l.name !== null || l.lat !== null));
+}
+
 /** The date window in which candidate clusters must lie, or null when the report cannot merge. */
 export function candidateWindow(report: Report, s: MergeSettings = MERGE_SETTINGS): { type: string; from: string; to: string } | null {
   const d = report.event.date;
   if (!validRange(d) || spanDays(d.start, d.end) > s.maxDateSpanDays) return null;
+  if (!identifiable(report)) return null;
   return { type: report.event.type, from: isoDay(dayNumber(d.start) - s.dateSlackDays), to: isoDay(dayNumber(d.end) + s.dateSlackDays) };
 }
 
@@ -171,6 +178,10 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
     score += (2 * shared) / new Set([...rp, ...cp]).size;
   }
   const sameSides = rp.size === 2 && shared === 2;
+  // Positive evidence that this is the same event, beyond type and day: a shared party, or the
+  // same place below country level. Two unattributed, unplaced "shelling" reports of one day are
+  // not one event (a country-wide war has many such a day).
+  let placeEvidence = false;
 
   const loc = e.location;
   if (loc && (c.country || c.lat != null)) {
@@ -179,6 +190,7 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
       const d = distanceKm(loc.lat!, loc.lon!, c.lat!, c.lon!);
       if (d > s.maxDistanceKm) return null;
       score += 2 * (1 - d / s.maxDistanceKm);
+      placeEvidence = true;
     } else if (loc.country && c.country && loc.country !== c.country) {
       // Each side often places a border clash on its own territory: the same two parties on the
       // same days still make one event; anyone else in another country does not.
@@ -187,9 +199,14 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
       return null;
     } else if (loc.country && loc.country === c.country) {
       score += 0.5;
-      if (loc.admin1 && loc.admin1 === c.admin1) score += 0.5;
+      if (loc.admin1 && loc.admin1 === c.admin1) {
+        score += 0.5;
+        if (rank(loc.precision) <= 1 && rank(c.geoPrecision) <= 1) placeEvidence = true;
+      }
+      if (loc.name && c.location && loc.name.toLowerCase() === c.location.toLowerCase() && rank(loc.precision) <= 2) placeEvidence = true;
     }
   }
+  if (!shared && !placeEvidence) return null;
   return score;
 }
 

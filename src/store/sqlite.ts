@@ -155,8 +155,13 @@ export class SqliteStore implements Store {
     getCluster: Database.Statement;
   };
 
+  private putTx!: Database.Transaction<(input: PutInput, hash: string, ingestedAt: string) => PutResult>;
+  private putManyTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[]) => PutResult[]>;
+
   private prepare(): void {
     const db = this.db;
+    this.putTx = db.transaction((input: PutInput, hash: string, ingestedAt: string) => this.putInTx(input, hash, ingestedAt));
+    this.putManyTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[]) => items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt)));
     this.st = {
       has: db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck(),
       insertArticle: db.prepare(
@@ -195,30 +200,75 @@ export class SqliteStore implements Store {
     const s = this.s;
     const hash = articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
-    const resultJson = JSON.stringify(input.result);
-    const tx = this.db.transaction((): PutResult => {
-      if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
-      const a = input.result.article;
-      s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, resultJson, ingestedAt);
-      const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
-      let newClusters = 0;
-      for (const r of reports) {
-        const win = candidateWindow(r);
-        const candidates = win ? (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => JSON.parse(d) as EventCluster) : [];
-        const best = chooseCluster(candidates, r);
-        r.clusterId = best?.id ?? newClusterId(r);
-        if (!best) newClusters++;
-        s.insertReport.run(r.key, hash, r.clusterId, JSON.stringify(r));
-        const members = (s.clusterReports.all(r.clusterId) as string[]).map((d) => JSON.parse(d) as Report);
-        this.writeCluster(buildCluster(r.clusterId, members));
-      }
-      return { hash, inserted: true, events: reports.length, newClusters };
-    });
     try {
-      return tx.immediate();
+      return this.putTx.immediate(input, hash, ingestedAt);
     } catch (err) {
       throw new SitrepError('STORE', `storing article ${input.inputId}: ${(err as Error).message}`, { cause: err });
     }
+  }
+
+  /**
+   * Several articles in one transaction (group commit): each article is still all or nothing,
+   * and a crash loses at most the batch in flight, which the next run ingests again.
+   */
+  async putArticles(inputs: PutInput[]): Promise<PutResult[]> {
+    return this.putManySync(inputs);
+  }
+
+  putManySync(inputs: PutInput[]): PutResult[] {
+    this.s;
+    const now = new Date().toISOString();
+    const prepared = inputs.map((input) => ({ input, hash: articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
+    try {
+      return this.putManyTx.immediate(prepared);
+    } catch (err) {
+      throw new SitrepError('STORE', `storing ${inputs.length} article(s) (${inputs.map((i) => i.inputId).slice(0, 3).join(', ')}…): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /**
+   * The body of the article transaction. Clusters this article touches are kept in memory while
+   * its reports are placed (a later report may join a cluster an earlier one opened) and each is
+   * rebuilt and written once at the end, not once per report.
+   */
+  private putInTx(input: PutInput, hash: string, ingestedAt: string): PutResult {
+    const s = this.st;
+    if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
+    const a = input.result.article;
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt);
+    const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
+    const members = new Map<string, Report[]>();
+    const state = new Map<string, EventCluster>();
+    let newClusters = 0;
+    for (const r of reports) {
+      const win = candidateWindow(r);
+      let best: EventCluster | null = null;
+      if (win) {
+        const candidates = (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => {
+          const c = JSON.parse(d) as EventCluster;
+          return state.get(c.id) ?? c;
+        });
+        const seen = new Set(candidates.map((c) => c.id));
+        for (const c of state.values()) {
+          if (!seen.has(c.id) && c.type === win.type && c.dateStart && c.dateEnd && c.dateStart <= win.to && c.dateEnd >= win.from) candidates.push(c);
+        }
+        best = chooseCluster(candidates, r);
+      }
+      r.clusterId = best?.id ?? newClusterId(r);
+      if (!best) newClusters++;
+      let list = members.get(r.clusterId);
+      if (!list) {
+        // Read before this report is inserted, so it is counted once.
+        list = best ? (s.clusterReports.all(r.clusterId) as string[]).map((d) => JSON.parse(d) as Report) : [];
+        members.set(r.clusterId, list);
+      }
+      list.push(r);
+      s.insertReport.run(r.key, hash, r.clusterId, JSON.stringify(r));
+      // Only a report that can merge makes its cluster a candidate for the next ones.
+      if (win) state.set(r.clusterId, buildCluster(r.clusterId, list));
+    }
+    for (const [id, list] of members) this.writeCluster(state.get(id) ?? buildCluster(id, list));
+    return { hash, inserted: true, events: reports.length, newClusters };
   }
 
   private writeCluster(c: EventCluster): void {
