@@ -123,7 +123,7 @@ function reportParties(r: Report): Set<string> {
   return out;
 }
 
-function clusterParties(c: EventCluster): Set<string> {
+function clusterParties(c: MatchView): Set<string> {
   const out = new Set<string>();
   for (const a of [...c.actorRefs, ...c.targetRefs]) if (partyKey(a)) out.add(partyKey(a));
   return out;
@@ -148,13 +148,24 @@ function rank(p: string | null | undefined): number {
 
 // --- matching -------------------------------------------------------------------------------
 
+/** What matching reads of a cluster: stores may keep just this, small, for candidate lookups. */
+export type MatchView = Pick<
+  EventCluster,
+  'id' | 'type' | 'dateStart' | 'dateEnd' | 'datePrecision' | 'country' | 'admin1' | 'location' | 'lat' | 'lon' | 'geoPrecision' | 'actorRefs' | 'targetRefs'
+>;
+
+export function matchView(c: EventCluster): MatchView {
+  const { id, type, dateStart, dateEnd, datePrecision, country, admin1, location, lat, lon, geoPrecision, actorRefs, targetRefs } = c;
+  return { id, type, dateStart, dateEnd, datePrecision, country, admin1, location, lat, lon, geoPrecision, actorRefs, targetRefs };
+}
+
 /**
  * How well a report fits a cluster, or null when it cannot be the same event. Same type is
  * required (the store already selected by type), dates must overlap (with slack) without
  * stretching the cluster, places must be compatible and the two sets of parties must share one
  * (attacker and target may be swapped: that is a disagreement, not a different event).
  */
-export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_SETTINGS): number | null {
+export function matchScore(c: MatchView, r: Report, s: MergeSettings = MERGE_SETTINGS): number | null {
   const e = r.event;
   if (c.type !== e.type) return null;
   if (!validRange(e.date) || !c.dateStart || !c.dateEnd) return null;
@@ -211,8 +222,8 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
 }
 
 /** The best-fitting candidate, or null. Ties go to the smaller id so every store picks the same one. */
-export function chooseCluster(candidates: readonly EventCluster[], r: Report, s: MergeSettings = MERGE_SETTINGS): EventCluster | null {
-  let best: EventCluster | null = null;
+export function chooseCluster<C extends MatchView>(candidates: readonly C[], r: Report, s: MergeSettings = MERGE_SETTINGS): C | null {
+  let best: C | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {
     const sc = matchScore(c, r, s);

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS clusters (
   actor_search TEXT NOT NULL,
   source_search TEXT NOT NULL,
   search TEXT NOT NULL,
-  data TEXT NOT NULL
+  data TEXT NOT NULL,
+  match TEXT
 );
 CREATE INDEX IF NOT EXISTS clusters_type_date ON clusters(type, date_start);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date_start);
@@ -140,6 +141,9 @@ export class SqliteStore implements Store {
     else if (Number(row.value) > SCHEMA_VERSION) {
       throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${row.value}; this one knows ${SCHEMA_VERSION})`);
     }
+    // A database from before the compact match column gets it (filled as clusters are rewritten).
+    const cols = this.db.prepare('PRAGMA table_info(clusters)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'match')) this.db.exec('ALTER TABLE clusters ADD COLUMN match TEXT');
     this.ready = true;
     this.prepare();
   }
@@ -168,15 +172,15 @@ export class SqliteStore implements Store {
         'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
-      candidates: db.prepare(`SELECT data FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
+      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
       insertReport: db.prepare('INSERT OR IGNORE INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
       clusterReports: db.prepare('SELECT data FROM reports WHERE cluster_id = ?').pluck(),
       upsertCluster: db.prepare(
-        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data)
-         VALUES (@id, @type, @date_start, @date_end, @country, @statuses, @actor_search, @source_search, @search, @data)
+        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
+         VALUES (@id, @type, @date_start, @date_end, @country, @statuses, @actor_search, @source_search, @search, @data, @match)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
            country = excluded.country, statuses = excluded.statuses, actor_search = excluded.actor_search,
-           source_search = excluded.source_search, search = excluded.search, data = excluded.data`,
+           source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
     };
@@ -238,14 +242,14 @@ export class SqliteStore implements Store {
     s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const members = new Map<string, Report[]>();
-    const state = new Map<string, EventCluster>();
+    const state = new Map<string, MatchView>();
     let newClusters = 0;
     for (const r of reports) {
       const win = candidateWindow(r);
-      let best: EventCluster | null = null;
+      let best: MatchView | null = null;
       if (win) {
         const candidates = (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => {
-          const c = JSON.parse(d) as EventCluster;
+          const c = JSON.parse(d) as MatchView;
           return state.get(c.id) ?? c;
         });
         const seen = new Set(candidates.map((c) => c.id));
@@ -267,7 +271,10 @@ export class SqliteStore implements Store {
       // Only a report that can merge makes its cluster a candidate for the next ones.
       if (win) state.set(r.clusterId, buildCluster(r.clusterId, list));
     }
-    for (const [id, list] of members) this.writeCluster(state.get(id) ?? buildCluster(id, list));
+    for (const [id, list] of members) {
+      const built = state.get(id);
+      this.writeCluster(built && 'mentions' in built ? (built as EventCluster) : buildCluster(id, list));
+    }
     return { hash, inserted: true, events: reports.length, newClusters };
   }
 
@@ -283,6 +290,7 @@ export class SqliteStore implements Store {
       source_search: c.sources.join('\n').toLowerCase(),
       search: clusterSearchText(c),
       data: JSON.stringify(c),
+      match: JSON.stringify(matchView(c)),
     });
   }
 
