@@ -73,7 +73,7 @@ export interface ComposeContext {
   text: string;
   sentence: number;
   /** US-state sense of "Georgia" (set by the document when US signals outweigh Caucasus ones) */
-  georgiaIsUsState: boolean;
+  readonly georgiaIsUsState: boolean;
   /** countries named where they are not actors (a capital as a place), for the focus */
   context: { iso3: string; span: Span }[];
 }
