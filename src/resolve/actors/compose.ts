@@ -285,6 +285,12 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
           continue;
         }
       }
+      // "anti-Russia rally", "pro-Ukraine march": the name describes something else
+      if (items[i]!.joined && i > 0 && (key(i - 1) === 'pro' || key(i - 1) === 'anti')) {
+        out.push(draft(items[i - 1]!.start, m.end, { name: c.name, country: c.country, sector: null, kind: 'state', adjective: true, countryFrom: 'name' }));
+        i = m.j;
+        continue;
+      }
       const d = draft(m.start, m.end, { name: c.name, country: c.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' });
       if (locative) d.locative = true;
       if (origin) d.origin = true;
