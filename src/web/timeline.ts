@@ -1,0 +1,126 @@
+// Events per day, stacked by type, with a brush: drag across days to set the date filter that
+// every other view follows; a click without a drag clears it.
+
+import type { Cluster } from './api.js';
+import { orderTypes, typeColor } from './colors.js';
+import { dayNum, isoOf, perDay } from './days.js';
+import { clear, h, s } from './dom.js';
+
+const W = 960;
+const H = 150;
+const M = { left: 34, right: 10, top: 8, bottom: 22 };
+
+export interface TimelineView {
+  el: HTMLElement;
+  setEvents(events: Cluster[], range: { from?: string; to?: string }): void;
+}
+
+export function createTimeline(onBrush: (range: { from?: string; to?: string }) => void): TimelineView {
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'Events per day by type' });
+  const bars = s('g', { class: 'bars' });
+  const axis = s('g', { class: 'axis' });
+  const brush = s('rect', { class: 'brush', y: M.top, height: H - M.top - M.bottom, x: 0, width: 0, visibility: 'hidden' });
+  svg.append(axis, bars, brush);
+  const label = h('div', { class: 'timeline-label' });
+  const el = h('div', { class: 'timeline', id: 'timeline' }, svg, label);
+  let d0 = 0;
+  let d1 = 0;
+  let step = 1;
+
+  const xOf = (d: number) => M.left + (d - d0) * step;
+  const dayAt = (x: number) => Math.min(d1, Math.max(d0, Math.floor((x - M.left) / step) + d0));
+
+  function toSvgX(ev: { clientX: number }): number {
+    const r = svg.getBoundingClientRect();
+    return ((ev.clientX - r.left) / r.width) * W;
+  }
+
+  function showBrush(a: number | null, b: number | null): void {
+    if (a === null || b === null) {
+      brush.setAttribute('visibility', 'hidden');
+      return;
+    }
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    brush.setAttribute('visibility', 'visible');
+    brush.setAttribute('x', String(xOf(lo)));
+    brush.setAttribute('width', String(Math.max(step, xOf(hi + 1) - xOf(lo))));
+  }
+
+  let dragStart: number | null = null;
+  let dragNow: number | null = null;
+  svg.addEventListener('pointerdown', (ev) => {
+    if (d1 < d0) return;
+    dragStart = dragNow = dayAt(toSvgX(ev));
+    svg.setPointerCapture(ev.pointerId);
+    showBrush(dragStart, dragNow);
+  });
+  svg.addEventListener('pointermove', (ev) => {
+    if (dragStart === null) return;
+    dragNow = dayAt(toSvgX(ev));
+    showBrush(dragStart, dragNow);
+  });
+  svg.addEventListener('pointerup', () => {
+    if (dragStart === null || dragNow === null) return;
+    const a = Math.min(dragStart, dragNow);
+    const b = Math.max(dragStart, dragNow);
+    const moved = a !== b;
+    dragStart = dragNow = null;
+    if (!moved) {
+      showBrush(null, null);
+      onBrush({});
+    } else onBrush({ from: isoOf(a), to: isoOf(b) });
+  });
+
+  function setEvents(events: Cluster[], range: { from?: string; to?: string }): void {
+    clear(bars);
+    clear(axis);
+    clear(label);
+    const counts = perDay(events);
+    const days = [...counts.keys()];
+    if (!days.length) {
+      d0 = 1;
+      d1 = 0;
+      showBrush(null, null);
+      label.append('No dated events.');
+      return;
+    }
+    d0 = Math.min(...days) - 1;
+    d1 = Math.max(...days) + 1;
+    step = (W - M.left - M.right) / (d1 - d0 + 1);
+    let max = 1;
+    for (const m of counts.values()) max = Math.max(max, [...m.values()].reduce((a, b) => a + b, 0));
+    const plotH = H - M.top - M.bottom;
+    const types = orderTypes(events.map((e) => e.type));
+    for (const [d, m] of counts) {
+      let y = H - M.bottom;
+      for (const t of types) {
+        const n = m.get(t);
+        if (!n) continue;
+        const bh = (n / max) * plotH;
+        y -= bh;
+        bars.append(
+          s('rect', { x: (xOf(d) + step * 0.1).toFixed(2), y: y.toFixed(2), width: Math.max(1, step * 0.8).toFixed(2), height: bh.toFixed(2), fill: typeColor(t), 'data-day': isoOf(d), 'data-type': t, class: 'bar' }, s('title', {}, `${isoOf(d)}: ${n} ${t}`)),
+        );
+      }
+    }
+    // Axis: the baseline, a max tick, and about eight date labels.
+    axis.append(s('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: 'baseline' }));
+    axis.append(s('text', { x: M.left - 4, y: M.top + 8, class: 'tick', 'text-anchor': 'end' }, String(max)));
+    axis.append(s('text', { x: M.left - 4, y: H - M.bottom, class: 'tick', 'text-anchor': 'end' }, '0'));
+    const every = Math.max(1, Math.ceil((d1 - d0 + 1) / 8));
+    for (let d = d0; d <= d1; d += every) {
+      axis.append(s('text', { x: xOf(d) + step / 2, y: H - 6, class: 'tick', 'text-anchor': 'middle' }, isoOf(d).slice(5)));
+    }
+    const from = range.from ? dayNum(range.from) : null;
+    const to = range.to ? dayNum(range.to) : null;
+    showBrush(from ?? (to !== null ? d0 : null), to ?? (from !== null ? d1 : null));
+    label.append(
+      range.from || range.to
+        ? `Showing ${range.from ?? 'start'} to ${range.to ?? 'end'} — click the timeline to clear`
+        : `${isoOf(d0 + 1)} to ${isoOf(d1 - 1)} — drag across days to filter`,
+    );
+  }
+
+  return { el, setEvents };
+}
