@@ -4,6 +4,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
 import { registerEvaluate, registerTrain } from './train.js';
+import { registerIngest } from './ingest.js';
+import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
@@ -32,6 +35,9 @@ const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
   registerTrain,
   registerEvaluate,
+  (p) => registerIngest(p, intArg),
+  (p) => registerEvents(p, intArg),
+  (p) => registerExport(p, intArg),
   registerServe,
   registerWorker,
   registerStatus,
