@@ -21,6 +21,8 @@ export interface IngestCliOptions {
   progress?: boolean;
   /** Enqueue for `sitrep worker` processes instead of extracting here (PostgreSQL only). */
   queue?: boolean;
+  /** With --queue: seconds a worker may hold a job before it is presumed dead. */
+  jobTimeout?: number;
 }
 
 function summaryLine(s: IngestSummary, stats: { articles: number; clusters: number }, db: string): string {
@@ -37,7 +39,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     return 2;
   }
   const db = resolveDbArg(opts.db);
-  if (opts.queue) return runQueueIngest(readSources(paths, { followLinks: opts.followLinks }), db);
+  if (opts.queue) return runQueueIngest(readSources(paths, { followLinks: opts.followLinks }), db, { jobTimeoutSeconds: opts.jobTimeout });
   const store = await openStore(db);
   const tty = opts.progress ?? (process.stderr.isTTY === true);
   let bar: cliProgress.SingleBar | null = null;
@@ -102,6 +104,7 @@ export function registerIngest(p: Command, intArg: (v: string) => number): void 
     .option('--verbose', 'when piped: one line per article')
     .option('--no-progress', 'never show the progress bar')
     .option('--queue', 'enqueue the articles for `sitrep worker` processes instead of extracting them here (needs --db postgres://…)')
+    .option('--job-timeout <seconds>', 'with --queue: a job held longer by a worker is presumed lost and retried (default 120)', intArg)
     .action(async (paths: string[], o: IngestCliOptions & { progress?: boolean }) => {
       process.exitCode = await runIngest(paths, { ...o, progress: o.progress === false ? false : undefined });
     });
