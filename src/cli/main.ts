@@ -3,10 +3,10 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
-import { registerEvaluate, registerTrain } from './train.js';
 import { registerIngest } from './ingest.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
+import { registerEvaluate, registerTrain } from './train.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
@@ -33,11 +33,11 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
-  registerTrain,
-  registerEvaluate,
   (p) => registerIngest(p, intArg),
   (p) => registerEvents(p, intArg),
   (p) => registerExport(p, intArg),
+  registerTrain,
+  registerEvaluate,
   registerServe,
   registerWorker,
   registerStatus,
