@@ -132,6 +132,8 @@ export interface Quantity extends Span {
   unit: string | null;
   /** The qualifier the text gave: at least, more than, about, up to … */
   qualifier?: string | null;
+  /** The noun the number counts ("civilians", "soldiers"), when the text names one. */
+  noun?: string | null;
 }
 
 /**

@@ -5,17 +5,22 @@ import { readArticleFile, readJsonl } from '../ingest/read.js';
 import { toSpec } from '../output/spec.js';
 import { summary } from '../output/summary.js';
 import { defaultPipeline } from '../stages.js';
-import { loadResources } from '../resources.js';
+import { loadResources, type Settings } from '../resources.js';
 import { errorMessage } from '../errors.js';
 
 export interface ExtractOptions {
   jsonl?: boolean;
   json?: boolean;
   staleDays?: number;
+  /** Event sub-type model path ("none" = rules only). */
+  eventModel?: string;
 }
 
 async function extractor(opts: ExtractOptions): Promise<Extractor> {
-  const resources = await loadResources({ settings: opts.staleDays !== undefined ? { staleDays: opts.staleDays } : {} });
+  const settings: Partial<Settings> = {};
+  if (opts.staleDays !== undefined) settings.staleDays = opts.staleDays;
+  if (opts.eventModel !== undefined) settings.eventModel = opts.eventModel === 'none' ? null : opts.eventModel;
+  const resources = await loadResources({ settings });
   return { pipeline: defaultPipeline(), resources };
 }
 

@@ -3,6 +3,7 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerEvaluate, registerTrain } from './train.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
@@ -20,7 +21,8 @@ function registerExtract(p: Command): void {
     .option('--jsonl', 'input is JSON lines; output one SPEC result line per input line')
     .option('--json', 'print the SPEC result as JSON instead of a readable summary')
     .option('--stale-days <n>', 'days after which a report is stale (default 30)', intArg)
-    .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number }) => {
+    .option('--event-model <file>', 'event sub-type model from `sitrep train` ("none": rules only; default: the shipped model or $SITREP_EVENT_MODEL)')
+    .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number; eventModel?: string }) => {
       process.exitCode = await runExtract(file, opts);
     });
 }
@@ -28,6 +30,8 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  registerTrain,
+  registerEvaluate,
   registerServe,
   registerWorker,
   registerStatus,

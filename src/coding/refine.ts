@@ -1,9 +1,332 @@
-// Document-level refinement of an assembled event's type (e.g. a protest becomes "Protest with
-// intervention" when the article says police fired tear gas). (First skeleton.)
+// Document-level refinement of an assembled event's ACLED sub-type and confidence. A trigger alone
+// says "protest" or "killed"; the surrounding text says whether police fired tear gas (Protest with
+// intervention), whether the dead were soldiers (Armed clash) or villagers (Attack), whether the
+// crowd was a mob, whether the IED went off or was defused. Each rule that changes the type is
+// appended to the event's `rule`, so the decision can be explained. The learned model then
+// arbitrates when the rules are unsure (see model/combine.ts).
 
-import type { Doc, Event } from '../doc.js';
+import type { Doc, Event, Token } from '../doc.js';
 import type { Resources } from '../resources.js';
+import { codeForSubType } from './lexicon/lexicon.js';
+import { findCues, type CueHit } from './lexicon/cues.js';
+import { eventCoding, type EventCoding } from './lexicon/load.js';
+import { lexWords } from './triggers.js';
+import { combineWithModel } from './model/combine.js';
+import { fatalitiesFor } from './quantities.js';
 
-export function refineEvent(_doc: Doc, event: Event, _res: Resources): Event {
-  return event;
+/** Index of the token containing or following `offset`. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface RefineContext {
+  words: string[];
+  /** token range of the trigger, its sentence, and the scope (paragraph, or the whole short doc) */
+  trig: [number, number];
+  sent: [number, number];
+  scope: [number, number];
+  sentCues: Map<string, CueHit[]>;
+  scopeCues: Map<string, CueHit[]>;
+  /** ACLED notes' "[size=…]" tag: only protests and riots carry one. */
+  sizeTag: string | null;
+  passive: boolean;
+  scopeText: string;
+  /** Another trigger in scope names a ground engagement (clashes, an attack on positions). */
+  groundFighting: boolean;
+}
+
+const SIZE_TAG = /\[size=([^\]]*)\]/i;
+
+function groupCues(hits: CueHit[]): Map<string, CueHit[]> {
+  const m = new Map<string, CueHit[]>();
+  for (const h of hits) {
+    const l = m.get(h.name);
+    if (l) l.push(h);
+    else m.set(h.name, [h]);
+  }
+  return m;
+}
+
+export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: boolean): RefineContext | null {
+  const tokens = doc.tokens ?? [];
+  const sents = doc.sentences ?? [];
+  if (!tokens.length) return null;
+  const words = lexWords(tokens);
+  const t0 = tokenAt(tokens, event.trigger.start);
+  let t1 = tokenAt(tokens, event.trigger.end - 1) + 1;
+  if (t1 <= t0) t1 = t0 + 1;
+  const tok = tokens[Math.min(t0, tokens.length - 1)]!;
+  const s = sents[tok.sentence];
+  if (!s) return null;
+  let scope: [number, number];
+  if (sents.length <= 8) scope = [0, tokens.length];
+  else {
+    const para = sents.filter((x) => x.paragraph === s.paragraph);
+    scope = [para[0]!.tokenStart, para.at(-1)!.tokenEnd];
+  }
+  const scopeHits = findCues(ec.cues, words, scope[0], scope[1]);
+  const sentHits = scopeHits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
+  const size = SIZE_TAG.exec(doc.text);
+  return {
+    words,
+    trig: [t0, t1],
+    sent: [s.tokenStart, s.tokenEnd],
+    scope,
+    sentCues: groupCues(sentHits),
+    scopeCues: groupCues(scopeHits),
+    sizeTag: size ? size[1]!.trim() : null,
+    passive,
+    scopeText: doc.text.slice(tokens[scope[0]]!.start, tokens[scope[1] - 1]!.end),
+    groundFighting: groundFighting(doc, tokens, scope),
+  };
+}
+
+function groundFighting(doc: Doc, tokens: readonly Token[], scope: [number, number]): boolean {
+  const a = tokens[scope[0]]!.start;
+  const b = tokens[scope[1] - 1]!.end;
+  return (doc.triggers ?? []).some(
+    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.5 && !t.rule.includes('raid'),
+  );
+}
+
+const has = (m: Map<string, CueHit[]>, name: string) => (m.get(name)?.length ?? 0) > 0;
+
+/** Cue hits of `name` on the side of the trigger where its object (patient) is. */
+function objectSide(ctx: RefineContext, name: string, window = 8): CueHit[] {
+  const hits = ctx.sentCues.get(name) ?? [];
+  const [a, b] = ctx.trig;
+  if (ctx.passive) {
+    // "3 soldiers were killed (by …)": the patient precedes the trigger
+    return hits.filter((h) => h.end <= a && a - h.end <= window);
+  }
+  // "… killed by the army": what follows "by" is the agent, not the victim
+  return hits.filter((h) => h.start >= b && h.start - b <= window && !precededByBy(ctx.words, h.start, b));
+}
+
+function precededByBy(words: readonly string[], at: number, floor: number): boolean {
+  for (let k = at - 1; k >= Math.max(floor, at - 3); k--) if (words[k] === 'by') return true;
+  return false;
+}
+
+/** Cue hits on the side of the agent: before an active trigger, after "by" for a passive one. */
+function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
+  const hits = ctx.sentCues.get(name) ?? [];
+  const [a, b] = ctx.trig;
+  if (ctx.passive) {
+    let byAt = -1;
+    for (let k = b; k < Math.min(ctx.sent[1], b + 4); k++) if (ctx.words[k] === 'by') { byAt = k; break; }
+    if (byAt < 0) return [];
+    return hits.filter((h) => h.start > byAt && h.start - byAt <= 4);
+  }
+  return hits.filter((h) => h.end <= a && a - h.end <= window);
+}
+
+const PROTEST_FAMILY = new Set(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
+const REMOTE = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Chemical weapon']);
+const STATE_SECTORS = new Set(['MIL', 'GOV', 'COP']);
+
+export interface Refinement {
+  sub: string;
+  why: string;
+  /** new confidence, if the rule changes how likely this is the main event */
+  confidence?: number;
+}
+
+/** The rules, in order; the first that applies decides. Pure: reads the context, returns a decision. */
+export function refineSubType(sub: string, event: Event, ctx: RefineContext): Refinement | null {
+  const sc = ctx.scopeCues;
+  const st = ctx.sentCues;
+  const protestNear = has(sc, 'protest') || ctx.sizeTag !== null;
+
+  if (event.rule.startsWith('note-label:')) return null;
+
+  if (PROTEST_FAMILY.has(sub) || (sub === 'Arrests' && has(sc, 'protest'))) {
+    // context only ever escalates: a trigger that itself says "riot" stays a riot
+    const lethal = lethalAgainstCrowd(ctx) && (has(sc, 'state') || has(sc, 'military'));
+    if (lethal && !has(sc, 'violent') && sub !== 'Violent demonstration') return { sub: 'Excessive force against protesters', why: 'protest+lethal-force' };
+    if (sub === 'Violent demonstration' && !has(sc, 'protest') && /^riot|^mob|^lynch/.test(triggerWord(ctx)) && /\b(beat\w*|attack\w*|assault\w*|lynch\w*|chas\w*|stabb\w*|kill\w*|threw|hurl\w*)\b/.test(sentenceText(ctx))) {
+      // "rioters beat up a suspected thief": crowd violence with no demonstration is mob violence
+      return { sub: 'Mob violence', why: 'rioters-no-demonstration' };
+    }
+    if (has(sc, 'violent') && sub !== 'Excessive force against protesters') return sub === 'Violent demonstration' ? null : { sub: 'Violent demonstration', why: 'protest+violence' };
+    if (has(sc, 'intervention') && (sub === 'Peaceful protest' || sub === 'Arrests')) return { sub: 'Protest with intervention', why: 'protest+intervention' };
+    return null;
+  }
+
+  if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade') {
+    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
+      return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
+    }
+    if (has(st, 'suicide')) return { sub: 'Suicide bomb', why: 'explosive+suicide' };
+  }
+
+  if (sub === 'Air/drone strike' || sub === 'Shelling/artillery/missile attack') {
+    if (has(st, 'disrupt') && /\b(intercept|shot down|downed)/i.test(sentenceText(ctx))) return { sub: 'Disrupted weapons use', why: 'intercepted' };
+  }
+  if ((sub === 'Shelling/artillery/missile attack' || sub === 'Grenade') && ctx.groundFighting) {
+    // heavy weapons used within a ground engagement: ACLED codes the engagement
+    return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
+  }
+
+  if (event.type === 'ASSAULT' && has(sc, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+
+  if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
+    // the killing/attack is the work of a weapon named in the same sentence
+    if (sub !== 'Looting/property destruction') {
+      if (has(st, 'suicide') && (has(st, 'ied') || /bomb|blew/i.test(sentenceText(ctx)))) return { sub: 'Suicide bomb', why: 'same-sentence:suicide' };
+      if (has(st, 'aerial') && !has(st, 'protest')) return { sub: 'Air/drone strike', why: 'same-sentence:aerial' };
+      if (has(st, 'ied')) return { sub: 'Remote explosive/landmine/IED', why: 'same-sentence:explosive' };
+      if (has(st, 'grenade') && !has(sc, 'protest')) return { sub: 'Grenade', why: 'same-sentence:grenade' };
+      if (has(st, 'sexual')) return { sub: 'Sexual violence', why: 'same-sentence:sexual' };
+    }
+    const mobAgent = agentSide(ctx, 'mob').length > 0 || (ctx.sizeTag !== null && !has(sc, 'armed'));
+    if (mobAgent) {
+      return has(sc, 'protest') ? { sub: 'Violent demonstration', why: 'crowd-violence+protest' } : { sub: 'Mob violence', why: 'crowd-violence' };
+    }
+    if (sub === 'Looting/property destruction') {
+      if (/\b(kill|kidnap|abduct|beat|injur|wound|shot|rape)/i.test(ctx.scopeText)) return { sub: 'Attack', why: 'looting+violence-against-people' };
+      return null;
+    }
+    if (sub === 'Attack') {
+      const objArmed = objectSide(ctx, 'armed').length > 0;
+      const objCivil = objectSide(ctx, 'civilian').length > 0;
+      const agentArmed = agentSide(ctx, 'armed').length > 0;
+      if (has(st, 'protest') && has(st, 'state')) return { sub: 'Excessive force against protesters', why: 'force-against-protesters' };
+      if (objArmed && !objCivil) return { sub: 'Armed clash', why: 'victims-armed' };
+      if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
+    }
+    if (sub === 'Armed clash') {
+      if (has(st, 'protest')) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      if (!has(sc, 'armed') && (ctx.sizeTag !== null || /\b(supporters|activists|students|party|factional|partisans)\b/i.test(ctx.scopeText))) {
+        return { sub: 'Mob violence', why: 'clash-unarmed-groups' };
+      }
+    }
+    return null;
+  }
+
+  if (sub === 'Non-state actor overtakes territory' || sub === 'Government regains territory') {
+    if (/\b(peacefully|without (a |any )?(fight|fighting|resistance|clash)|after [\w\s-]{0,40}(left|withdrew|pulled out|retreated))/i.test(ctx.scopeText)) {
+      return { sub: 'Non-violent transfer of territory', why: 'territory-without-fighting' };
+    }
+    const actorSector = event.actor?.sector ?? null;
+    const stateAgent = actorSector ? STATE_SECTORS.has(actorSector) : agentSide(ctx, 'state').length > 0 && agentSide(ctx, 'nonstate').length === 0;
+    const nonstateAgent = actorSector ? actorSector === 'REB' : agentSide(ctx, 'nonstate').length > 0;
+    if (sub === 'Non-state actor overtakes territory' && stateAgent) return { sub: 'Government regains territory', why: 'state-actor-takes-territory' };
+    if (sub === 'Government regains territory' && nonstateAgent) return { sub: 'Non-state actor overtakes territory', why: 'nonstate-actor-takes-territory' };
+    return null;
+  }
+
+  if (sub === 'Arrests') {
+    if (/whereabouts|forcibly disappear|enforced disappear/i.test(ctx.scopeText)) return { sub: 'Abduction/forced disappearance', why: 'arrest+disappearance' };
+    if (agentSide(ctx, 'nonstate').length > 0 && agentSide(ctx, 'state').length === 0) return { sub: 'Abduction/forced disappearance', why: 'detained-by-nonstate' };
+    return null;
+  }
+
+  if (sub === 'Abduction/forced disappearance' && has(st, 'lethal') && !/\blater\b|\bafter\b/i.test(sentenceText(ctx))) {
+    // killed some and abducted others in one raid: ACLED codes the killing
+    return { sub: 'Attack', why: 'abduction+killing' };
+  }
+  if (sub === 'Abduction/forced disappearance' && protestNear && has(sc, 'state') && /\b(arrest|detain)/i.test(ctx.scopeText)) {
+    return { sub: 'Protest with intervention', why: 'protesters-detained' };
+  }
+  return null;
+}
+
+function triggerWord(ctx: RefineContext): string {
+  return ctx.words[ctx.trig[0]] ?? '';
+}
+
+const CROWD = /^(protesters?|protestors?|demonstrators?|crowds?|marchers|participants|rally|protest|demonstration)$/;
+
+/** Deadly force against the crowd, after the protest is mentioned (not the killing it protests). */
+function lethalAgainstCrowd(ctx: RefineContext): boolean {
+  for (const h of ctx.scopeCues.get('lethal') ?? []) {
+    if (h.start < ctx.trig[0]) continue;
+    const from = Math.max(ctx.scope[0], h.start - 6);
+    const to = Math.min(ctx.scope[1], h.end + 6);
+    for (let k = from; k < to; k++) if (CROWD.test(ctx.words[k]!)) return true;
+    if (/^(live|bullets|rounds)$/.test(ctx.words[h.start]!)) return true;
+  }
+  return false;
+}
+
+function sentenceText(ctx: RefineContext): string {
+  return ctx.words.slice(ctx.sent[0], ctx.sent[1]).join(' ');
+}
+
+/** Statements made by crowds in an ACLED note with a size tag are the protest itself. */
+function statementAsProtest(event: Event, ctx: RefineContext): Refinement | null {
+  if (event.acled || !ctx.sizeTag) return null;
+  if (!['REQUEST', 'ACCUSE', 'REJECT', 'PROTEST'].includes(event.type)) return null;
+  if (has(ctx.scopeCues, 'violent')) return { sub: 'Violent demonstration', why: 'size-tag+statement+violence' };
+  if (has(ctx.scopeCues, 'intervention')) return { sub: 'Protest with intervention', why: 'size-tag+statement+intervention' };
+  return { sub: 'Peaceful protest', why: 'size-tag+statement' };
+}
+
+export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
+  const ec = eventCoding(res);
+  const trig = doc.triggers?.find((t) => t.start === event.trigger.start && t.end === event.trigger.end);
+  const ctx = refineContext(doc, event, ec, trig?.passive ?? false);
+  if (!ctx) return event;
+  let out = event;
+  let decided: Refinement | null = null;
+  if (event.acled) {
+    const first = refineSubType(event.acled.sub_event_type, event, ctx);
+    if (first && first.sub !== event.acled.sub_event_type) {
+      decided = first;
+      // one more pass: a rewritten type may itself be refined (Attack -> IED -> Disrupted weapons use)
+      const second = refineSubType(first.sub, event, ctx);
+      if (second && second.sub !== first.sub) decided = { sub: second.sub, why: `${first.why}+${second.why}` };
+    }
+  } else {
+    decided = statementAsProtest(event, ctx);
+  }
+  if (decided) {
+    const code = codeForSubType(ec.mapping, decided.sub);
+    out = {
+      ...event,
+      type: code.type,
+      mode: code.mode,
+      cameo: code.cameo,
+      acled: code.acled,
+      rule: `${event.rule} > refine:${decided.why}`,
+      confidence: decided.confidence ?? (event.acled ? event.confidence : 0.5),
+    };
+  }
+  // ACLED notes tag protests and riots with their size: those are the reported event
+  if (ctx.sizeTag !== null && out.acled && (out.acled.event_type === 'Protests' || out.acled.event_type === 'Riots')) {
+    out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
+  }
+  out = combineWithModel(out, ctx, ec, Boolean(decided));
+  // the assembler sets fatalities when it can; otherwise the event's paragraph gives its toll
+  if (out.fatalities === null) out = { ...out, fatalities: fatalitiesFor(doc, out) };
+  return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
+}
+
+/**
+ * How likely the event is the report's main one: the trigger's own confidence, weighted with the
+ * gravity of its ACLED category (ACLED codes a killing over the arrests that followed it, a
+ * battle over the weapons seized after it).
+ */
+const GRAVITY: Record<string, number> = {
+  Battles: 1,
+  'Explosions/Remote violence': 1,
+  'Violence against civilians': 1,
+  Riots: 0.9,
+  Protests: 0.9,
+  'Strategic developments': 0.6,
+};
+
+function mainEventConfidence(e: Event): number {
+  const g = GRAVITY[e.acled!.event_type] ?? 0.6;
+  // a note's own label ("Defusal:") is the strongest evidence there is
+  if (e.rule.startsWith('note-label:')) return 0.99;
+  return Math.round((0.6 * e.confidence + 0.4 * g) * 1000) / 1000;
 }

@@ -59,7 +59,10 @@ describe('triggers', () => {
   it('does not take "fire" in ceasefire or fire brigade for shooting', () => {
     const ts = triggers('Both sides agreed to a ceasefire, and the fire brigade was called to the depot.');
     expect(ts.some((t) => t.type === 'ASSAULT')).toBe(false);
-    expect(ts.find((t) => t.text.toLowerCase() === 'ceasefire')?.type).toBe('RETREAT');
+    expect(ts.find((t) => t.text.toLowerCase().includes('ceasefire'))?.acled?.sub_event_type).toBe('Agreement');
+    const held = triggers('The ceasefire held through the night.');
+    expect(held.find((t) => t.text.toLowerCase() === 'ceasefire')?.type).toBe('RETREAT');
+    expect(held.some((t) => t.type === 'ASSAULT')).toBe(false);
   });
 
   it('tells a labour strike from an air strike', () => {

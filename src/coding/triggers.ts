@@ -29,6 +29,26 @@ function isPassive(words: readonly string[], tokens: readonly Token[], at: numbe
   return false;
 }
 
+const MONTH_WORDS = new Set(['march', 'may']);
+const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'nor']);
+
+/**
+ * A capitalised word inside a sentence is part of a name ("the Fighting Front", "on 3 March"),
+ * not an event: skip single-word triggers written that way (acronyms like IED stay).
+ */
+function isName(tok: Token, at: number, sentStart: number): boolean {
+  const t = tok.text;
+  if (!/^[A-Z][a-z]/.test(t)) return false;
+  if (MONTH_WORDS.has(t.toLowerCase())) return true;
+  return at > sentStart && tok.pos === 'PROPN';
+}
+
+/** "were not arrested", "no one was killed": the trigger is negated. */
+function isNegated(words: readonly string[], at: number, sentStart: number): boolean {
+  for (let k = at - 1; k >= Math.max(sentStart, at - 3); k--) if (NEGATORS.has(words[k]!)) return true;
+  return false;
+}
+
 /** Sentences events are coded from: body text, unless the article has nothing but a title. */
 function codedSentences(doc: Doc): number[] {
   const sents = doc.sentences ?? [];
@@ -50,6 +70,8 @@ export function findTriggers(doc: Doc, ec: EventCoding): Trigger[] {
     for (const m of matchLexicon(ec.lexicon, words, s.tokenStart, s.tokenEnd)) {
       const code = m.entry.code!;
       const first = tokens[m.start]!;
+      if (m.end - m.start === 1 && isName(first, m.start, s.tokenStart)) continue;
+      const negated = isNegated(words, m.start, s.tokenStart);
       const last = tokens[m.end - 1]!;
       out.push({
         start: first.start,
@@ -62,15 +84,47 @@ export function findTriggers(doc: Doc, ec: EventCoding): Trigger[] {
         acled: code.acled ? { ...code.acled } : null,
         passive: m.entry.passive || isPassive(words, tokens, m.start, s.tokenStart),
         rule: m.entry.id,
-        confidence: round(m.entry.confidence * decay),
+        confidence: round(m.entry.confidence * decay * (negated ? 0.3 : 1)),
       });
     }
   });
+  const label = noteLabelTrigger(doc, ec, coded);
+  if (label) out.unshift(label);
   if (ec.model && !out.some((t) => t.acled)) {
     const t = modelTrigger(doc, ec, coded, words);
     if (t) out.push(t);
   }
   return out;
+}
+
+const NOTE_LABEL = /^([A-Z][A-Za-z /-]{2,40}):\s/;
+
+/**
+ * ACLED notes open strategic developments with a label ("Defusal: On 9 February…"): the note's
+ * own statement of what kind of event it is.
+ */
+function noteLabelTrigger(doc: Doc, ec: EventCoding, coded: number[]): Trigger | null {
+  const si = coded[0];
+  if (si === undefined) return null;
+  const s = doc.sentences![si]!;
+  const m = NOTE_LABEL.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 60)));
+  if (!m) return null;
+  const sub = ec.noteLabels.get(m[1]!.toLowerCase());
+  if (!sub) return null;
+  const code = codeForSubType(ec.mapping, sub);
+  return {
+    start: s.start,
+    end: s.start + m[1]!.length,
+    text: m[1]!,
+    sentence: si,
+    type: code.type,
+    mode: code.mode,
+    cameo: code.cameo,
+    acled: code.acled,
+    passive: false,
+    rule: `note-label:${m[1]}`,
+    confidence: 0.95,
+  };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -35,11 +35,6 @@ export async function recordDeadLetter(
   );
 }
 
-/** An article that finally succeeded (after a re-enqueue) is no longer dead. */
-export async function clearDeadLetter(db: pg.Pool, hash: string): Promise<void> {
-  await db.query('DELETE FROM sitrep_dead_letters WHERE hash = $1', [hash]);
-}
-
 export async function listDeadLetters(db: pg.Pool, limit = 20): Promise<{ total: number; items: DeadLetter[] }> {
   const total = await db.query<{ n: string }>('SELECT count(*) AS n FROM sitrep_dead_letters');
   const rows = await db.query<{ hash: string; input_id: string; error: string; attempts: number; failed_at: Date }>(

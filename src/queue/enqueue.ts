@@ -2,11 +2,13 @@
 // already in the store are skipped; the job id comes from the content hash, so enqueueing a
 // corpus twice (or two machines enqueueing overlapping feeds) queues each article once.
 
+import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { articleHash } from '../corpus/hash.js';
 import type { InputItem } from '../ingest/read.js';
 import { PostgresStore } from '../store/postgres.js';
 import { INGEST_QUEUE, openBoss } from './boss.js';
+import { initDeadLetters } from './deadletter.js';
 import { jobIdFor, type ArticleJob } from './job.js';
 
 export interface EnqueueReport {
@@ -27,7 +29,7 @@ export interface EnqueueOptions {
   onProgress?: (r: EnqueueReport) => void;
 }
 
-async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], report: EnqueueReport, opts: EnqueueOptions): Promise<void> {
+async function flush(boss: PgBoss, store: PostgresStore, db: pg.Pool, pending: ArticleJob[], report: EnqueueReport, opts: EnqueueOptions): Promise<void> {
   if (!pending.length) return;
   const stored = await store.storedHashes(pending.map((j) => j.hash));
   const seen = new Set<string>();
@@ -41,7 +43,13 @@ async function flush(boss: PgBoss, store: PostgresStore, pending: ArticleJob[], 
     seen.add(j.hash);
     jobs.push({ id: jobIdFor(j.hash), name: INGEST_QUEUE, data: j, ...(opts.jobTimeoutSeconds ? { expireInSeconds: opts.jobTimeoutSeconds } : {}) });
   }
-  if (jobs.length) await boss.insert(jobs);
+  if (jobs.length) {
+    // An article that was dead-lettered is being tried again: drop its dead letter and its failed
+    // job (whose id the new job reuses, so the insert would otherwise be ignored).
+    const dead = await db.query<{ hash: string }>('DELETE FROM sitrep_dead_letters WHERE hash = ANY($1::text[]) RETURNING hash', [jobs.map((j) => (j.data as ArticleJob).hash)]);
+    if (dead.rowCount) await boss.deleteJob(INGEST_QUEUE, dead.rows.map((r) => jobIdFor(r.hash)));
+    await boss.insert(jobs);
+  }
   report.queued += jobs.length;
   pending.length = 0;
 }
@@ -52,8 +60,10 @@ export async function enqueueItems(url: string, items: AsyncIterable<InputItem> 
   const report: EnqueueReport = { queued: 0, alreadyStored: 0, invalid: 0 };
   const boss = await openBoss(url);
   const store = new PostgresStore(url, { max: 1 });
+  const db = new pg.Pool({ connectionString: url, max: 1, application_name: 'sitrep-enqueue' });
   try {
     await store.init();
+    await initDeadLetters(db);
     const pending: ArticleJob[] = [];
     for await (const item of items) {
       if (!item.ok) {
@@ -63,15 +73,16 @@ export async function enqueueItems(url: string, items: AsyncIterable<InputItem> 
       }
       pending.push({ hash: articleHash(item.record.text), record: item.record, htmlPublished: item.htmlPublished ?? null });
       if (pending.length >= chunk) {
-        await flush(boss, store, pending, report, opts);
+        await flush(boss, store, db, pending, report, opts);
         opts.onProgress?.(report);
       }
     }
-    await flush(boss, store, pending, report, opts);
+    await flush(boss, store, db, pending, report, opts);
     opts.onProgress?.(report);
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await store.close().catch(() => {});
+    await db.end().catch(() => {});
   }
   return report;
 }

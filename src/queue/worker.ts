@@ -12,7 +12,7 @@ import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import type { Store } from '../store/types.js';
 import { INGEST_QUEUE, openBoss } from './boss.js';
-import { clearDeadLetter, drainDeadQueue, initDeadLetters, recordDeadLetter } from './deadletter.js';
+import { drainDeadQueue, initDeadLetters, recordDeadLetter } from './deadletter.js';
 import { parseJob } from './job.js';
 import { openQueueStore } from './store.js';
 
@@ -70,59 +70,78 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   const pool = new pg.Pool({ connectionString: opts.url, max: 1, application_name: 'sitrep-worker' });
   await initDeadLetters(pool);
   let lastExpire = 0;
+  let troubles = 0;
   log(`worker ${process.pid}: started (batch ${batchSize})`);
+
+  /** One round: a batch fetched and processed, or an idle poll. Returns false when the worker should stop. */
+  const round = async (): Promise<boolean> => {
+    const jobs = await boss.fetch<unknown>(INGEST_QUEUE, { batchSize, includeMetadata: true });
+    if (jobs.length === 0) {
+      await drainDeadQueue(boss, pool);
+      const pending = await pendingJobs(boss);
+      if (pending.active > 0 && Date.now() - lastExpire > 1000) {
+        // Jobs held by a worker that may be dead: let pg-boss fail the timed-out ones into
+        // "retry" now rather than at its next maintenance round.
+        lastExpire = Date.now();
+        await boss.expire();
+        return true;
+      }
+      if (opts.exitWhenDone && pending.waiting === 0 && pending.active === 0) return false;
+      await sleep(pollMs, opts.signal);
+      return true;
+    }
+    if (opts.verbose) log(`worker ${process.pid}: fetched ${jobs.length} jobs`);
+    const done: string[] = [];
+    for (const job of jobs) {
+      report.processed++;
+      let hash = '';
+      try {
+        const { hash: h, record, htmlPublished } = parseJob(job.data);
+        hash = h;
+        const result = extractRecord(ex, record, { htmlPublished: htmlPublished ?? null });
+        if ('error' in result) throw new Error(result.error);
+        const put = await store.putArticle({ inputId: record.id, text: record.text, result });
+        if (put.inserted) report.inserted++;
+        else report.duplicates++;
+        done.push(job.id);
+      } catch (err) {
+        report.failed++;
+        const message = errorMessage(err);
+        const final = job.retryCount >= job.retryLimit;
+        log(`worker ${process.pid}: job ${job.id} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${message}`);
+        if (final) {
+          report.deadLettered++;
+          const d = job.data as { hash?: unknown; record?: { id?: unknown } } | null;
+          await recordDeadLetter(pool, {
+            hash: hash || (typeof d?.hash === 'string' ? d.hash : job.id),
+            inputId: String(d?.record?.id ?? job.id),
+            error: message,
+            attempts: job.retryCount + 1,
+            record: job.data ?? null,
+          });
+        }
+        await boss.fail(INGEST_QUEUE, job.id, { error: message });
+      }
+    }
+    if (done.length) await boss.complete(INGEST_QUEUE, done);
+    return true;
+  };
+
   try {
     while (!opts.signal?.aborted) {
-      const jobs = await boss.fetch<unknown>(INGEST_QUEUE, { batchSize, includeMetadata: true });
-      if (jobs.length === 0) {
-        await drainDeadQueue(boss, pool);
-        const pending = await pendingJobs(boss);
-        if (pending.active > 0 && Date.now() - lastExpire > 1000) {
-          // Jobs held by a worker that may be dead: let pg-boss fail the timed-out ones into
-          // "retry" now rather than at its next maintenance round.
-          lastExpire = Date.now();
-          await boss.expire();
-          continue;
-        }
-        if (opts.exitWhenDone && pending.waiting === 0 && pending.active === 0) break;
-        await sleep(pollMs, opts.signal);
-        continue;
+      try {
+        if (!(await round())) break;
+        troubles = 0;
+      } catch (err) {
+        // The database went away (restart, failover, network): jobs this round held come back
+        // after their timeout, so wait and carry on rather than die; give up only when it stays
+        // unreachable for minutes, and leave restarting to the supervisor then.
+        troubles++;
+        if (troubles > 12) throw err;
+        const wait = Math.min(30_000, 250 * 2 ** troubles);
+        log(`worker ${process.pid}: ${errorMessage(err)}; trying again in ${(wait / 1000).toFixed(1)} s`);
+        await sleep(wait, opts.signal);
       }
-      if (opts.verbose) log(`worker ${process.pid}: fetched ${jobs.length} jobs`);
-      const done: string[] = [];
-      for (const job of jobs) {
-        report.processed++;
-        let hash = '';
-        try {
-          const { hash: h, record, htmlPublished } = parseJob(job.data);
-          hash = h;
-          const result = extractRecord(ex, record, { htmlPublished: htmlPublished ?? null });
-          if ('error' in result) throw new Error(result.error);
-          const put = await store.putArticle({ inputId: record.id, text: record.text, result });
-          if (put.inserted) report.inserted++;
-          else report.duplicates++;
-          if (job.retryCount > 0) await clearDeadLetter(pool, put.hash);
-          done.push(job.id);
-        } catch (err) {
-          report.failed++;
-          const message = errorMessage(err);
-          const final = job.retryCount >= job.retryLimit;
-          log(`worker ${process.pid}: job ${job.id} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${message}`);
-          if (final) {
-            report.deadLettered++;
-            const d = job.data as { hash?: unknown; record?: { id?: unknown } } | null;
-            await recordDeadLetter(pool, {
-              hash: hash || (typeof d?.hash === 'string' ? d.hash : job.id),
-              inputId: String(d?.record?.id ?? job.id),
-              error: message,
-              attempts: job.retryCount + 1,
-              record: job.data ?? null,
-            });
-          }
-          await boss.fail(INGEST_QUEUE, job.id, { error: message });
-        }
-      }
-      if (done.length) await boss.complete(INGEST_QUEUE, done);
     }
   } finally {
     report.seconds = (Date.now() - started) / 1000;

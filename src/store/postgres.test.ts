@@ -13,16 +13,25 @@ if (!up) console.warn('postgres.test: no PostgreSQL server answers on 127.0.0.1:
 describe('merge lock keys', () => {
   it('covers every 16-day bucket a window touches, sorted, one key per (type, bucket)', () => {
     // Day 19792 (2024-03-10) opens bucket 1237, so this window straddles buckets 1236 and 1237.
-    const keys = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-05', to: '2024-03-12' }]);
+    const keys = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-05', to: '2024-03-12' }], 0);
     expect(keys.map((k) => k[1])).toEqual([1236, 1237]);
-    expect(mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-10', to: '2024-03-17' }]).map((k) => k[1])).toEqual([1237]);
+    expect(mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-10', to: '2024-03-17' }], 0).map((k) => k[1])).toEqual([1237]);
     expect(new Set(keys.map((k) => k[0])).size).toBe(1);
-    const one = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }, null, { type: 'ASSAULT', from: '2024-03-03', to: '2024-03-05' }]);
+    const one = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }, null, { type: 'ASSAULT', from: '2024-03-03', to: '2024-03-05' }], 0);
     expect(one).toHaveLength(1);
-    const two = mergeLockKeys([{ type: 'PROTEST', from: '2024-03-02', to: '2024-03-04' }, { type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }]);
+    const two = mergeLockKeys([{ type: 'PROTEST', from: '2024-03-02', to: '2024-03-04' }, { type: 'ASSAULT', from: '2024-03-02', to: '2024-03-04' }], 0);
     expect(two).toHaveLength(2);
     expect(two[0]![0]).toBeLessThanOrEqual(two[1]![0]);
     expect(mergeLockKeys([null])).toEqual([]);
+  });
+
+  it('widens each window by the margin in which a cluster it can meet may lie', () => {
+    // 2024-03-10..03-17 lies in bucket 1237 alone; ten days either side reach 1236 and 1238.
+    expect(mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-10', to: '2024-03-17' }]).map((k) => k[1])).toEqual([1236, 1237, 1238]);
+    // Two windows a week apart share buckets through their margins, though not directly.
+    const a = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-07', to: '2024-03-09' }]).map((k) => k[1]);
+    const b = mergeLockKeys([{ type: 'ASSAULT', from: '2024-03-14', to: '2024-03-16' }]).map((k) => k[1]);
+    expect(a.filter((x) => b.includes(x)).length).toBeGreaterThan(0);
   });
 });
 

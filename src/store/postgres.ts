@@ -5,23 +5,28 @@
 // NOTHING, so a retried job is a no-op), its reports and the clusters they join. Merging follows
 // the protocol of src/corpus/merge.ts. Concurrent writers are made safe in two steps:
 //   - before looking for candidate clusters, a transaction takes advisory locks on (event type,
-//     16-day date bucket) for every bucket its candidate windows touch, in sorted order. Two
-//     reports that could merge have overlapping windows, so they share a bucket and queue
-//     behind each other: the second sees the first's cluster instead of creating a duplicate;
+//     16-day date bucket) for every bucket within LOCK_MARGIN_DAYS of its candidate windows, in
+//     sorted order. Any cluster a window can meet lies inside that margin (a cluster spans at
+//     most a report's maximum span plus slack), so two writers that could create, join or read
+//     the same cluster always share a bucket and run one after the other: the second sees the
+//     first's cluster instead of creating a duplicate, and concurrent writes merge exactly as
+//     some one-by-one order would (the order is kept in sitrep_articles.merge_seq);
 //   - before joining a cluster it locks the cluster row and rebuilds it from the reports read
-//     after the lock, so two writers joining one cluster never lose each other's report.
+//     after the lock, so a report added a moment ago is never lost.
 // Deadlocks (two articles with several events locking clusters in different orders) and
 // serialisation failures are retried with the whole transaction.
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, MERGE_SETTINGS, newClusterId, reportsFromResult } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
 /** Days per advisory-lock bucket; wider than any candidate window (8 days + slack) so a window spans at most two. */
 const BUCKET_DAYS = 16;
+/** Days around a candidate window in which a cluster it meets can lie. */
+const LOCK_MARGIN_DAYS = MERGE_SETTINGS.maxDateSpanDays + MERGE_SETTINGS.dateSlackDays + 1;
 const DAY_MS = 86_400_000;
 const MAX_ATTEMPTS = 8;
 /** Clusters considered per report (as the SQLite store): a window is a few days of one type. */
@@ -39,8 +44,12 @@ CREATE TABLE IF NOT EXISTS sitrep_articles (
   source text,
   text text NOT NULL,
   result jsonb NOT NULL,
-  ingested_at text NOT NULL
+  ingested_at text NOT NULL,
+  -- The order in which writers merged (taken under the merge locks): replaying articles in this
+  -- order rebuilds exactly these clusters.
+  merge_seq bigint
 );
+CREATE SEQUENCE IF NOT EXISTS sitrep_merge_seq;
 CREATE INDEX IF NOT EXISTS sitrep_articles_ingested ON sitrep_articles (ingested_at DESC, hash);
 CREATE TABLE IF NOT EXISTS sitrep_clusters (
   id text PRIMARY KEY,
@@ -79,13 +88,15 @@ function typeKey(type: string): number {
   return h | 0;
 }
 
-/** Advisory lock keys (type, bucket) covering every window, sorted so all writers lock in one order. */
-export function mergeLockKeys(windows: readonly ({ type: string; from: string; to: string } | null)[]): [number, number][] {
+/** Advisory lock keys (type, bucket) covering every window and its margin, sorted so all writers lock in one order. */
+export function mergeLockKeys(windows: readonly ({ type: string; from: string; to: string } | null)[], margin = LOCK_MARGIN_DAYS): [number, number][] {
   const keys = new Map<string, [number, number]>();
   for (const w of windows) {
     if (!w) continue;
     const t = typeKey(w.type);
-    for (let b = Math.floor(dayNumber(w.from) / BUCKET_DAYS); b <= Math.floor(dayNumber(w.to) / BUCKET_DAYS); b++) keys.set(`${t}:${b}`, [t, b]);
+    const first = Math.floor((dayNumber(w.from) - margin) / BUCKET_DAYS);
+    const last = Math.floor((dayNumber(w.to) + margin) / BUCKET_DAYS);
+    for (let b = first; b <= last; b++) keys.set(`${t}:${b}`, [t, b]);
   }
   return [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
@@ -253,7 +264,9 @@ export class PostgresStore implements Store {
 
     const clusters = [...touched.values()].map((t) => t.cluster);
     await c.query(
-      `WITH r AS (
+      `WITH s AS (
+         UPDATE sitrep_articles SET merge_seq = nextval('sitrep_merge_seq') WHERE hash = $1
+       ), r AS (
          INSERT INTO sitrep_reports (key, article, cluster_id, data)
          SELECT x.key, $1, x.cluster_id, x.data FROM jsonb_to_recordset($2::jsonb) AS x(key text, cluster_id text, data jsonb)
        )

@@ -16,10 +16,12 @@ export function parseCues(text: string, source = 'cues.tsv'): Cues {
     if (!raw.trim() || raw.startsWith('#')) return;
     const [name, pattern] = raw.split('\t').map((c) => c.trim());
     if (!name || !pattern) throw new LexiconError(`${source}:${i + 1}: expected name and pattern`);
-    const tokens = parsePattern(pattern);
-    if (tokens[0]?.kind !== 'word' || tokens[0].optional) throw new LexiconError(`${source}:${i + 1}: a pattern must start with a required word`);
     names.add(name);
-    entries.push({ id: name, pattern, tokens, block: false, code: null, confidence: 1, passive: false });
+    for (const p of pattern.split(' ; ')) {
+      const tokens = parsePattern(p);
+      if (tokens[0]?.kind !== 'word' || tokens[0].optional) throw new LexiconError(`${source}:${i + 1}: a pattern must start with a required word`);
+      entries.push({ id: name, pattern: p, tokens, block: false, code: null, confidence: 1, passive: false });
+    }
   });
   const index = new Map<string, LexiconEntry[]>();
   for (const e of entries) {
@@ -58,5 +60,8 @@ export function findCues(cues: Cues, words: readonly string[], from: number, to:
       }
     }
   }
-  return hits;
+  // "!" cues are blocks: other cues inside their span do not count
+  const blocks = hits.filter((h) => h.name === '!');
+  if (!blocks.length) return hits;
+  return hits.filter((h) => h.name !== '!' && !blocks.some((b) => h.start >= b.start && h.end <= b.end));
 }

@@ -109,7 +109,7 @@ export function parsePattern(pattern: string): PatternToken[] {
   for (const raw of pattern.toLowerCase().split(/\s+/)) {
     if (!raw) continue;
     if (raw === '*') {
-      out.push({ kind: 'gap', max: 3 });
+      out.push({ kind: 'gap', max: 4 });
       continue;
     }
     // "sit-in|sit-ins" stays one token when every alternative is hyphenated the same way
@@ -145,10 +145,13 @@ export function parseLexicon(text: string, mapping: Mapping, source = 'lexicon.t
     if (!pattern || !code || !conf) throw new LexiconError(`${source}:${line}: expected pattern, code, confidence`);
     const confidence = Number(conf);
     if (!(confidence >= 0 && confidence <= 1)) throw new LexiconError(`${source}:${line}: confidence must be in [0,1]`);
-    const tokens = parsePattern(pattern);
-    const first = tokens[0];
-    if (!first || first.kind !== 'word' || first.optional) throw new LexiconError(`${source}:${line}: a pattern must start with a required word`);
-    if (tokens.at(-1)?.kind === 'gap') throw new LexiconError(`${source}:${line}: a pattern cannot end with a gap`);
+    const variants = pattern.split(' ; ').map((p) => {
+      const tokens = parsePattern(p);
+      const first = tokens[0];
+      if (!first || first.kind !== 'word' || first.optional) throw new LexiconError(`${source}:${line}: a pattern must start with a required word`);
+      if (tokens.at(-1)?.kind === 'gap') throw new LexiconError(`${source}:${line}: a pattern cannot end with a gap`);
+      return { p, tokens };
+    });
     const flags = parseFlags(flagText);
     let ec: EventCode | null = null;
     const block = code === 'BLOCK';
@@ -161,10 +164,12 @@ export function parseLexicon(text: string, mapping: Mapping, source = 'lexicon.t
         if (!mapping.has(code)) throw new LexiconError(`${source}:${line}: "${code}" is not an ACLED sub-event type in the mapping`);
         ec = codeForSubType(mapping, code);
       }
-      if (flags.mode) ec.mode = flags.mode;
-      if (flags.cameo) ec.cameo = flags.cameo;
+      if (flags.mode) ec.mode = dash(flags.mode);
+      if (flags.cameo) ec.cameo = dash(flags.cameo);
     }
-    entries.push({ id: `lexicon:${line} ${pattern}`, pattern, tokens, block, code: ec, confidence, passive: flags.passive === 'true' });
+    for (const v of variants) {
+      entries.push({ id: `lexicon:${line} ${v.p}`, pattern: v.p, tokens: v.tokens, block, code: ec, confidence, passive: flags.passive === 'true' });
+    }
   }
   const index = new Map<string, LexiconEntry[]>();
   for (const e of entries) {

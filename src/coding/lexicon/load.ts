@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Resources } from '../../resources.js';
-import { parseLexicon, parseMapping, type Lexicon, type Mapping } from './lexicon.js';
+import { LexiconError, parseLexicon, parseMapping, type Lexicon, type Mapping } from './lexicon.js';
 import { parseCues, type Cues } from './cues.js';
 import { loadModelFile, type NbModel } from '../model/nb.js';
 
@@ -12,6 +12,8 @@ export interface EventCoding {
   mapping: Mapping;
   lexicon: Lexicon;
   cues: Cues;
+  /** ACLED note labels ("Defusal:") -> sub-event type, keys lower-cased. */
+  noteLabels: ReadonlyMap<string, string>;
   /** The learned sub-type model, or null when none is configured. */
   model: NbModel | null;
   modelPath: string | null;
@@ -30,11 +32,12 @@ export function loadEventCoding(opts: EventCodingOptions = {}): EventCoding {
   const mapping = parseMapping(read('mapping.tsv'));
   const lexicon = parseLexicon(read('lexicon.tsv'), mapping);
   const cues = parseCues(read('cues.tsv'));
+  const noteLabels = parseNoteLabels(read('note-labels.tsv'), mapping);
   const envPath = process.env.SITREP_EVENT_MODEL;
   let modelPath: string | null = opts.modelPath === undefined ? (envPath ? envPath : DEFAULT_MODEL_PATH) : opts.modelPath;
   if (modelPath === 'none' || modelPath === '') modelPath = null;
   const model = modelPath ? loadModelFile(modelPath) : null;
-  return { mapping, lexicon, cues, model, modelPath };
+  return { mapping, lexicon, cues, noteLabels, model, modelPath };
 }
 
 /** The event-coding resources, loaded on first use when a caller built Resources without them. */
@@ -46,4 +49,15 @@ export function eventCoding(res: Resources): EventCoding {
   const loaded = loadEventCoding();
   (res as Record<string, unknown>).events = loaded;
   return loaded;
+}
+
+export function parseNoteLabels(text: string, mapping: Mapping, source = 'note-labels.tsv'): Map<string, string> {
+  const m = new Map<string, string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim() || raw.startsWith('#')) return;
+    const [label, sub] = raw.split('\t').map((c) => c.trim());
+    if (!label || !sub || !mapping.has(sub)) throw new LexiconError(`${source}:${i + 1}: expected a label and an ACLED sub-event type`);
+    m.set(label.toLowerCase(), sub);
+  });
+  return m;
 }

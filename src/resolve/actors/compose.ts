@@ -23,6 +23,8 @@ export interface Draft extends Omit<ActorMention, 'countryFrom' | 'role' | 'acle
   locative?: boolean;
   /** named as where people come from ("migrants from Honduras"), which says little about where the article is */
   origin?: boolean;
+  /** "Western governments": a group of countries, so no country is inferred */
+  noCountry?: boolean;
   /** the institution/noun entry a head-only mention came from, for "the ministry" anaphora */
   head?: ActorEntry;
   plural?: boolean;
@@ -35,9 +37,22 @@ const PATRON = new Set(['backed', 'supported', 'sponsored', 'allied', 'aligned',
 const EXTENDERS = new Set(['fighters', 'militants', 'rebels', 'members', 'forces', 'gunmen', 'insurgents', 'troops', 'commanders', 'commander', 'leaders', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'movement', 'militia', 'militiamen', 'operatives', 'units', 'officials', 'official', 'chief', 'envoy', 'monitors', 'mission', 'peacekeepers', 'soldiers', 'personnel', 'delegation', 'representatives', 'team', 'inspectors']);
 const NAME_STOP = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'said', 'says', 'the', 'on', 'in', 'and', 'of']);
 const PERSON_POS = new Set(['PROPN']);
+/** Verbs whose object is an actor, so a capital after them is its government ("accused Kyiv"). */
+const ADDRESSEE_VERBS = new Set(['accused', 'accuses', 'accuse', 'blamed', 'blames', 'blame', 'urged', 'urges', 'warned', 'warns', 'condemned', 'condemns', 'criticised', 'criticized', 'told', 'tells', 'asked', 'asks', 'pressed', 'thanked', 'praised', 'sanctioned', 'recognised', 'recognized']);
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'VERB', 'PROPN', 'NUM']);
 
 const HEAD_TYPES = new Set(['institution', 'title', 'noun']);
+/** Person words that take the sector of the institution before them ("military leader", "army spokesman"). */
+const PERSONISH = new Set(['leaders', 'officials', 'spokesman', 'authorities', 'commander', 'minister']);
+
+/** Two heads in a row: the second names the actor unless it is generic ("police forces") or a person of the first ("military spokesman"). */
+function combineHeads(first: ActorEntry, second: ActorEntry): ActorEntry {
+  if (GENERIC_HEADS.has(second.name)) return first;
+  if ((second.type === 'title' || PERSONISH.has(second.name)) && first.sector && first.sector !== second.sector && first.type === 'institution') {
+    return { ...second, sector: first.sector, role: first.role, needsName: false };
+  }
+  return second;
+}
 /** Heads that only say "some of them" and keep the sector of a more specific head before them. */
 const GENERIC_HEADS = new Set(['forces', 'units', 'personnel', 'officials', 'members']);
 
@@ -80,7 +95,7 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       if (m && e && m.entries.every((x) => HEAD_TYPES.has(x.type) || x.type === 'people')) {
         // "military police forces": a generic last word keeps the specific head before it
         const prev = found as { m: Match; e: ActorEntry } | null;
-        found = prev && GENERIC_HEADS.has(e.name) ? { m: { ...prev.m, j: m.j, end: m.end }, e: prev.e } : { m, e };
+        found = prev ? { m: { ...prev.m, j: m.j, end: m.end }, e: combineHeads(prev.e, e) } : { m, e };
         k = m.j;
         continue;
       }
@@ -199,6 +214,18 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
         if (key(k) === ',' && key(k + 1) === 'and') k++;
       }
       const h = findHead(k);
+      // "ethnic Armenian forces" are a community, not the state: their country comes from where they are
+      const ethnic = i > 0 && key(i - 1) === 'ethnic';
+      if (h && (ethnic || adj.country === null)) {
+        const start = ethnic ? items[i - 1]!.start : withThe(i);
+        const e = ethnic && (h.e.sector === 'MIL' || h.e.sector === 'COP') ? { ...h.e, sector: 'REB', role: 'communal' as const } : h.e;
+        const d = headDraft(start, h.m.end, e, null, null, ctx.text.slice(start, h.m.end));
+        if (!ethnic) d.noCountry = true;
+        out.push(d);
+        i = h.m.j;
+        continue;
+      }
+      if (adj.country === null) { i = m.j; continue; }
       if (h) {
         for (let c = 0; c < coordinated.length; c++) {
           const cm = coordinated[c]!;
@@ -272,7 +299,8 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       const prev = i > 0 ? key(i - 1) : undefined;
       const verbNext = items[k] && (items[k]!.pos === 'VERB' || items[k]!.pos === 'AUX') && !items[k]!.joined;
       const pairedVerb = key(k) === 'and' && entryOf(matches[k + 1], 'capital', 'country') && items[matches[k + 1]!.j] && ['VERB', 'AUX'].includes(items[matches[k + 1]!.j]!.pos);
-      if ((verbNext || pairedVerb) && !(prev && (LOCATIVE.has(prev) || prev === 'to' || prev === 'of'))) {
+      const agentive = prev !== undefined && (ADDRESSEE_VERBS.has(prev) || prev === 'by');
+      if (agentive || ((verbNext || pairedVerb) && !(prev && (LOCATIVE.has(prev) || prev === 'to' || prev === 'of')))) {
         out.push(draft(m.start, m.end, { name: ctx.lex.countries.get(capital.country!)?.name ?? capital.name, country: capital.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' }));
       } else {
         ctx.context.push({ iso3: capital.country!, span: { start: m.start, end: m.end } });
@@ -294,10 +322,9 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       // a run of heads: the last one is the head ("government forces" is one entry; "police officers" too)
       let hm = m;
       let he = head;
-      while (matches[hm.j] && entryOf(matches[hm.j], 'institution', 'noun') && matches[hm.j]!.entries.every((x) => HEAD_TYPES.has(x.type))) {
+      while (matches[hm.j] && entryOf(matches[hm.j], 'institution', 'title', 'noun') && matches[hm.j]!.entries.every((x) => HEAD_TYPES.has(x.type))) {
         const next = matches[hm.j]!;
-        const ne = entryOf(next, 'institution', 'noun')!;
-        if (!GENERIC_HEADS.has(ne.name)) he = ne;
+        he = combineHeads(he, entryOf(next, 'institution', 'title', 'noun')!);
         hm = { ...hm, j: next.j, end: next.end };
       }
       // a capitalised common noun inside a proper name ("Red Rebels", "Municipal Workers Union") is not the head of an actor phrase
@@ -317,6 +344,8 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       const d = headDraft(start, hm.end, he, null, null, he.name);
       if (he.type === 'title') {
         i = extendTitle(d, hm.j);
+        // "general", "captain" alone are common words, not actors
+        if (he.needsName && d.kind !== 'person') continue;
         out.push(d);
         continue;
       }

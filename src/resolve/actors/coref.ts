@@ -143,7 +143,8 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
         if (!(next && /^(side|level|wide)$/i.test(next.text))) {
           const start = tok.start;
           const end = tokens[t + cp.length - 1]!.end;
-          const ante = before(drafts, start, s.index, 3).find((d) => isAntecedent(d) && d.country !== 'IGO' && (d.kind === 'state' || d.countryFrom === 'name'));
+          // the country named just before, else the article's country (an institution's country is often a foreign one)
+          const ante = before(drafts, start, s.index, 2).find((d) => isAntecedent(d) && d.country !== 'IGO' && d.kind === 'state' && !d.origin);
           const refs: Ref[] = ante ? [{ ...refOf(ante), sector: 'GOV' }] : focusRef();
           if (refs.length) added.push({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' });
         }
@@ -197,7 +198,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
 
   // Head-only mentions: "the ministry" → the last ministry named; nouns → the sentence's country; else the focus.
   for (const d of all) {
-    if (!d.head || d.country || d.refersTo) continue;
+    if (!d.head || d.country || d.refersTo || d.noCountry) continue;
     const cls = headClass(d.head.name);
     const ante = d.text.toLowerCase().startsWith('the ') && d.head.type !== 'noun'
       ? before(all, d.start, d.sentence, 40).find((x) => x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo)

@@ -8,6 +8,7 @@ const tiny: LexiconFiles = {
   groups: '',
   people: '',
   notActors: '',
+  regions: '',
 };
 
 describe('actor lexicon', () => {

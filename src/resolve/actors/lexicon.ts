@@ -48,6 +48,8 @@ export interface ActorEntry {
   ambiguous: boolean;
   /** An institution word that names an actor only with a country ("the Azerbaijani side"). */
   needsCountry?: boolean;
+  /** A title that is also a common word ("general"): an actor only with a name or a country. */
+  needsName?: boolean;
 }
 
 export interface TrieNode {
@@ -124,6 +126,7 @@ export interface LexiconFiles {
   groups: string;
   people: string;
   notActors: string;
+  regions: string;
 }
 
 /** Build the lexicon from the text of its files (tests pass small ones). */
@@ -153,13 +156,13 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
     const [forms, sector, role, cls] = cols;
     check(sector === '-' || SECTORS.has(sector!), 'institutions.tsv', line, `bad sector "${sector}"`);
     check(ROLES.has(role as ActorRole), 'institutions.tsv', line, `bad role "${role}"`);
-    check(cls === 'inst' || cls === 'title' || cls === 'noun' || cls === 'meto', 'institutions.tsv', line, `bad class "${cls}"`);
+    check(['inst', 'title', 'rank', 'noun', 'meto'].includes(cls!), 'institutions.tsv', line, `bad class "${cls}"`);
     const fl = list(forms);
-    const type: EntryType = cls === 'inst' || cls === 'meto' ? 'institution' : cls === 'title' ? 'title' : 'noun';
+    const type: EntryType = cls === 'inst' || cls === 'meto' ? 'institution' : cls === 'title' || cls === 'rank' ? 'title' : 'noun';
     for (const f of fl) {
       addEntry(lex, {
         type, ...base(f, fl[0]!), country: null, sector: sector === '-' ? null : sector!, role: role as ActorRole,
-        kind: type === 'noun' ? 'sector' : type === 'title' ? 'person' : 'institution', ...none, ...(cls === 'meto' ? { needsCountry: true } : {}),
+        kind: type === 'noun' ? 'sector' : type === 'title' ? 'person' : 'institution', ...none, ...(cls === 'meto' ? { needsCountry: true } : {}), ...(cls === 'rank' ? { needsName: true } : {}),
       });
     }
   }
@@ -205,6 +208,10 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
     for (const s of list(surnames)) addEntry(lex, { type: 'surname', ...base(s, fl[0]!), country: country!, sector: sector!, role, kind: 'person', ...none });
   }
 
+  for (const { cols } of rows(files.regions, 'regions.tsv', 1)) {
+    addEntry(lex, { type: 'adjective', ...base(cols[0]!, cols[0]!), country: null, sector: null, role: null, kind: 'state', ...none });
+  }
+
   for (const { cols } of rows(files.notActors, 'not-actors.tsv', 1)) {
     addEntry(lex, { type: 'block', ...base(cols[0]!, cols[0]!), country: null, sector: null, role: null, kind: 'sector', ...none });
   }
@@ -223,6 +230,7 @@ export function loadActorLexicon(dir: string = DATA_DIR): ActorLexicon {
     groups: read('groups.tsv'),
     people: read('people.tsv'),
     notActors: read('not-actors.tsv'),
+    regions: read('regions.tsv'),
   });
 }
 

@@ -14,9 +14,11 @@ describe('actor phrases', () => {
   });
 
   it('keeps a demonym of a non-actor noun as an adjective mention', () => {
-    const ms = actors('Shells landed on Tajik positions near the border.');
+    const ms = actors('Shells landed on Tajik villages near the border.');
     const tajik = byText(ms, 'Tajik');
     expect(tajik).toMatchObject({ country: 'TJK', adjective: true, sector: null });
+    // a military noun makes it an actor: "Tajik positions" are the Tajik military
+    expect(byText(actors('Shells landed on Tajik positions.'), 'Tajik positions')).toMatchObject({ country: 'TJK', sector: 'MIL' });
   });
 
   it('gives coordinated adjectives the shared head', () => {

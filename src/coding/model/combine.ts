@@ -1,0 +1,38 @@
+// How the rules and the learned model combine. The lexicon and refinement rules decide when they
+// are sure; when the deciding trigger is a weak one ("killed", "gathered", a bare "strike") and no
+// context rule fired, a confident model prediction over the event's paragraph decides instead.
+// Either way the event's `rule` says which did, with the model's strongest features.
+
+import type { Event } from '../../doc.js';
+import { codeForSubType } from '../lexicon/lexicon.js';
+import type { EventCoding } from '../lexicon/load.js';
+import type { RefineContext } from '../refine.js';
+import { predictNb } from './nb.js';
+
+/** Trigger confidence below which the rules count as unsure. */
+export const RULES_UNSURE = 0.6;
+/** Model probability needed to overrule an unsure rule. */
+export const MODEL_SURE = 0.6;
+
+export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCoding, ruleDecided: boolean): Event {
+  if (!ec.model || !event.acled) return event;
+  const p = predictNb(ec.model, ctx.scopeText);
+  if (!p || !ec.mapping.has(p.label)) return event;
+  const current = event.acled.sub_event_type;
+  if (p.label === current) {
+    // agreement makes this more likely to be the report's main event
+    return { ...event, confidence: round(Math.min(1, event.confidence + 0.05 * p.prob)) };
+  }
+  if (ruleDecided || event.confidence >= RULES_UNSURE || p.prob < MODEL_SURE) return event;
+  const code = codeForSubType(ec.mapping, p.label);
+  return {
+    ...event,
+    type: code.type,
+    mode: code.mode,
+    cameo: code.cameo,
+    acled: code.acled,
+    rule: `${event.rule} > model:nb p=${p.prob.toFixed(2)} [${p.evidence.join(', ')}]`,
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
