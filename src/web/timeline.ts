@@ -88,6 +88,7 @@ export function createTimeline(onBrush: (range: { from?: string; to?: string }) 
       return;
     }
     bucket = r.bucket;
+    el.dataset.before = String(r.before);
     // Whole buckets, with one empty bucket of margin on each side.
     d0 = Math.floor(r.start / bucket) * bucket - bucket;
     d1 = Math.floor(r.end / bucket) * bucket + 2 * bucket - 1;
