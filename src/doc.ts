@@ -16,6 +16,8 @@ export interface ActorRef {
   name?: string | null;
   country: string | null;
   sector: string | null;
+  /** Filled in from context (the speaker's side, the conflict's other party) rather than stated in the clause. */
+  inferred?: boolean;
 }
 
 export interface ArticleMeta {
@@ -153,6 +155,13 @@ export interface Attribution extends Span {
   via: string[];
   /** The speaker is a neutral source (witnesses, hospital, UN monitors) rather than a party. */
   neutral: boolean;
+  /**
+   * What the speaker does with the content: relays it ('speech'), rejects it ('denial': "denied
+   * carrying out the strike"), or pins it on someone ('blame': "blamed X for the attack").
+   */
+  kind?: 'speech' | 'denial' | 'blame';
+  /** For 'blame': who is blamed (the object of blame/accuse/hold … responsible). */
+  accused?: (ActorRef & { span: Span })[];
 }
 
 /**

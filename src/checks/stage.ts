@@ -4,6 +4,7 @@
 import type { Check, Doc } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import type { Resources } from '../resources.js';
+import { conflictingClaims } from './conflicts.js';
 import { staleReport } from './staleness.js';
 import { dateMismatch } from './date-mismatch.js';
 
@@ -11,7 +12,7 @@ export type CheckFn = (doc: Doc, res: Resources) => Check[];
 
 /** One entry per check kind, imported from the module that owns it (time: stale-report and
  * date-mismatch; coding: conflicting-claims). */
-export const CHECKS: readonly CheckFn[] = [staleReport, dateMismatch];
+export const CHECKS: readonly CheckFn[] = [staleReport, dateMismatch, conflictingClaims];
 
 export const checksStage = defineStage({
   name: 'checks',

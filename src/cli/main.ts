@@ -3,6 +3,9 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { runExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 import { registerEvaluate, registerTrain } from './train.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
@@ -30,6 +33,9 @@ function registerExtract(p: Command): void {
 /** Subcommand registrations, in the order `sitrep --help` lists them. */
 const COMMANDS: ((p: Command) => void)[] = [
   registerExtract,
+  (p) => registerIngest(p, intArg),
+  (p) => registerEvents(p, intArg),
+  (p) => registerExport(p, intArg),
   registerTrain,
   registerEvaluate,
   registerServe,

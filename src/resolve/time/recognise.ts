@@ -6,7 +6,15 @@
 
 import type { Span, Token } from '../../doc.js';
 import { dayNum, daysInMonth, iso, parseIso, weekday, type DayNum } from './calendar.js';
-import { RULES, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
+import { NUMERIC_DATE } from './numeric.js';
+import { RULES as GRAMMAR, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
+
+// Every expression starts at a word boundary: saying so up front lets the regex engine skip the
+// inside of words cheaply instead of trying each rule's optional prefixes at every character.
+const RULES: readonly Rule[] = [...GRAMMAR, NUMERIC_DATE].map((r) => ({
+  ...r,
+  re: new RegExp(`(?<![A-Za-z0-9])(?:${r.re.source})`, r.re.flags),
+}));
 import { clauseTense, type Tense } from './tense.js';
 
 export interface Found extends Span {
@@ -110,7 +118,7 @@ export function recognise(input: RecogniseInput): Found[] {
     let free = true;
     for (let i = r.start; i < r.end; i++) if (used[i]) { free = false; break; }
     if (!free) continue;
-    const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text);
+    const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text, text.slice(r.start, r.end));
     if (!resolved) continue;
     for (let i = r.start; i < r.end; i++) used[i] = 1;
     taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
@@ -126,7 +134,7 @@ export function recognise(input: RecogniseInput): Found[] {
   for (const f of taken) {
     const raw = (f as Found & { raw?: Raw }).raw!;
     if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
-      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text);
+      const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text, text.slice(f.start, f.end));
       if (again) f.resolved = again;
     }
     // "a year earlier" in a report about a quarter means the same quarter a year before

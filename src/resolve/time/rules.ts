@@ -54,7 +54,8 @@ export interface Rule {
   re: RegExp;
   /** Characters at the start of the match that are context, not part of the expression. */
   lead?: (g: Groups) => number;
-  build(g: Groups, ctx: Ctx, text: string): Resolved | null;
+  /** `match` is the matched text. */
+  build(g: Groups, ctx: Ctx, text: string, match?: string): Resolved | null;
 }
 
 // ---------------------------------------------------------------- helpers

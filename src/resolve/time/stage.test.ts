@@ -147,3 +147,29 @@ describe('times: old articles', () => {
     expect(t.find((m) => m.text === 'Tuesday')!.value).toBe('2023-05-30');
   });
 });
+
+describe('times: numeric dates and clock times', () => {
+  it('reads all-numeric dates in the convention that fits publication', () => {
+    const t = times('Clashes on 12/09/2022 killed two; the ministry confirmed it on 2022/09/13.', '2022-09-20');
+    expect(mention(t, '12/09/2022')!.value).toBe('2022-09-12');
+    expect(mention(t, '2022/09/13')!.value).toBe('2022-09-13');
+  });
+
+  it('does not read prices, scores or versions as dates', () => {
+    const t = times('Shares rose to 1.35 a share, the score was 3/4 and version 1.2.3 shipped.', '2022-09-20');
+    expect(t).toEqual([]);
+  });
+
+  it('puts a clock time on the day named before it', () => {
+    const t = times('On 16 January 2022, soldiers raided the village at around 6 a.m. and burned houses.', '2022-01-25');
+    expect(mention(t, '6 a.m.')!.value).toBe('2022-01-16T06:00');
+  });
+});
+
+describe('times: anaphora', () => {
+  it('reads "the next day" and "later that year" against the date last named', () => {
+    const t = times('Rebels entered the town on 3 March 2021. Troops retook it the next day. Talks failed later that year.', '2022-01-10');
+    expect(mention(t, 'the next day')!.value).toBe('2021-03-04');
+    expect(mention(t, 'later that year')!.value).toBe('2021');
+  });
+});

@@ -1,0 +1,100 @@
+// The bench's measurements: write the corpus, the bare wink-nlp floor, and a full ingest run.
+
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ingestItems } from '../corpus/ingest.js';
+import { ExtractPool } from '../corpus/pool.js';
+import { readSources } from '../ingest/sources.js';
+import { loadWink } from '../nlp/tokens.js';
+import { loadResources } from '../resources.js';
+import { defaultPipeline } from '../stages.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { generateArticles } from './corpus.js';
+
+/** Stream `n` generated articles to a JSONL file (never all in memory). */
+export async function generateCorpusFile(path: string, n: number, seed: number): Promise<{ chars: number; words: number; incidents: number; seconds: number }> {
+  const t0 = performance.now();
+  const out = createWriteStream(path);
+  let chars = 0;
+  let words = 0;
+  let incidents = 0;
+  for (const a of generateArticles(n, seed)) {
+    const { incident, ...record } = a;
+    incidents = incident;
+    chars += a.text.length;
+    words += a.text.split(/\s+/).length;
+    if (!out.write(JSON.stringify(record) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function* texts(path: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of rl) if (line) yield (JSON.parse(line) as { text: string }).text;
+}
+
+/** The floor: wink-nlp's readDoc over every text, reading the same file the same way. */
+/** CPU seconds (user + system, every thread of the process) since `c0`. */
+export function cpuSince(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1e6;
+}
+
+export async function floorPass(path: string): Promise<{ articles: number; tokens: number; seconds: number; cpuSeconds: number }> {
+  const nlp = loadWink();
+  // Warm the JIT on a few texts first, as the pipeline run is warmed by its own first articles.
+  let warm = 0;
+  for await (const t of texts(path)) {
+    nlp.readDoc(t);
+    if (++warm >= 50) break;
+  }
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let articles = 0;
+  let tokens = 0;
+  for await (const t of texts(path)) {
+    tokens += nlp.readDoc(t).tokens().length();
+    articles++;
+  }
+  return { articles, tokens, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSince(c0) };
+}
+
+export interface RunResult {
+  added: number;
+  failed: number;
+  events: number;
+  clusters: number;
+  seconds: number;
+  /** CPU seconds of the whole process during the run (all threads): on a shared machine the fairer measure. */
+  cpuSeconds: number;
+  /** Worker start-up (loading resources in each thread), not counted in `seconds`. */
+  startup: number;
+}
+
+/** Ingest the corpus file into a fresh SQLite store with the full pipeline on `threads` threads. */
+export async function pipelineRun(corpus: string, dbPath: string, threads: number): Promise<RunResult> {
+  const store = await openSqliteStore(dbPath);
+  let pool: ExtractPool | undefined;
+  let startup = 0;
+  try {
+    let extractor;
+    if (threads > 1) {
+      const t0 = performance.now();
+      pool = await ExtractPool.create(threads);
+      startup = (performance.now() - t0) / 1000;
+    } else {
+      const t0 = performance.now();
+      extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
+      startup = (performance.now() - t0) / 1000;
+    }
+    const c0 = process.cpuUsage();
+    const s = await ingestItems(readSources([corpus]), store, { extractor, pool, batchSize: 8 });
+    const cpuSeconds = cpuSince(c0);
+    const stats = await store.stats();
+    return { added: s.added, failed: s.failed, events: stats.events, clusters: stats.clusters, seconds: s.seconds, cpuSeconds, startup };
+  } finally {
+    await pool?.close();
+    await store.close();
+  }
+}

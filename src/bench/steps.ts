@@ -1,0 +1,134 @@
+// The bench's steps. `npm run bench [-- --articles N] [-- --json]`: generate a corpus (≥ 5,000 realistic articles by
+// default), then in the same run measure
+//   1. the floor: a bare wink-nlp readDoc pass over the same texts;
+//   2. the full pipeline with the SQLite store, single thread;
+//   3. the same with two extraction worker threads and one writer;
+// and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
+// two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
+// Steps are functions over a shared context so other measurements (gazetteer load, worker
+// processes on PostgreSQL) can be added as further steps.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpusFile, floorPass, pipelineRun, type RunResult } from './measure.js';
+
+export interface BenchContext {
+  dir: string;
+  corpus: string;
+  articles: number;
+  chars: number;
+  tokens: number;
+  json: boolean;
+  /** CPU seconds of the floor pass, for the CPU-time ratio. */
+  floorCpu: number;
+  log: (line: string) => void;
+  /** Everything that ends up in the final JSON object. */
+  out: Record<string, unknown>;
+}
+
+export type BenchStep = (ctx: BenchContext) => Promise<void>;
+
+function peakRssMb(): number {
+  // maxRSS is in kilobytes and covers the whole process, worker threads included.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function rate(n: number, seconds: number): number {
+  return seconds > 0 ? n / seconds : 0;
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+const floorStep: BenchStep = async (ctx) => {
+  const f = await floorPass(ctx.corpus);
+  ctx.tokens = f.tokens;
+  ctx.out.floor_articles_per_s = round(rate(f.articles, f.seconds), 1);
+  ctx.out.floor_tokens_per_s = Math.round(rate(f.tokens, f.seconds));
+  ctx.floorCpu = f.cpuSeconds;
+  ctx.log(`floor   wink-nlp readDoc: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
+};
+
+function report(ctx: BenchContext, label: string, r: RunResult): void {
+  ctx.log(
+    `${label}: ${fmt(rate(r.added, r.seconds), 1)} articles/s, ${fmt(rate(ctx.tokens, r.seconds))} tokens/s ` +
+      `(${fmt(r.added)} articles, ${fmt(r.events)} event reports → ${fmt(r.clusters)} clusters, ${r.seconds.toFixed(2)}s${r.startup ? `, +${r.startup.toFixed(2)}s worker start-up` : ''}${r.failed ? `, ${r.failed} FAILED` : ''})`,
+  );
+}
+
+const singleStep: BenchStep = async (ctx) => {
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1);
+  const aps = rate(r.added, r.seconds);
+  ctx.out.articles_per_s = round(aps, 1);
+  ctx.out.tokens_per_s = Math.round(rate(ctx.tokens, r.seconds));
+  ctx.out.floor_ratio = round(aps / (ctx.out.floor_articles_per_s as number), 3);
+  // The same ratio in CPU time: on a machine shared with other jobs, wall-clock rates swing with
+  // their load, CPU seconds much less.
+  ctx.out.floor_ratio_cpu = round(ctx.floorCpu / r.cpuSeconds, 3);
+  ctx.out.events = r.events;
+  ctx.out.clusters = r.clusters;
+  ctx.out.failed = r.failed;
+  report(ctx, 'single  pipeline + SQLite (1 thread)', r);
+  ctx.log(`        floor_ratio ${ctx.out.floor_ratio} (target ≥ 0.3); in CPU time ${ctx.out.floor_ratio_cpu}`);
+};
+
+const twoThreadStep: BenchStep = async (ctx) => {
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'two.db'), 2);
+  const aps = rate(r.added, r.seconds);
+  ctx.out.two_thread_articles_per_s = round(aps, 1);
+  ctx.out.two_thread_speedup = round(aps / (ctx.out.articles_per_s as number), 3);
+  // How many cores the run kept busy (CPU seconds ÷ wall seconds): below 2 means the machine was
+  // shared or a thread waited.
+  ctx.out.two_thread_cores_used = round(r.cpuSeconds / r.seconds, 2);
+  report(ctx, 'two     pipeline + SQLite (2 worker threads, 1 writer)', r);
+  ctx.log(`        two_thread_speedup ${ctx.out.two_thread_speedup} (target ≥ 1.7); cores kept busy ${ctx.out.two_thread_cores_used}`);
+};
+
+/** The steps in order; other modules add theirs here (one line each). */
+export const STEPS: BenchStep[] = [floorStep, singleStep, twoThreadStep];
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export async function bench(argv: string[]): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { articles: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false } },
+    allowPositionals: false,
+    strict: false,
+  });
+  const n = Number(values.articles);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--articles expects a positive integer, not ${String(values.articles)}`);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const json = values.json === true;
+  const ctx: BenchContext = {
+    dir,
+    corpus: join(dir, 'corpus.jsonl'),
+    articles: n,
+    chars: 0,
+    tokens: 0,
+    json,
+    floorCpu: 0,
+    log: (line) => process.stdout.write(line + '\n'),
+    out: {},
+  };
+  try {
+    const g = await generateCorpusFile(ctx.corpus, n, Number(values.seed));
+    ctx.chars = g.chars;
+    ctx.log(`corpus  ${fmt(n)} generated articles, ${fmt(g.words)} words (${fmt(g.words / n)} per article), ${fmt(g.incidents)} incidents, in ${g.seconds.toFixed(1)}s`);
+    for (const step of STEPS) await step(ctx);
+    ctx.out = { articles: n, ...ctx.out, peak_rss_mb: peakRssMb() };
+    ctx.log(`memory  peak RSS ${ctx.out.peak_rss_mb} MB (target ≤ 1024, streamed)`);
+    if (json) process.stdout.write(JSON.stringify(ctx.out) + '\n');
+    return ctx.out;
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    else ctx.log(`kept    ${dir}`);
+  }
+}
+

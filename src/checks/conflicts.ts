@@ -1,0 +1,84 @@
+// Check: conflicting claims. Parties contradict each other when each side pins the same kind of
+// attack on the other, when one party's claim is denied by another, or when two parties accuse
+// each other. The events stay separate (neither side's account is merged into a "truth"); this
+// check names them so a reader sees the disagreement.
+
+import type { ActorRef, Check, Doc, Event, Span } from '../doc.js';
+
+function who(r: ActorRef | null | undefined): string {
+  return r ? `${r.country ?? '?'}/${r.sector ?? '?'}` : '?';
+}
+
+function differentParty(a: ActorRef | null | undefined, b: ActorRef | null | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.country && b.country && a.country !== b.country) return true;
+  return a.country === b.country && !!a.sector && !!b.sector && a.sector !== b.sector;
+}
+
+function datesMeet(a: Event, b: Event): boolean {
+  if (!a.date || !b.date) return true;
+  return a.date.start <= b.date.end && b.date.start <= a.date.end;
+}
+
+/** The actor is (on the side of) the given party. */
+function sameSide(actor: ActorRef | null | undefined, party: ActorRef | null | undefined): boolean {
+  if (!actor || !party || !actor.country || !party.country) return false;
+  if (actor.country !== party.country) return false;
+  // within one country, rival forces are told apart by sector (army vs RSF)
+  return !actor.sector || !party.sector || actor.sector === party.sector || ['GOV', 'MIL', 'COP'].includes(actor.sector) === ['GOV', 'MIL', 'COP'].includes(party.sector);
+}
+
+const VERBAL = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE']);
+
+/** Pairs of events whose sources contradict each other, with the reason. */
+export function conflictingPairs(events: readonly Event[]): [Event, Event, string][] {
+  const out: [Event, Event, string][] = [];
+  const live = events.filter((e) => e.status !== 'historical');
+  for (let i = 0; i < live.length; i++) {
+    for (let j = i + 1; j < live.length; j++) {
+      const a = live[i]!;
+      const b = live[j]!;
+      if (a.type !== b.type || !datesMeet(a, b)) continue;
+      if (a.type === 'ACCUSE') {
+        if (a.status === 'asserted' && b.status === 'asserted' && differentParty(a.actor, b.actor) && who(a.actor) === who(b.target) && who(a.target) === who(b.actor)) out.push([a, b, 'mutual accusations']);
+        continue;
+      }
+      if (VERBAL.has(a.type)) continue;
+      const ca = a.claimedBy[0];
+      const cb = b.claimedBy[0];
+      if (a.status === 'claimed' && b.status === 'claimed' && differentParty(ca, cb) && differentParty(a.actor, b.actor) && sameSide(a.actor, cb) && sameSide(b.actor, ca)) out.push([a, b, 'each side blames the other']);
+      else if ((a.status === 'claimed' && b.status === 'denied') || (a.status === 'denied' && b.status === 'claimed')) {
+        const claim = a.status === 'claimed' ? a : b;
+        const denial = a.status === 'claimed' ? b : a;
+        if (differentParty(claim.claimedBy[0], denial.claimedBy[0]) || (claim.actor && denial.actor && who(claim.actor) === who(denial.actor))) out.push([claim, denial, 'a claim and a denial']);
+      }
+    }
+  }
+  return out;
+}
+
+export function conflictingClaims(doc: Doc): Check[] {
+  const pairs = conflictingPairs(doc.events ?? []);
+  if (!pairs.length) return [];
+  const ids: string[] = [];
+  const evidence: Span[] = [];
+  const reasons = new Set<string>();
+  for (const [a, b, why] of pairs) {
+    reasons.add(why);
+    for (const e of [a, b]) {
+      if (ids.includes(e.id)) continue;
+      ids.push(e.id);
+      if (e.evidence[0]) evidence.push(e.evidence[0]);
+    }
+  }
+  const parties = new Set<string>();
+  for (const [a, b] of pairs) for (const e of [a, b]) parties.add((e.claimedBy[0] ?? e.actor)?.text ?? '?');
+  const order = (doc.events ?? []).map((e) => e.id);
+  ids.sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  return [{
+    kind: 'conflicting-claims',
+    message: `the sources contradict each other (${[...reasons].join('; ')}): ${[...parties].join(' vs ')} — events ${ids.join(', ')}`,
+    events: ids,
+    evidence,
+  }];
+}

@@ -1,0 +1,178 @@
+// What the assembler knows about a document before it builds events: participants (actor
+// mentions fused and expanded), attributions by content, the clause around each token, and
+// who the subject of each sentence is (for "It …", "They …" in the next one).
+
+import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
+import { isOutlet, participants, type Participant } from './actors.js';
+import { isPunct, lower, sentenceAt } from './tokens.js';
+import { PRONOUNS_SUBJECT } from './words.js';
+
+export interface Ctx {
+  doc: Doc;
+  toks: readonly Token[];
+  parts: Participant[];
+  atts: readonly Attribution[];
+  /** per sentence: the first party participant before its first verb (its grammatical subject) */
+  subjects: (Participant | null)[];
+  /** sentences that carry on the previous sentence's reported speech ("They were transporting …") */
+  continued: Map<number, Attribution>;
+  /** the two states the article is mostly about (by mentions), for filling in an unnamed other side */
+  dyad: string[];
+}
+
+const PREPS = new Set(['in', 'at', 'on', 'near', 'across', 'inside', 'outside', 'from', 'throughout', 'around', 'into', 'to', 'of', 'with', 'against', 'by', 'for', 'between', 'over', 'towards', 'toward', 'under', 'within', 'along', 'among', 'about', 'like', 'than', 'after', 'before', 'during', 'since', 'as']);
+const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'when', 'where', 'after', 'before', 'since', 'as', 'which', 'who', 'whom', 'unless', 'if', 'until']);
+
+export function buildCtx(doc: Doc): Ctx {
+  const toks = doc.tokens ?? [];
+  const parts = participants(doc).filter((p) => !isOutlet(doc, p));
+  const ctx: Ctx = { doc, toks, parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts) };
+  for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
+  findContinuations(ctx);
+  return ctx;
+}
+
+/** The two countries mentioned most as parties, when both are clearly present (≥ 2 mentions each). */
+function dyadOf(parts: readonly Participant[]): string[] {
+  const n = new Map<string, number>();
+  for (const p of parts) if (p.country && p.country !== 'IGO' && p.kind !== 'agency') n.set(p.country, (n.get(p.country) ?? 0) + 1);
+  return [...n.entries()].filter(([, k]) => k >= 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([c]) => c);
+}
+
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'am']);
+
+/**
+ * A sentence with no speech cue of its own, right after a party's statement in the same
+ * paragraph, that opens with a pronoun or speaks in the present progressive, carries on that
+ * statement: "The Azerbaijani statement said … . They were transporting weapons …"; "…, the
+ * ministry said: “…” The armed forces of Armenia are responding."
+ */
+function findContinuations(ctx: Ctx): void {
+  const ss = ctx.doc.sentences ?? [];
+  for (let k = 1; k < ss.length; k++) {
+    const s = ss[k]!;
+    const prev = ss[k - 1]!;
+    if (prev.paragraph !== s.paragraph) continue;
+    if (ctx.atts.some((a) => a.cue.start >= s.start && a.cue.end <= s.end)) continue;
+    if (ctx.atts.some((a) => a.content.start <= s.start && s.end <= a.content.end + 2)) continue;
+    const att = [...ctx.atts].reverse().find((a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && a.speaker && !a.neutral && a.content.end >= prev.end - 3);
+    const carried = att ?? ctx.continued.get(k - 1);
+    if (!carried) continue;
+    const first = ctx.toks[s.tokenStart];
+    const pronounStart = !!first && PRONOUNS_SUBJECT.has(lower(first)) && lower(first) !== 'it';
+    let progressive = false;
+    for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
+      if (PROGRESSIVE_AUX.has(lower(ctx.toks[i])) && /ing$/.test(ctx.toks[i + 1]!.text)) { progressive = true; break; }
+    }
+    if (pronounStart || progressive) ctx.continued.set(k, carried);
+  }
+}
+
+/** Is the participant the object of a preposition (so not a subject)? */
+export function afterPreposition(ctx: Ctx, p: Participant): string | null {
+  let i = tokenIndex(ctx, p.span.start) - 1;
+  let num = false;
+  // skip determiners and adjectives inside the noun phrase ("on the Armenian army")
+  while (i >= 0 && ['DET', 'ADJ', 'NUM'].includes(ctx.toks[i]!.pos) && ctx.toks[i]!.end <= p.span.start) {
+    if (ctx.toks[i]!.pos === 'NUM') num = true;
+    i--;
+  }
+  const w = lower(ctx.toks[i]);
+  // "about 2,000 peacekeepers", "over 100 soldiers": a quantifier, not a preposition
+  if (num && (w === 'about' || w === 'around' || w === 'over' || w === 'under' || w === 'than')) return null;
+  return PREPS.has(w) ? w : null;
+}
+
+export function tokenIndex(ctx: Ctx, offset: number): number {
+  const toks = ctx.toks;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function partsIn(ctx: Ctx, span: Span): Participant[] {
+  return ctx.parts.filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+}
+
+/** The subject of the clause [a, b): the first participant before the first finite verb, not in a PP. */
+export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
+  const toks = ctx.toks;
+  if (a >= b) return null;
+  let verbAt = b;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') { verbAt = i; break; }
+  }
+  const end = toks[verbAt - 1]?.end ?? 0;
+  const start = toks[a]!.start;
+  const inSpan = ctx.parts.filter((p) => p.span.start >= start && p.span.end <= end);
+  const cands = inSpan.filter((p) => !afterPreposition(ctx, p));
+  if (cands.length) return cands[0]!;
+  // "positions of the Azerbaijan Armed Forces were …": the possessor stands in for a non-actor head
+  const ofs = inSpan.filter((p) => afterPreposition(ctx, p) === 'of');
+  if (ofs.length) return ofs[0]!;
+  // "It said …", "They were transporting …": a pronoun subject
+  for (let i = a; i < verbAt; i++) {
+    if (PRONOUNS_SUBJECT.has(lower(toks[i])) && toks[i]!.pos === 'PRON') return pronoun(ctx, i);
+  }
+  return null;
+}
+
+/** Resolve a subject pronoun at token i: the speaker of the attribution it sits in, else the previous sentence's subject. */
+export function pronoun(ctx: Ctx, i: number): Participant | null {
+  const t = ctx.toks[i]!;
+  const m = ctx.parts.find((p) => p.span.start <= t.start && t.end <= p.span.end);
+  if (m) return m;
+  const att = ctx.atts.find((a) => a.content.start <= t.start && t.end <= a.content.end && a.speaker && a.speakerSpan);
+  if (att && att.speaker && att.speakerSpan && !(att.speakerSpan.start <= t.start && t.end <= att.speakerSpan.end)) {
+    return { ...att.speaker, text: t.text, span: { start: t.start, end: t.end } };
+  }
+  // a pronoun subject of a speech cue ("It said …") resolved by the attribution stage
+  const own = ctx.atts.find((a) => a.speaker && a.cue.start > t.start && a.cue.start - t.end < 40 && !(a.speakerSpan && a.speakerSpan.start <= t.start && t.end <= a.speakerSpan.end) && sentenceAt(ctx.doc, a.cue.start) === sentenceAt(ctx.doc, t.start));
+  if (own?.speaker) return { ...own.speaker, text: t.text, span: { start: t.start, end: t.end } };
+  const s = sentenceAt(ctx.doc, t.start);
+  if (s && s.index > 0) {
+    for (let k = s.index - 1; k >= Math.max(0, s.index - 2); k--) {
+      const subj = ctx.subjects[k];
+      if (subj) return { ...subj, text: t.text, span: { start: t.start, end: t.end } };
+    }
+  }
+  return null;
+}
+
+/** Token range [a, b) of the clause around token i in sentence s. */
+export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number] {
+  const toks = ctx.toks;
+  let a = s.tokenStart;
+  let b = s.tokenEnd;
+  for (let k = i - 1; k >= s.tokenStart; k--) {
+    const w = lower(toks[k]);
+    if (w === ';' || w === ':' || w === '—' || w === '–') { a = k + 1; break; }
+    if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but')) { a = k + 1; break; }
+  }
+  for (let k = i + 1; k < s.tokenEnd; k++) {
+    const w = lower(toks[k]);
+    if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
+    if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') && k > i + 1) { b = k; break; }
+    // ", killing …", ", saying …": a participle clause after a comma
+    if (w === ',' && toks[k + 1] && /ing$/.test(toks[k + 1]!.text) && toks[k + 1]!.pos === 'VERB') { b = k; break; }
+  }
+  // the content of reported speech bounds its clauses
+  const t = toks[i]!;
+  for (const att of ctx.atts) {
+    if (att.content.start <= t.start && t.end <= att.content.end) {
+      const ca = tokenIndex(ctx, att.content.start);
+      const cb = tokenIndex(ctx, att.content.end - 1) + 1;
+      if (ca > a && ca <= i) a = ca;
+      if (cb < b && cb > i) b = cb;
+    }
+  }
+  // strip punctuation at the edges
+  while (a < i && isPunct(toks[a])) a++;
+  return [a, b];
+}

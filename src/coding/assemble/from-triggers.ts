@@ -1,0 +1,112 @@
+// One draft event per trigger and participant pair: roles from the clause, stance from reported
+// speech, negation and modality, date and place from their modules, the killed count.
+
+import type { ActorRef, Quantity, Span, Trigger } from '../../doc.js';
+import { eventDate } from '../../resolve/time/event-date.js';
+import { eventLocation } from '../../resolve/places/event-location.js';
+import type { Participant } from './actors.js';
+import { afterPreposition, tokenIndex, type Ctx } from './context.js';
+import { roleOf, type Draft } from './draft.js';
+import { fatalitiesIn } from './fatalities.js';
+import { rolesFor } from './roles.js';
+import { stanceFor } from './status.js';
+import { VERBAL_TYPES } from './words.js';
+
+/** Types for which coordinated objects are separate events ("appeal to the UN and the CSTO"). */
+const SPLIT_TARGET_TYPES = new Set(['REQUEST', 'CONSULT', 'AID', 'SUPPORT', 'SANCTION', 'THREATEN', 'AGREE']);
+
+function spanOfSentence(ctx: Ctx, i: number): Span {
+  const s = ctx.doc.sentences![i]!;
+  return { start: s.start, end: s.end };
+}
+
+export function draftsFromTriggers(ctx: Ctx): Draft[] {
+  const doc = ctx.doc;
+  const out: Draft[] = [];
+  const usedQ = new Set<Quantity>();
+  const paras = doc.paragraphs ?? [];
+  for (const trig of doc.triggers ?? []) {
+    const s = doc.sentences![trig.sentence];
+    if (!s) continue;
+    const para = paras[s.paragraph];
+    if (para && para.kind !== 'body') continue;
+    const roles = rolesFor(ctx, s, trig);
+    const verbal = VERBAL_TYPES.has(trig.type);
+    const date = eventDate(doc, trig, { statement: verbal });
+    const location = verbal ? null : eventLocation(doc, trig);
+    let pairs = roles.pairs;
+    if (!SPLIT_TARGET_TYPES.has(trig.type)) {
+      const seen = new Set<Participant | null>();
+      pairs = pairs.filter((p) => (seen.has(p.actor) ? false : (seen.add(p.actor), true)));
+    }
+    let fat: Draft['fatalities'] | undefined;
+    for (const pair of pairs) {
+      let actor = roleOf(pair.actor, trig.type);
+      let target = roleOf(pair.target, trig.type);
+      let stance = stanceFor(ctx, { trig, type: trig.type, actor: pair.actor, date, clauseStart: roles.clause[0] });
+      if (stance.drop) continue;
+      const att = stance.attribution;
+      // "(Armenia) said clashes with Azerbaijan continued": the speaker's side is the other party
+      if (!actor && pair.target && roles.nominal && afterPreposition(ctx, pair.target) === 'with' && att?.speaker && !att.neutral && att.speakerSpan) {
+        const sp = { ...att.speaker, span: att.speakerSpan, kind: 'state' } as Participant;
+        actor = roleOf(sp, trig.type);
+        stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
+      }
+      // "X blamed Y for attacking …": the accused did it
+      if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
+        actor = roleOf(att.accused[0]! as Participant, trig.type);
+      }
+      // "X denied carrying out the strike": the denier is the one said to have done it
+      if (att?.kind === 'denial' && !actor && att.speaker) actor = roleOf({ ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'state' } as Participant, trig.type);
+      // a party's claim against the other side with no victim named: the speaker's side was hit
+      if (stance.status === 'claimed' && trig.type === 'ASSAULT' && !target && actor?.country && stance.claimedBy[0]?.country && actor.country !== stance.claimedBy[0].country) {
+        target = { text: stance.claimedBy[0].text, name: stance.claimedBy[0].name ?? null, country: stance.claimedBy[0].country, sector: 'MIL', span: null, inferred: true };
+      }
+      // a party's own strike with no target named: the other side of the article's conflict
+      if (stance.status === 'claimed' && trig.type === 'ASSAULT' && !target && actor?.country && actor.country === stance.claimedBy[0]?.country) {
+        const other = ctx.dyad.find((c) => c !== actor!.country);
+        if (other && ctx.dyad.includes(actor.country)) {
+          const named = ctx.parts.find((p) => p.country === other && p.kind === 'state') ?? ctx.parts.find((p) => p.country === other);
+          target = { text: named?.text ?? other, name: named?.name ?? null, country: other, sector: 'MIL', span: null, inferred: true };
+        }
+      }
+      if (trig.type === 'ASSAULT' && fat === undefined) fat = fatalitiesIn(ctx, s, roles.clause, usedQ);
+      const evidence: Span[] = [spanOfSentence(ctx, s.index), { start: trig.start, end: trig.end }];
+      if (actor?.span) evidence.push(actor.span);
+      if (target?.span) evidence.push(target.span);
+      if (att) evidence.push(att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []));
+      out.push({
+        type: trig.type,
+        mode: trig.mode,
+        status: stance.status,
+        acled: trig.acled,
+        cameo: trig.cameo,
+        actor,
+        target,
+        date,
+        location,
+        fatalities: trig.type === 'ASSAULT' ? fat ?? null : null,
+        claimedBy: stance.claimedBy.map(plainRef),
+        via: stance.via,
+        evidence,
+        trigger: { start: trig.start, end: trig.end },
+        confidence: trig.confidence,
+        rule: `${trig.rule}; ${stance.why}`,
+        sentence: s.index,
+        paragraph: s.paragraph,
+        attribution: att,
+        derived: 'trigger',
+        ...(pairs.length > 1 && pairs.some((p) => p.actor === pair.target) ? { reciprocal: true } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export function plainRef(r: ActorRef): ActorRef {
+  return { text: r.text, name: r.name ?? null, country: r.country, sector: r.sector };
+}
+
+export function triggerTokenIndex(ctx: Ctx, t: Trigger): number {
+  return tokenIndex(ctx, t.start);
+}

@@ -1,0 +1,88 @@
+// One event per distinct action and stance: drafts that name the same occurrence in the same
+// voice are merged ("A missile struck the station …, killing at least 50" is one attack; "The
+// blasts went off in …" repeats the explosions; background wars mentioned twice are one war).
+
+import type { Event } from '../../doc.js';
+import { claimKey, compatible, overlapsDate, type Draft } from './draft.js';
+
+function sameSector(a: Draft['actor'], b: Draft['actor']): boolean {
+  return !a || !b || !a.sector || !b.sector || a.sector === b.sector;
+}
+
+function modeOk(a: Draft, b: Draft): boolean {
+  return !a.mode || !b.mode || a.mode === b.mode;
+}
+
+function placeOk(a: Draft, b: Draft): boolean {
+  if (!a.location?.name || !b.location?.name) return true;
+  return a.location.name.toLowerCase() === b.location.name.toLowerCase();
+}
+
+function sameVoice(a: Draft, b: Draft): boolean {
+  return a.type === b.type && a.status === b.status && claimKey(a) === claimKey(b);
+}
+
+/** How much a draft says: the one that says more survives a merge. */
+function weight(d: Draft): number {
+  return (d.derived === 'trigger' ? 4 : 0) + (d.actor ? 2 : 0) + (d.target ? 1 : 0) + (d.mode ? 1 : 0) + (d.acled ? 1 : 0) + (d.location ? 1 : 0) + d.confidence;
+}
+
+function absorb(keep: Draft, gone: Draft): void {
+  keep.actor ??= gone.actor;
+  keep.target ??= gone.target;
+  keep.mode ??= gone.mode;
+  keep.acled ??= gone.acled;
+  keep.cameo ??= gone.cameo;
+  keep.location ??= gone.location;
+  keep.date ??= gone.date;
+  if (!keep.fatalities || (gone.fatalities && (keep.fatalities.min ?? -1) < (gone.fatalities.min ?? -1) && keep.sentence === gone.sentence)) keep.fatalities = gone.fatalities ?? keep.fatalities;
+  for (const v of gone.via) if (!keep.via.includes(v)) keep.via.push(v);
+  for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
+  keep.confidence = Math.max(keep.confidence, gone.confidence);
+}
+
+function mergeable(a: Draft, b: Draft): boolean {
+  if (!sameVoice(a, b) || !modeOk(a, b) || !placeOk(a, b)) return false;
+  if (!compatible(a.actor, b.actor) || !compatible(a.target, b.target) || !sameSector(a.actor, b.actor)) return false;
+  if (a.reciprocal || b.reciprocal) return a.sentence !== b.sentence ? false : !!a.actor && !!b.actor && a.actor.country === b.actor.country && a.target?.country === b.target?.country;
+  if (a.sentence === b.sentence) {
+    // verbal events in one sentence are separate acts unless they are the same one twice
+    if (a.type !== 'ASSAULT' && (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name)) return false;
+    return true;
+  }
+  if (a.status === 'historical') return !!a.date && !!b.date && overlapsDate(a.date, b.date) && (!a.actor || !b.actor || a.actor.country === b.actor.country);
+  // a later mention of the same incident names no perpetrator of its own ("The blasts went off in …")
+  if (a.type !== 'ASSAULT' || Math.abs(a.paragraph - b.paragraph) > 2) return false;
+  if (!a.date || !b.date || !overlapsDate(a.date, b.date)) return false;
+  return !b.actor || !a.actor;
+}
+
+export function mergeDrafts(drafts: Draft[]): Draft[] {
+  const sorted = [...drafts].sort((x, y) => x.trigger.start - y.trigger.start);
+  const out: Draft[] = [];
+  for (const d of sorted) {
+    const into = out.find((k) => mergeable(k, d));
+    if (!into) { out.push(d); continue; }
+    if (weight(d) > weight(into) && d.sentence === into.sentence) {
+      const idx = out.indexOf(into);
+      absorb(d, into);
+      out[idx] = d;
+    } else {
+      absorb(into, d);
+    }
+  }
+  return out;
+}
+
+const STATUS_FACTOR: Record<Event['status'], number> = { asserted: 1, claimed: 0.85, denied: 0.7, future: 0.6, hypothetical: 0.5, historical: 0.45 };
+
+/** The article's main reported event scores highest: asserted, early, typed for ACLED, with a perpetrator. */
+export function confidenceOf(d: Draft, firstBodySentence: number): number {
+  const pos = d.sentence - firstBodySentence;
+  let c = Math.min(1, d.confidence) * 0.7 * STATUS_FACTOR[d.status];
+  c += pos <= 0 ? 0.15 : pos === 1 ? 0.08 : pos <= 3 ? 0.03 : 0;
+  if (d.acled) c += 0.05;
+  if (d.actor) c += 0.04;
+  if (d.derived !== 'trigger') c -= 0.05;
+  return Math.max(0.05, Math.min(0.99, Math.round(c * 1000) / 1000));
+}

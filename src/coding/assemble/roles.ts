@@ -1,0 +1,151 @@
+// Who did it and to whom, from the clause around a trigger: the subject of an active verb, the
+// "by X" of a passive ("were subjected to intense shelling by the Armenian army"), the modifier
+// of an event noun ("Israeli strikes"), "between A and B", "clashed with B", the object or a
+// prepositional object ("air strikes on RSF bases", "appeal to the UN Security Council").
+
+import type { Sentence, Trigger } from '../../doc.js';
+import { expand, type Participant } from './actors.js';
+import { afterPreposition, clauseAround, subjectIn, tokenIndex, type Ctx } from './context.js';
+import { lower } from './tokens.js';
+
+export interface Roles {
+  /** one entry per event to build: coordinated subjects and objects give several */
+  pairs: { actor: Participant | null; target: Participant | null }[];
+  clause: [number, number];
+  passive: boolean;
+  nominal: boolean;
+}
+
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'shall', 'must', "'ll", 'did', 'does', 'do', 'not', "n't", 'never']);
+const CAUSE_VERBS = /^(triggered|caused|provoked|sparked|started|launched|carried|fired|conducted|led|staged|ordered)$/i;
+/** Types whose passive subject is the one acting ("peacekeepers were deployed", "troops were withdrawn"). */
+const SELF_TYPES = new Set(['MOBILIZE', 'RETREAT']);
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'inside', 'outside', 'throughout', 'around', 'from', 'into', 'over', 'along', 'within', 'during', 'since', 'after', 'before', 'as', 'than', 'like', 'among', 'under', 'about']);
+const TARGET_PREPS = new Set(['on', 'against', 'with', 'to', 'of', 'targeting', 'upon']);
+const RECIPROCAL_VERBS = /^(fought|fight|fighting|clash|clashed|clashes|clashing|battle|battled|battling|skirmish|skirmished|exchanged|exchange|exchanging|fighting)$/i;
+const SWAP_VERBS = /^(exchanged|exchange|exchanging|traded|trade)$/i;
+
+/** "A and B" as separate conjuncts: participants in [from, to) joined by "and"/"," only. */
+function conjuncts(ctx: Ctx, list: Participant[]): Participant[] {
+  if (list.length < 2) return list.slice(0, 1);
+  const out = [list[0]!];
+  for (let k = 1; k < list.length; k++) {
+    const gap = ctx.doc.text.slice(out[out.length - 1]!.span.end, list[k]!.span.start).trim().toLowerCase();
+    // "A and B", "A, B and C", "A as well as the Russian-led bloc, the C"
+    const m = /^(,|,?\s*and|or|nor|as well as|along with)(\s|$)/.exec(gap);
+    const rest = m ? ctx.toks.slice(tokenIndex(ctx, out[out.length - 1]!.span.end + m[0].length), tokenIndex(ctx, list[k]!.span.start)) : [];
+    // the words between must be a bare noun phrase (no verb or preposition of their own)
+    const bare = rest.every((t, x) => t.pos !== 'ADP' && t.pos !== 'AUX' && (t.pos !== 'VERB' || rest[x - 1]?.text === '-'));
+    if (m && bare && rest.length <= 8 && !/[;:.]/.test(gap)) out.push(list[k]!);
+    else break;
+  }
+  return out;
+}
+
+export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
+  const toks = ctx.toks;
+  const i = tokenIndex(ctx, trig.start);
+  const j = Math.max(i, tokenIndex(ctx, trig.end - 1));
+  const clause = clauseAround(ctx, s, i);
+  const [a, b] = clause;
+  const cStart = toks[a]?.start ?? s.start;
+  const cEnd = toks[b - 1]?.end ?? s.end;
+  const trigToks = toks.slice(i, j + 1);
+  const prevWord = lower(toks[i - 1]);
+  // wink sometimes tags a verb after a modal or "and" as a noun ("would call for … and appeal to")
+  const verbalContext = VERB_BEFORE.has(prevWord) || (prevWord === 'and' && !/s$/.test(toks[i]!.text) && toks[i]!.pos === 'NOUN' && ['to', 'for', 'on', 'against'].includes(lower(toks[j + 1])));
+  const nominal = !verbalContext && !trigToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  let k = i - 1;
+  while (k >= a && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART')) k--;
+  const subjectedTo = lower(toks[i - 1]) === 'to' && /^subject/i.test(toks[i - 2]?.text ?? '') || lower(toks[i - 2]) === 'to' && /^subject/i.test(toks[i - 3]?.text ?? '');
+  const passive = trig.passive || (!nominal && BE.has(lower(toks[k])) && /(ed|en|wn|ot|uck|hit|eld|ought|ut)$/.test(toks[i]!.text)) || subjectedTo;
+
+  const after = ctx.parts.filter((p) => p.span.start >= trig.end && p.span.end <= cEnd);
+  const before = ctx.parts.filter((p) => p.span.start >= cStart && p.span.end <= trig.start);
+  let by = after.find((p) => afterPreposition(ctx, p) === 'by');
+  // "Mass shelling is ongoing – triggered by provocation by Azerbaijan": the cause names the actor
+  if (!by && b < s.tokenEnd && /^[–—,-]$/.test(toks[b]?.text ?? '') && CAUSE_VERBS.test(toks[b + 1]?.text ?? '')) {
+    by = ctx.parts.find((p) => p.span.start > toks[b + 1]!.end && p.span.end <= s.end && afterPreposition(ctx, p) === 'by');
+  }
+
+  // "between A and B" right after the trigger ("the clash between the troops of both countries")
+  const betweenIdx = toks.slice(j + 1, Math.min(b, j + 6)).findIndex((t) => lower(t) === 'between');
+  const between = betweenIdx >= 0 ? conjuncts(ctx, after.filter((p) => p.span.start > toks[j + 1 + betweenIdx]!.start)) : [];
+
+  const objects = after.filter((p) => p !== by && !between.includes(p) && !PLACE_PREPS.has(afterPreposition(ctx, p) ?? '') && afterPreposition(ctx, p) !== 'by');
+  const firstObj = objects[0] ?? null;
+  const objList = firstObj ? conjuncts(ctx, objects) : [];
+
+  let subject: Participant | null = subjectIn(ctx, a, i);
+  // a subject that is a possessor inside the trigger's own NP is handled as a modifier below
+  const subjList = subject ? conjuncts(ctx, before.filter((p) => !afterPreposition(ctx, p)).filter((p) => p.span.start >= subject!.span.start)) : [];
+  // the event noun is itself the subject ("Fighting erupted …"): its clause subject is not its actor
+  const trigIsSubject = nominal && !toks.slice(a, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (trigIsSubject) subject = null;
+  // "and detained …": a verb sharing the sentence subject
+  if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(lower(toks[a - 1]) || lower(toks[a]))) subject = ctx.subjects[s.index] ?? null;
+  if (!subject && !nominal && a === s.tokenStart) subject = null;
+
+  // a modifier of the event noun: "Israeli strikes", "Russia's attack"
+  let modifier: Participant | null = null;
+  if (nominal) {
+    const m = before[before.length - 1];
+    if (m) {
+      const gapToks = toks.slice(tokenIndex(ctx, m.span.end), i);
+      if (gapToks.every((t) => t.pos === 'ADJ' || t.pos === 'PART' || /^['’]s?$/.test(t.text)) && gapToks.length <= 2) modifier = m;
+    }
+  }
+
+  const pairs: Roles['pairs'] = [];
+  const text = trig.text.toLowerCase();
+  if (between.length >= 1) {
+    const ex = between.length === 1 ? expand(between[0]!) : between;
+    if (ex.length >= 2) {
+      pairs.push({ actor: ex[0]!, target: ex[1]! });
+      if (SWAP_VERBS.test(text)) pairs.push({ actor: ex[1]!, target: ex[0]! });
+      return { pairs, clause, passive, nominal };
+    }
+  }
+  if (passive && SELF_TYPES.has(trig.type) && !by) {
+    pairs.push({ actor: subject, target: null });
+    return { pairs, clause, passive, nominal };
+  }
+  if (passive) {
+    pairs.push({ actor: by ?? null, target: subject ?? (nominal ? firstObj : null) });
+    return { pairs, clause, passive, nominal };
+  }
+  let actors: Participant[] = [];
+  if (nominal) actors = by ? [by] : modifier ? [modifier] : subject ? [subject] : [];
+  else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
+  const together = toks.slice(a, b).some((t) => ['together', 'jointly', 'each', 'other'].includes(lower(t)));
+  const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
+  if (actors.length >= 2) {
+    if (reciprocal && !firstObj) {
+      pairs.push({ actor: actors[0]!, target: actors[1]! });
+      if (SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) pairs.push({ actor: actors[1]!, target: actors[0]! });
+      return { pairs, clause, passive, nominal };
+    }
+    if (together) return { pairs: [{ actor: actors[0]!, target: firstObj }], clause, passive, nominal };
+    for (const ac of actors) pairs.push({ actor: ac, target: firstObj });
+    return { pairs, clause, passive, nominal };
+  }
+  const actor = actors[0] ?? null;
+  // "both sides blamed each other", "the two countries exchanged fire": swapped pairs
+  const eachOther = toks.slice(a, b).some((t, x, arr) => lower(t) === 'each' && lower(arr[x + 1]) === 'other') || toks.slice(a, b).some((t, x, arr) => lower(t) === 'one' && lower(arr[x + 1]) === 'another');
+  if (actor && (eachOther || SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) && expand(actor).length >= 2) {
+    const ex = expand(actor);
+    return { pairs: [{ actor: ex[0]!, target: ex[1]! }, { actor: ex[1]!, target: ex[0]! }], clause, passive, nominal };
+  }
+  if (actor && !firstObj && reciprocal && expand(actor).length >= 2) {
+    const ex = expand(actor);
+    return { pairs: [{ actor: ex[0]!, target: ex[1]! }], clause, passive, nominal };
+  }
+  const targets = objList.length ? objList : [null];
+  for (const t of targets) pairs.push({ actor, target: t });
+  return { pairs, clause, passive, nominal };
+}
+
+export function targetPrep(ctx: Ctx, p: Participant): boolean {
+  return TARGET_PREPS.has(afterPreposition(ctx, p) ?? '');
+}

@@ -1,0 +1,59 @@
+// Token-level helpers over a Doc: find the token at an offset, the tokens of a sentence, the
+// actor mentions inside a span. All lookups are binary searches over the sorted layers.
+
+import type { ActorMention, Doc, Sentence, Span, Token } from '../../doc.js';
+
+/** Index of the first token whose end is after `offset` (the token at or after the offset). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function sentenceAt(doc: Doc, offset: number): Sentence | null {
+  const ss = doc.sentences ?? [];
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = ss[lo];
+  return s && s.start <= offset ? s : null;
+}
+
+export function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/** Actor mentions sorted by start, for range queries. */
+export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const a of actors) {
+    if (a.start >= span.end) break;
+    if (a.start >= span.start && a.end <= span.end) out.push(a);
+  }
+  return out;
+}
+
+/** The mention that contains `offset`, if any. */
+export function mentionAt(actors: readonly ActorMention[], offset: number): ActorMention | null {
+  for (const a of actors) {
+    if (a.start > offset) break;
+    if (a.start <= offset && offset < a.end) return a;
+  }
+  return null;
+}
+
+export function isPunct(t: Token | undefined): boolean {
+  return !!t && (t.pos === 'PUNCT' || /^[\p{P}]+$/u.test(t.text));
+}
+
+export const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);
+export const CLOSE_QUOTES = new Set(['”', '"', '’', '»']);

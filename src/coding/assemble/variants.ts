@@ -1,0 +1,129 @@
+// Events that statements make: each party that pins an attack on someone gets its own claimed
+// copy of the attack ("Ukrainian officials blamed Russian forces for the attack"), each party
+// that denies it a denied copy ("the army denied those claims"), and blaming is itself an
+// ACCUSE event, one per direction. A party's claim that the other side attacked it is also an
+// accusation, unless the article already sums the two sides up ("both sides blamed each other").
+
+import type { ActorRef, Attribution, Span } from '../../doc.js';
+import { eventDate, temporalStatus } from '../../resolve/time/event-date.js';
+import type { Participant } from './actors.js';
+import type { Ctx } from './context.js';
+import { roleOf, type Draft } from './draft.js';
+import { plainRef } from './from-triggers.js';
+import { sentenceAt } from './tokens.js';
+import { VERBAL_TYPES } from './words.js';
+
+const MATERIAL = (d: Draft): boolean => !VERBAL_TYPES.has(d.type);
+const inside = (s: Span, c: Span): boolean => c.start <= s.start && s.end <= c.end;
+
+function speakerPart(att: Attribution): Participant | null {
+  if (!att.speaker) return null;
+  return { ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'institution' };
+}
+
+function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]): boolean {
+  if (!who.country || who.country === 'IGO') return false;
+  const s = ctx.doc.sentences?.[d.sentence];
+  // countries named in the event's sentence (actors, adjectives, places) count as involved
+  const near = s ? [...(ctx.doc.actors ?? []), ...(ctx.doc.places ?? [])].filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.country) : [];
+  const cs = new Set([d.actor?.country, d.target?.country, d.location?.country, ...accused.map((a) => a.country), ...ctx.dyad, ...near].filter(Boolean));
+  return cs.has(who.country);
+}
+
+/** The event a statement refers back to: the latest material event before it, within a few paragraphs. */
+function referent(drafts: readonly Draft[], before: number, paragraph: number, pred: (d: Draft) => boolean): Draft | null {
+  let best: Draft | null = null;
+  for (const d of drafts) {
+    if (d.trigger.start >= before || d.paragraph < paragraph - 3 || !MATERIAL(d) || !pred(d)) continue;
+    if (!best || d.trigger.start > best.trigger.start || (d.trigger.start === best.trigger.start && d.derived === 'trigger')) best = d;
+  }
+  return best;
+}
+
+function statementDraft(ctx: Ctx, att: Attribution, type: string, mode: string | null, actor: Draft['actor'], target: Draft['target'], derived: Draft['derived']): Draft | null {
+  const s = sentenceAt(ctx.doc, att.cue.start);
+  if (!s) return null;
+  const date = eventDate(ctx.doc, att.cue, { statement: true });
+  const hist = temporalStatus(ctx.doc, att.cue, date) === 'historical';
+  return {
+    type, mode, status: hist ? 'historical' : 'asserted', acled: null, cameo: type === 'ACCUSE' ? '112' : null,
+    actor, target, date, location: null, fatalities: null, claimedBy: [], via: [...att.via],
+    evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ...(target?.span ? [target.span] : [])],
+    trigger: { start: att.cue.start, end: att.cue.end }, confidence: 0.6, rule: `statement: ${att.cueLemma}`,
+    sentence: s.index, paragraph: s.paragraph, attribution: att, derived,
+  };
+}
+
+export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
+  const out = [...drafts];
+  const drop = new Set<Draft>();
+  for (const att of ctx.atts) {
+    if (att.kind === 'blame' && att.speaker) {
+      const sp = speakerPart(att)!;
+      const accused = att.accused ?? [];
+      // the ACCUSE itself, unless the lexicon already made one on the cue
+      const onCue = out.filter((d) => d.type === 'ACCUSE' && d.trigger.start < att.cue.end && att.cue.start < d.trigger.end);
+      if (onCue.length) {
+        for (const d of onCue) {
+          if (!d.actor || d.actor.country === null) d.actor = roleOf(sp, 'ACCUSE');
+          if (!d.target && accused[0]) d.target = roleOf(accused[0] as Participant, 'ACCUSE');
+        }
+      } else {
+        for (const acc of accused.length ? accused : [null]) {
+          const d = statementDraft(ctx, att, 'ACCUSE', 'allege', roleOf(sp, 'ACCUSE'), acc ? roleOf(acc as Participant, 'ACCUSE') : null, 'accuse');
+          if (d) out.push(d);
+        }
+      }
+      // the claimed copy of the blamed event, when the blame names no event of its own
+      const own = out.some((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
+      if (!own && accused.length) {
+        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && d.claimedBy[0]?.country !== att.speaker!.country));
+        if (ref && partyTo(ctx, ref, att.speaker, accused)) {
+          const s = sentenceAt(ctx.doc, att.cue.start)!;
+          out.push({
+            ...ref, status: 'claimed', actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],
+            evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ref.trigger],
+            rule: `${ref.rule.split(';')[0]}; blamed by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'blame', source: ref,
+            confidence: Math.min(ref.confidence, 0.7),
+          });
+        }
+      }
+    }
+    if (att.kind === 'denial' && att.speaker) {
+      const own = out.filter((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
+      const para = sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0;
+      const s = sentenceAt(ctx.doc, att.cue.start)!;
+      if (own.length) {
+        // "denied carrying out the strike": the denied event borrows the toll of the one it denies
+        const ref = referent(out, att.cue.start, para, (d) => d.type === own[0]!.type && d.status !== 'denied');
+        for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
+      } else {
+        const ref = referent(out, att.cue.start, para, (d) => (d.status === 'claimed' && d.claimedBy[0]?.country !== att.speaker!.country) || d.status === 'asserted');
+        if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
+          const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
+          out.push({
+            ...ref, status: 'denied', actor, claimedBy: [plainRef(att.speaker)], via: [...att.via],
+            evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ref.trigger],
+            rule: `${ref.rule.split(';')[0]}; denied by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'denial', source: ref,
+            confidence: Math.min(ref.confidence, 0.65),
+          });
+        } else continue;
+      }
+      // the denial is coded as the denied event, not as a REJECT on the cue
+      for (const d of out) if (d.type === 'REJECT' && d.trigger.start < att.cue.end && att.cue.start < d.trigger.end) drop.add(d);
+    }
+  }
+  // a party saying the other side attacked it is accusing it
+  for (const d of [...out]) {
+    const att = d.attribution;
+    if (!att || att.kind !== 'speech' || d.status !== 'claimed' || !att.speaker?.country || !d.actor?.country) continue;
+    if (d.actor.country === att.speaker.country || d.actor.country === 'IGO') continue;
+    const victimSide = d.target && (d.target.country === att.speaker.country || d.target.sector === 'CVL');
+    if (!((d.type === 'ASSAULT' && victimSide) || d.type === 'AID')) continue;
+    const dir = (x: Draft) => x.type === 'ACCUSE' && x.actor?.country === att.speaker!.country && x.target?.country === d.actor!.country;
+    if (out.some((x) => dir(x) && (x.sentence === d.sentence || (x.reciprocal && Math.abs(x.paragraph - d.paragraph) <= 2) || x.attribution === att))) continue;
+    const acc = statementDraft(ctx, att, 'ACCUSE', 'allege', roleOf(speakerPart(att), 'ACCUSE'), { ...d.actor, span: d.actor.span ?? null }, 'accuse');
+    if (acc) out.push(acc);
+  }
+  return out.filter((d) => !drop.has(d));
+}
