@@ -81,9 +81,11 @@ export interface ActorMention extends Span {
   /**
    * Where `country` came from: the lexicon entry (a named group), a country name, a demonym
    * adjective, an "of <country>" phrase, the sentence's context, the article's focus country,
-   * or a reference ("the country", "both sides"). 'context' and 'focus' are inferred, not stated.
+   * a reference ("the country", "both sides"), or a place named in its sentence or article
+   * ('place', set after the places stage). 'collective' marks a group of countries ("Western
+   * governments"), which gets none. 'context', 'focus' and 'place' are inferred, not stated.
    */
-  countryFrom?: 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference';
+  countryFrom?: 'lexicon' | 'name' | 'adjective' | 'of-phrase' | 'context' | 'focus' | 'reference' | 'place' | 'collective';
   /** A country named as a place ("fighting in Sudan") rather than as an actor. */
   locative?: boolean;
   /** The ACLED actor family the mention implies (gov, mil, cop, reb, militia, protesters, civilians …). */

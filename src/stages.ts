@@ -2,6 +2,7 @@
 //  1. paragraphs first: line breaks bound sentences, and zones (title, caption) are not body text;
 //  2. sentences+tokens: every later stage works on tokens with offsets;
 //  3. actors before places: "Moscow said" is an actor (metonymy), not where something happened;
+//     actors-placed after places: a generic actor ("police", "protesters") takes the country of the place its sentence names;
 //  4. times and quantities are independent of actors;
 //  5. attributions (reported speech) need actors (the speaker) and sentences;
 //  6. triggers (event words typed by the lexicon/model) need tokens and actors;
@@ -14,6 +15,7 @@ import { actorsStage } from './resolve/actors/stage.js';
 import { timesStage } from './resolve/time/stage.js';
 import { quantitiesStage } from './coding/quantities.js';
 import { placesStage } from './resolve/places/stage.js';
+import { actorsPlacedStage } from './resolve/actors/place-context.js';
 import { attributionsStage } from './coding/attribution.js';
 import { triggersStage } from './coding/triggers.js';
 import { eventsStage } from './coding/stage.js';
@@ -26,6 +28,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   timesStage,
   quantitiesStage,
   placesStage,
+  actorsPlacedStage,
   attributionsStage,
   triggersStage,
   eventsStage,

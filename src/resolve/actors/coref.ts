@@ -231,7 +231,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       }
     }
     if (d.head.type === 'noun') {
-      const inSentence = all.find((x) => x.sentence === d.sentence && x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && (x.locative || x.start > d.end));
+      const inSentence = all.find((x) => x.sentence === d.sentence && x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && x.locative);
       if (inSentence) {
         d.country = inSentence.country;
         d.countryFrom = 'context';

@@ -31,6 +31,7 @@ function toMention(d: Draft): ActorMention {
   if (d.adjective) m.adjective = true;
   if (d.refersTo) m.refersTo = d.refersTo;
   if (d.countryFrom) m.countryFrom = d.countryFrom;
+  else if (d.noCountry) m.countryFrom = 'collective';
   if (d.locative) m.locative = true;
   if (d.role) m.role = d.role;
   if (d.acledName) m.acledName = d.acledName;

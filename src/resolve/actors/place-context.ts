@@ -1,0 +1,87 @@
+// Stage: actors placed. Runs after the places stage and gives the actors whose country the text
+// does not state ("protesters", "police", "gunmen", "the army") the country of the place where
+// the sentence puts them. Terse reports name a town, not a country ("Police arrested five
+// protesters in Mumbai"), so the place is the best evidence there is; a country stated by a name,
+// a demonym or an "of" phrase is never overridden ("Russian forces shelled Kharkiv" stays RUS).
+
+import type { ActorMention, Doc, PlaceMention } from '../../doc.js';
+import { defineStage } from '../../pipeline.js';
+
+/** Mentions whose country was inferred (or missing) and may take a place's country. */
+function placeable(m: ActorMention): boolean {
+  if (m.adjective || m.kind === 'igo' || m.kind === 'agency' || m.kind === 'pronoun' || m.kind === 'state' || m.kind === 'group') return false;
+  if (m.country === 'IGO') return false;
+  return m.countryFrom === undefined || m.countryFrom === 'focus' || m.countryFrom === 'context';
+}
+
+/** The article's main place country: the most frequent country among its places (first on ties). */
+function dominantPlaceCountry(places: readonly PlaceMention[]): PlaceMention | null {
+  const n = new Map<string, { count: number; first: PlaceMention }>();
+  for (const p of places) {
+    if (!p.country) continue;
+    const e = n.get(p.country);
+    if (e) e.count++;
+    else n.set(p.country, { count: 1, first: p });
+  }
+  let best: { count: number; first: PlaceMention } | null = null;
+  for (const e of n.values()) if (!best || e.count > best.count) best = e;
+  return best?.first ?? null;
+}
+
+/** Is this place span really an actor the text names ("Ukrainian", "Palestine" in "solidarity with Palestine")? */
+function isActorSpan(p: PlaceMention, actors: readonly ActorMention[]): boolean {
+  for (const a of actors) {
+    if (a.start >= p.end) break;
+    if (a.end > p.start && (a.adjective || (a.kind === 'state' && !a.locative))) return true;
+  }
+  return false;
+}
+
+export function placeActors(doc: Doc): ActorMention[] {
+  const actors = doc.actors ?? [];
+  const places = (doc.places ?? []).filter((p) => p.country && !isActorSpan(p, actors));
+  if (!places.length) return actors as ActorMention[];
+  const sentences = doc.sentences ?? [];
+  const dominant = dominantPlaceCountry(places);
+  // how often the article places things in each country: a lone odd place in a sentence loses to the article's country
+  const votes = new Map<string, number>();
+  for (const p of places) votes.set(p.country!, (votes.get(p.country!) ?? 0) + 1);
+  const sentenceOf = (at: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sentences[mid]!;
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+  return actors.map((m) => {
+    if (!placeable(m)) return m;
+    const s = sentenceOf(m.start);
+    let near: PlaceMention | null = null;
+    if (s) {
+      for (const p of places) {
+        if (p.start < s.start || p.end > s.end) continue;
+        if (!near) { near = p; continue; }
+        const dv = (votes.get(p.country!) ?? 0) - (votes.get(near.country!) ?? 0);
+        if (dv > 0 || (dv === 0 && Math.abs(p.start - m.start) < Math.abs(near.start - m.start))) near = p;
+      }
+    }
+    // no place in the sentence: the article's main place country, only when nothing else said a country
+    const p = near ?? (m.country === null ? dominant : null);
+    if (!p || p.country === m.country) return m;
+    return { ...m, country: p.country, countryFrom: 'place' as const, refersTo: [{ text: p.text, name: p.name, country: p.country, sector: m.sector, source: { start: p.start, end: p.end } }] };
+  });
+}
+
+export const actorsPlacedStage = defineStage({
+  name: 'actors-placed',
+  requires: ['actors', 'places'],
+  assigns: ['actors'],
+  run(doc: Doc) {
+    return { actors: placeActors(doc) };
+  },
+});
