@@ -77,3 +77,19 @@ describe('temporalStatus', () => {
     expect(temporalStatus(late, s, eventDate(late, s))).toBe('historical');
   });
 });
+
+describe('temporalStatus: relative clauses and the pluperfect', () => {
+  it('marks a meeting "which is due to convene" as future', () => {
+    const d = docWithTimes('Britain requested an emergency meeting, which is due to convene on Wednesday.', '2017-04-05');
+    const m = at(d, 'meeting');
+    expect(temporalStatus(d, m, eventDate(d, m))).toBe('future');
+  });
+
+  it('marks undated pluperfect background as historical, but not pluperfect inside reported speech', () => {
+    const d = docWithTimes('Gunmen shot the president on Wednesday. Opposition leaders had accused him of overstaying his mandate. Police said they had killed four suspects.', '2021-07-08');
+    const acc = at(d, 'accused');
+    expect(temporalStatus(d, acc, eventDate(d, acc))).toBe('historical');
+    const k = at(d, 'killed');
+    expect(temporalStatus(d, k, eventDate(d, k))).toBeNull();
+  });
+});

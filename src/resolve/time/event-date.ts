@@ -87,8 +87,12 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
 function fromMention(t: TimeMention, source: EventDate['source'], lower = false, doc?: Doc): EventDate {
   const precision = lower ? COARSER[t.precision!] : t.precision!;
   let end = t.range!.end;
-  // "since 10 February": from then until the news
-  if (t.open === 'after' && doc?.meta.published && doc.meta.published > end) end = doc.meta.published;
+  // "since 10 February": from then until the news (the lead date of an old report, else publication)
+  if (t.open === 'after' && doc?.meta.published) {
+    const lead = leadDate(doc);
+    const until = lead && lead !== t ? lead.range!.end : doc.meta.published;
+    if (until > end) end = until;
+  }
   return { start: t.range!.start, end, precision, source, evidence: { start: t.start, end: t.end } };
 }
 
@@ -168,6 +172,7 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
 
 /** A future auxiliary governing the event word: "will hold", "would call for", "is due to convene". */
 const FUTURE_AUX = /\b(?:will|'ll|shall|would|(?:due|set|scheduled|expected|going|poised|ready|plans?|planning|planned|intends?|aims?|prepares?)\s+to|to\s+be\s+held)\b/i;
+const FUTURE_RELATIVE = /^[^.;:]{0,50}?\b(?:which|that|who)\s+(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to\b|^[^.;:]{0,50}?\b(?:which|that)\s+will\b/i;
 const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|long|previously|earlier|also|not|never)\s+)*(?:been\s+)?$/i;
 const REPORTED = /\b(?:said|says|told|reported|claimed|according|announced|stated|added|alleged|accused|denied|insisted)\b/i;
 const DAYS_FAR = 30;
@@ -180,8 +185,11 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
   // the event word's own clause: the last few words before it, back to a clause break
   const clause = before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
 
-  // announced or scheduled: a future auxiliary right before the event word, or a date after publication
+  // announced or scheduled: a future auxiliary right before the event word ("will hold"), a
+  // relative clause after it ("a meeting, which is due to convene"), or a date after publication
   if (FUTURE_AUX.test(clause)) return 'future';
+  const after = doc.text.slice(anchor.end, Math.min(s ? s.end : anchor.end + 80, anchor.end + 80));
+  if (FUTURE_RELATIVE.test(after)) return 'future';
   if (date && published !== null) {
     const start = parseIso(date.start);
     if (start !== null && start > published && date.source !== 'article' && date.source !== 'published') return 'future';
@@ -199,6 +207,8 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
     // shortly before the news, told in the pluperfect outside reported speech: background
     if (end < ns && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
   }
-  if (!date && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
+  // undated (or dated only by the article's lead) and told in the pluperfect outside reported speech
+  const ownDate = date && (date.source === 'clause' || date.source === 'sentence');
+  if (!ownDate && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';
   return null;
 }

@@ -102,7 +102,9 @@ export function recognise(input: RecogniseInput): Found[] {
     tenseCache.set(span.start, t);
     return t;
   };
+  let lastDate: Ctx['lastDate'] = null;
   const ctxFor = (r: Span, refDay: DayNum | null, lastYear: number | null, lastDay: DayNum | null = null): Ctx => ({
+    lastDate,
     ref: refDay,
     tense: () => tenseOf(r),
     before: text.slice(Math.max(0, r.start - CONTEXT), r.start),
@@ -133,7 +135,7 @@ export function recognise(input: RecogniseInput): Found[] {
   let lastDayEnd = -1;
   for (const f of taken) {
     const raw = (f as Found & { raw?: Raw }).raw!;
-    if (f.resolved.kind === 'anaphoric' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
+    if (f.resolved.kind === 'anaphoric' || raw.rule.name === 'since-then' || (raw.rule.name === 'rel-unit' && /^(?:that|the same|later that|earlier that|the following)\b/i.test(raw.groups.rel ?? ''))) {
       const again = raw.rule.build(raw.groups, ctxFor(f, ref, lastYear, lastDay), text, text.slice(f.start, f.end));
       if (again) f.resolved = again;
     }
@@ -150,6 +152,9 @@ export function recognise(input: RecogniseInput): Found[] {
     if ((f.resolved.kind === 'clock' || (f.rule === 'part-of-day' && /^the\s/i.test(text.slice(f.start, f.end)))) && lastDay !== null && f.start - lastDayEnd < 400 && f.resolved.value) {
       const tail = f.resolved.value.slice(f.resolved.value.indexOf('T'));
       f.resolved = { ...f.resolved, value: iso(lastDay) + tail, range: { start: lastDay, end: lastDay } };
+    }
+    if (f.resolved.range && f.resolved.precision && f.resolved.value && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref' && f.resolved.type === 'DATE') {
+      lastDate = { range: f.resolved.range, precision: f.resolved.precision, value: f.resolved.value };
     }
     if (f.resolved.precision === 'day' && f.resolved.range && f.resolved.kind !== 'clock' && f.resolved.kind !== 'ref') {
       lastDay = f.resolved.range.start;

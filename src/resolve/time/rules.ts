@@ -45,6 +45,8 @@ export interface Ctx {
   lastYear: number | null;
   /** The latest day named before this expression (for "the next day"). */
   lastDay: DayNum | null;
+  /** The latest dated expression before this one (for "since then"). */
+  lastDate?: { range: Interval; precision: DatePrecision; value: string } | null;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -795,10 +797,21 @@ const DAY_ANAPHORA: Rule = {
   },
 };
 
+/** "since then": an open range from the date last named. */
+const SINCE_THEN: Rule = {
+  name: 'since-then',
+  re: new RegExp(`${W('since')}\\s+(?:then|that\\s+time)(?![\\w-])`, 'g'),
+  build: (_g, ctx) => {
+    const last = ctx.lastDate;
+    if (!last) return { type: 'DATE', value: null, range: null, precision: null, stated: [], implied: [], kind: 'anaphoric', open: 'after' };
+    return { type: 'DATE', value: last.value, range: last.range, precision: last.precision, stated: [], implied: ['year', 'month', 'day'], kind: 'anaphoric', open: 'after' };
+  },
+};
+
 /** Every rule, in priority order for matches of equal length. */
 export const RULES: readonly Rule[] = [
   WEEKDAY_DATE_PAREN, WEEKDAY_DATE, ISO_DATE, DATE, MONTH_YEAR, QUARTER, DECADE, YEAR_SPAN, YEAR_ALONE, MONTH_ALONE, SEASON,
-  HOLIDAY, REL_DAY, DAY_ANAPHORA, PART_OF_DAY_REL, WEEKDAY, FULL_YEAR, REL_UNIT, AGO, DURATION, LONG_ADJ, VAGUE_DURATION, SET, CLOCK, REF,
+  HOLIDAY, REL_DAY, DAY_ANAPHORA, SINCE_THEN, PART_OF_DAY_REL, WEEKDAY, FULL_YEAR, REL_UNIT, AGO, DURATION, LONG_ADJ, VAGUE_DURATION, SET, CLOCK, REF,
 ];
 
 export { isoYmd };

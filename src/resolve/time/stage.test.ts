@@ -173,3 +173,20 @@ describe('times: anaphora', () => {
     expect(mention(t, 'later that year')!.value).toBe('2021');
   });
 });
+
+describe('times: tense across clauses', () => {
+  it('takes the main clause\'s past over a later "would" in another clause', () => {
+    const t = times('A gas attack killed dozens of people in the town early on Tuesday, in what would be the deadliest such incident.', '2017-04-05');
+    expect(mention(t, 'Tuesday')!.value).toBe('2017-04-04');
+  });
+
+  it('reads a fronted weekday with the clause after its comma', () => {
+    const t = times('On Friday, the council will vote on the plan.', '2024-06-12');
+    expect(mention(t, 'Friday')!.value).toBe('2024-06-14');
+  });
+
+  it('opens "since then" from the date last named', () => {
+    const t = times('The war ended in November 2020. Since then, the leaders have met twice.', '2023-05-31');
+    expect(mention(t, 'Since then')).toMatchObject({ value: '2020-11', open: 'after' });
+  });
+});

@@ -58,6 +58,7 @@ function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
 }
 
 const MAX_REACH = 12;
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—', '–', 'while', 'whereas', 'although', 'because', 'but', 'which', 'who', 'where', 'what']);
 
 /**
  * Tense of the clause that holds `span`, looking at verbs inside `window` (the sentence):
@@ -99,19 +100,38 @@ export function clauseTense(tokens: readonly Token[], window: { tokenStart: numb
       if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     }
   }
-  let weak: Cue | null = null; // kept for debugging which cue was skipped
+  // first within the clause (up to a comma, semicolon, bracket or a word opening another clause),
+  // then anywhere in the sentence: "killed dozens … early on Tuesday, in what would be …" is past
+  const isBreak = (i: number): boolean => CLAUSE_BREAK.has(tokens[i]!.text.toLowerCase());
+  // a fronted expression ("On Monday, troops will …") belongs to the clause after its comma
+  let lo = first;
+  while (lo > window.tokenStart && !isBreak(lo - 1)) lo--;
+  const frontedHere = lo === window.tokenStart || tokens.slice(window.tokenStart, first).every((t) => /^(?:on|in|at|by|early|late|around|since|from|during|overnight|[^\w])$/i.test(t.text));
+  let hi = last;
+  let skipped = frontedHere ? 0 : 1;
+  while (hi + 1 < window.tokenEnd) {
+    if (isBreak(hi + 1)) {
+      if (skipped === 0 && tokens[hi + 1]!.text === ',') { skipped = 1; hi++; continue; }
+      break;
+    }
+    hi++;
+  }
   for (let d = 1; d <= MAX_REACH; d++) {
-    const l = first - d;
-    const r = last + d;
-    for (const i of [l, r]) {
-      if (i < window.tokenStart || i >= window.tokenEnd) continue;
+    for (const i of [first - d, last + d]) {
+      if (i < lo || i > hi) continue;
       const c = cueOf(tokens, i, window.tokenEnd);
-      if (!c) continue;
-      if (!c.weak) return c.tense;
-      weak ??= c;
+      // a reporting verb further away says when the statement was made, not the reported event
+      if (c && !c.weak) return c.tense;
     }
   }
-  // a reporting verb further away says when the statement was made, not the reported event
-  void weak;
+  // outside the clause the main verb usually comes before the time expression: look left first
+  for (let i = lo - 1; i >= Math.max(window.tokenStart, first - 2 * MAX_REACH); i--) {
+    const c = cueOf(tokens, i, window.tokenEnd);
+    if (c && !c.weak) return c.tense;
+  }
+  for (let i = hi + 1; i < Math.min(window.tokenEnd, last + 2 * MAX_REACH); i++) {
+    const c = cueOf(tokens, i, window.tokenEnd);
+    if (c && !c.weak) return c.tense;
+  }
   return null;
 }
