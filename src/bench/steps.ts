@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpusFile, floorPass, pipelineRun, type RunResult } from './measure.js';
+import { workersStep } from './workers.js';
 
 export interface BenchContext {
   dir: string;
@@ -21,6 +22,8 @@ export interface BenchContext {
   chars: number;
   tokens: number;
   json: boolean;
+  /** The bench's own arguments, for steps with options of their own (e.g. --workers). */
+  argv: string[];
   /** CPU seconds of the floor pass, for the CPU-time ratio. */
   floorCpu: number;
   log: (line: string) => void;
@@ -88,7 +91,7 @@ const twoThreadStep: BenchStep = async (ctx) => {
 };
 
 /** The steps in order; other modules add theirs here (one line each). */
-export const STEPS: BenchStep[] = [floorStep, singleStep, twoThreadStep];
+export const STEPS: BenchStep[] = [floorStep, singleStep, twoThreadStep, workersStep];
 
 function round(n: number, digits: number): number {
   const f = 10 ** digits;
@@ -98,7 +101,7 @@ function round(n: number, digits: number): number {
 export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args: argv,
-    options: { articles: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false } },
+    options: { articles: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
     allowPositionals: false,
     strict: false,
   });
@@ -113,6 +116,7 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
     chars: 0,
     tokens: 0,
     json,
+    argv,
     floorCpu: 0,
     log: (line) => process.stdout.write(line + '\n'),
     out: {},

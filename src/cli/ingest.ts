@@ -11,6 +11,7 @@ import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openStore, resolveDbArg } from '../store/open.js';
 import { errorMessage } from '../errors.js';
+import { runQueueIngest } from '../queue/ingest.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -18,6 +19,10 @@ export interface IngestCliOptions {
   followLinks?: boolean;
   verbose?: boolean;
   progress?: boolean;
+  /** Enqueue for `sitrep worker` processes instead of extracting here (PostgreSQL only). */
+  queue?: boolean;
+  /** With --queue: seconds a worker may hold a job before it is presumed dead. */
+  jobTimeout?: number;
 }
 
 function summaryLine(s: IngestSummary, stats: { articles: number; clusters: number }, db: string): string {
@@ -34,6 +39,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     return 2;
   }
   const db = resolveDbArg(opts.db);
+  if (opts.queue) return runQueueIngest(readSources(paths, { followLinks: opts.followLinks }), db, { jobTimeoutSeconds: opts.jobTimeout });
   const store = await openStore(db);
   const tty = opts.progress ?? (process.stderr.isTTY === true);
   let bar: cliProgress.SingleBar | null = null;
@@ -97,6 +103,8 @@ export function registerIngest(p: Command, intArg: (v: string) => number): void 
     .option('--follow-links', "for feeds: fetch each item's page instead of the feed's summary")
     .option('--verbose', 'when piped: one line per article')
     .option('--no-progress', 'never show the progress bar')
+    .option('--queue', 'enqueue the articles for `sitrep worker` processes instead of extracting them here (needs --db postgres://…)')
+    .option('--job-timeout <seconds>', 'with --queue: a job held longer by a worker is presumed lost and retried (default 120)', intArg)
     .action(async (paths: string[], o: IngestCliOptions & { progress?: boolean }) => {
       process.exitCode = await runIngest(paths, { ...o, progress: o.progress === false ? false : undefined });
     });

@@ -5,7 +5,10 @@
 // order the workers merged them gives (merging is incremental, so clusters may depend on the
 // order articles arrive in; what concurrency must never add is a duplicate or a lost report).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -15,7 +18,6 @@ import type { SpecResult } from '../output/spec.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { PostgresStore } from '../store/postgres.js';
-import { enqueueItems } from './enqueue.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
 import { dropDatabase, freshDatabase, pgAnswers, scopedName } from './pgserver.js';
 import { queueStatus } from './status.js';
@@ -112,13 +114,18 @@ describe.skipIf(!up)('distributed ingestion on PostgreSQL', () => {
 
   it(`2 workers, one SIGKILLed mid-run: ${N} articles stored exactly once, same events as one process, no duplicate cluster`, async () => {
     const corpus = syntheticCorpus(N, 11);
-    const items = () => corpus.map((record) => ({ ok: true as const, record }));
     const expectedHashes = [...new Set(corpus.map((r) => articleHash(r.text)))].sort();
     expect(expectedHashes).toHaveLength(N);
 
     // Two workers, one killed once it is busy.
     const url = await freshDatabase(RUN_DB);
-    expect(await enqueueItems(url, items(), { jobTimeoutSeconds: JOB_TIMEOUT_S })).toEqual({ queued: N, alreadyStored: 0, invalid: 0 });
+    // Enqueued through the CLI, as a user would.
+    const file = join(mkdtempSync(join(tmpdir(), 'sitrep-queue-')), 'corpus.jsonl');
+    writeFileSync(file, corpus.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const enq = spawnSync(process.execPath, [BIN, 'ingest', '--queue', '--db', url, '--job-timeout', String(JOB_TIMEOUT_S), file], { encoding: 'utf8' });
+    expect(enq.status).toBe(0);
+    expect(enq.stdout).toMatch(new RegExp(`queued ${N} article\\(s\\).*0 already queued, 0 already stored, 0 unreadable`));
+    rmSync(dirname(file), { recursive: true, force: true });
     const a = worker(url);
     const b = worker(url);
     const probe = new pg.Client({ connectionString: url });

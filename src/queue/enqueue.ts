@@ -7,13 +7,15 @@ import type PgBoss from 'pg-boss';
 import { articleHash } from '../corpus/hash.js';
 import type { InputItem } from '../ingest/read.js';
 import { PostgresStore } from '../store/postgres.js';
-import { INGEST_QUEUE, openBoss } from './boss.js';
+import { BOSS_SCHEMA, INGEST_QUEUE, openBoss } from './boss.js';
 import { initDeadLetters } from './deadletter.js';
 import { jobIdFor, type ArticleJob } from './job.js';
 
 export interface EnqueueReport {
-  /** Jobs submitted (an article whose job still exists is not queued twice). */
+  /** Jobs added to the queue. */
   queued: number;
+  /** Articles whose job is already waiting or running (enqueued before, not yet stored). */
+  alreadyQueued: number;
   /** Articles whose content hash is already stored. */
   alreadyStored: number;
   /** Inputs that could not be read (reported through onError, never silently dropped). */
@@ -48,16 +50,21 @@ async function flush(boss: PgBoss, store: PostgresStore, db: pg.Pool, pending: A
     // job (whose id the new job reuses, so the insert would otherwise be ignored).
     const dead = await db.query<{ hash: string }>('DELETE FROM sitrep_dead_letters WHERE hash = ANY($1::text[]) RETURNING hash', [jobs.map((j) => (j.data as ArticleJob).hash)]);
     if (dead.rowCount) await boss.deleteJob(INGEST_QUEUE, dead.rows.map((r) => jobIdFor(r.hash)));
-    await boss.insert(jobs);
+    const live = await db.query<{ id: string }>(`SELECT id::text AS id FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND id = ANY($2::uuid[])`, [INGEST_QUEUE, jobs.map((j) => j.id)]);
+    const queued = new Set(live.rows.map((r) => r.id));
+    const fresh = jobs.filter((j) => !queued.has(j.id!));
+    report.alreadyQueued += jobs.length - fresh.length;
+    // Two machines enqueueing the same article at once still make one job: the insert ignores ids that exist.
+    if (fresh.length) await boss.insert(fresh);
+    report.queued += fresh.length;
   }
-  report.queued += jobs.length;
   pending.length = 0;
 }
 
 /** Enqueue every readable input; bad ones are reported and the rest goes on. */
 export async function enqueueItems(url: string, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: EnqueueOptions = {}): Promise<EnqueueReport> {
   const chunk = opts.chunk ?? 500;
-  const report: EnqueueReport = { queued: 0, alreadyStored: 0, invalid: 0 };
+  const report: EnqueueReport = { queued: 0, alreadyQueued: 0, alreadyStored: 0, invalid: 0 };
   const boss = await openBoss(url);
   const store = new PostgresStore(url, { max: 1 });
   const db = new pg.Pool({ connectionString: url, max: 1, application_name: 'sitrep-enqueue' });

@@ -23,10 +23,10 @@ export async function runQueueIngest(items: AsyncIterable<InputItem> | Iterable<
   });
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(
-    `queued ${r.queued} article(s) in ${seconds.toFixed(1)}s; ${r.alreadyStored} already stored, ${r.invalid} unreadable. ` +
+    `queued ${r.queued} article(s) in ${seconds.toFixed(1)}s; ${r.alreadyQueued} already queued, ${r.alreadyStored} already stored, ${r.invalid} unreadable. ` +
       'Process them with `sitrep worker --db …` (on any number of machines); follow with `sitrep status --db …`\n',
   );
-  if (r.queued + r.alreadyStored + r.invalid === 0) {
+  if (r.queued + r.alreadyQueued + r.alreadyStored + r.invalid === 0) {
     process.stderr.write('sitrep ingest: no articles found in the given paths\n');
     return 1;
   }

@@ -55,10 +55,10 @@ describe.skipIf(!up)('queue on PostgreSQL', () => {
     const items = (extra: InputItem[] = []): InputItem[] => [...records.map((record) => ({ ok: true as const, record })), ...extra];
     const errors: string[] = [];
     const first = await enqueueItems(url, items([{ ok: false, id: 'line-9', error: 'line 9: not valid JSON' }]), { onError: (id, e) => errors.push(`${id}: ${e}`) });
-    expect(first).toEqual({ queued: 5, alreadyStored: 0, invalid: 1 });
+    expect(first).toEqual({ queued: 5, alreadyQueued: 0, alreadyStored: 0, invalid: 1 });
     expect(errors).toEqual(['line-9: line 9: not valid JSON']);
     // The same corpus again: the job ids are the content hashes, so nothing is queued twice.
-    await enqueueItems(url, items());
+    expect(await enqueueItems(url, items())).toEqual({ queued: 0, alreadyQueued: 5, alreadyStored: 0, invalid: 0 });
     expect(await jobCount()).toBe(5);
 
     // A job no worker can process (its record has no text), retried at once to keep the test short.
@@ -81,7 +81,7 @@ describe.skipIf(!up)('queue on PostgreSQL', () => {
 
     // Re-enqueueing: stored articles are skipped, the dead one is queued again and now succeeds.
     const again = await enqueueItems(url, items([{ ok: true, record: { id: 'poison', text: poisonText } }]));
-    expect(again).toEqual({ queued: 1, alreadyStored: 5, invalid: 0 });
+    expect(again).toEqual({ queued: 1, alreadyQueued: 0, alreadyStored: 5, invalid: 0 });
     const rerun = await runWorker({ url, exitWhenDone: true, pollMs: 100 });
     expect(rerun).toMatchObject({ processed: 1, inserted: 1, failed: 0 });
     const after = await queueStatus(url);

@@ -9,6 +9,7 @@ import { readJsonl } from '../ingest/read.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
 import { enqueueItems } from './enqueue.js';
 import { freshDatabase, scopedName } from './pgserver.js';
+import type { WorkerReport } from './worker.js';
 
 const BIN = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
 export const BENCH_DB = scopedName('sitrep_queue_bench');
@@ -29,6 +30,8 @@ export interface WorkerRun {
   seconds: number;
   articlesPerSecond: number;
   startupSeconds: number;
+  /** CPU seconds the workers used after start-up (the database's own CPU not included). */
+  cpuSeconds: number;
 }
 
 async function queueState(url: string): Promise<{ now: Date; done: number; last: Date | null }> {
@@ -50,7 +53,19 @@ export async function workerRun(corpus: string, k: number): Promise<WorkerRun> {
   const url = await freshDatabase(BENCH_DB);
   const q = await enqueueItems(url, readJsonl(corpus));
   const t0 = performance.now();
-  const procs = Array.from({ length: k }, () => spawn(process.execPath, [BIN, 'worker', '--db', url, '--exit-when-done'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+  const procs = Array.from({ length: k }, () => spawn(process.execPath, [BIN, 'worker', '--db', url, '--exit-when-done'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  // Each worker prints its report (a JSON line) on stdout when it stops.
+  const reports = procs.map((p) => new Promise<WorkerReport | null>((resolve) => {
+    let out = '';
+    p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', () => {
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as WorkerReport);
+      } catch {
+        resolve(null);
+      }
+    });
+  }));
   const started = procs.map((p) => new Promise<void>((resolve, reject) => {
     let buf = '';
     p.stderr!.on('data', (d: Buffer) => {
@@ -69,5 +84,6 @@ export async function workerRun(corpus: string, k: number): Promise<WorkerRun> {
   if (end.done !== q.queued) throw new Error(`${end.done} of ${q.queued} jobs done`);
   const articles = end.done - at.done;
   const seconds = end.last ? Math.max(0.001, (end.last.getTime() - at.now.getTime()) / 1000) : 0;
-  return { workers: k, articles, seconds, articlesPerSecond: seconds ? articles / seconds : 0, startupSeconds };
+  const cpuSeconds = (await Promise.all(reports)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0);
+  return { workers: k, articles, seconds, articlesPerSecond: seconds ? articles / seconds : 0, startupSeconds, cpuSeconds };
 }

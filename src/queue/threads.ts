@@ -9,7 +9,7 @@ type ThreadOptions = Omit<WorkerOptions, 'log' | 'signal'>;
 type ThreadMessage = { kind: 'log'; line: string } | { kind: 'done'; report: WorkerReport } | { kind: 'error'; message: string };
 
 export function sumReports(reports: WorkerReport[]): WorkerReport {
-  const out: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0 };
+  const out: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0, cpuSeconds: 0 };
   for (const r of reports) {
     out.processed += r.processed;
     out.inserted += r.inserted;
@@ -17,6 +17,8 @@ export function sumReports(reports: WorkerReport[]): WorkerReport {
     out.failed += r.failed;
     out.deadLettered += r.deadLettered;
     out.seconds = Math.max(out.seconds, r.seconds);
+    // Each thread measures the whole process's CPU time over its run.
+    out.cpuSeconds = Math.max(out.cpuSeconds, r.cpuSeconds);
   }
   return out;
 }

@@ -40,6 +40,8 @@ export interface WorkerReport {
   failed: number;
   deadLettered: number;
   seconds: number;
+  /** CPU seconds this process used after start-up (all its threads). */
+  cpuSeconds: number;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -62,7 +64,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   const batchSize = opts.batchSize ?? 20;
   const pollMs = opts.pollMs ?? 500;
   const started = Date.now();
-  const report: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0 };
+  const report: WorkerReport = { processed: 0, inserted: 0, duplicates: 0, failed: 0, deadLettered: 0, seconds: 0, cpuSeconds: 0 };
 
   const ex: Extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
   const boss = await openBoss(opts.url, { supervise: true });
@@ -71,6 +73,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   await initDeadLetters(pool);
   let lastExpire = 0;
   let troubles = 0;
+  const cpuAtStart = process.cpuUsage();
   log(`worker ${process.pid}: started (batch ${batchSize})`);
 
   /** One round: a batch fetched and processed, or an idle poll. Returns false when the worker should stop. */
@@ -145,6 +148,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
     }
   } finally {
     report.seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    report.cpuSeconds = (cpu.user + cpu.system) / 1e6;
     log(`worker ${process.pid}: stopped after ${report.processed} jobs (${report.inserted} stored, ${report.duplicates} already stored, ${report.failed} failed, ${report.deadLettered} dead-lettered) in ${report.seconds.toFixed(1)} s`);
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await store.close().catch(() => {});

@@ -245,6 +245,20 @@ describe('GET /api/export', () => {
     for (const l of lines) expect(l.sources).toContain('Beta Post');
   });
 
+  it('writes the interchange formats with the corpus writers', async () => {
+    const total = ((await (await app.request('http://localhost/api/events')).json()) as { total: number }).total;
+    const geo = await app.request('http://localhost/api/export?format=geojson');
+    expect(geo.status).toBe(200);
+    const fc = (await geo.json()) as { type: string; features: unknown[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBe(total);
+    const plover = (await (await app.request('http://localhost/api/export?format=plover-json')).json()) as unknown[];
+    expect(plover.length).toBe(total);
+    const acled = await app.request('http://localhost/api/export?format=acled-csv');
+    expect(acled.headers.get('content-disposition')).toMatch(/sitrep-acled\.csv/);
+    expect((await acled.text()).split('\n')[0]).toMatch(/event_date/);
+  });
+
   it('400s a missing or unknown format', async () => {
     expect((await app.request('http://localhost/api/export')).status).toBe(400);
     expect((await app.request('http://localhost/api/export?format=xls')).status).toBe(400);

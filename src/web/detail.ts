@@ -49,6 +49,11 @@ export function createDetail(): DetailView {
         h('div', { class: 'disagreements' }, h('h3', {}, 'Reports disagree'), ...ev.disagreements.map((d) => h('p', {}, h('strong', {}, `${d.kind}: `), d.values.map((v) => `${v.value} (${v.source ?? 'unknown source'})`).join(' vs ')))),
       );
     }
+    const figures = (ev as { figures?: { min: number | null; max: number | null; source: string | null }[] }).figures ?? [];
+    if (figures.length > 1) {
+      // Each source's toll side by side, never averaged.
+      el.append(h('h3', {}, 'Killed, by source'), h('ul', { class: 'figures' }, ...figures.map((f) => h('li', {}, `${fmtFatalities(f.min, f.max)} — ${f.source ?? 'unknown source'}`))));
+    }
     el.append(h('h3', {}, `${ev.reports.length} report${ev.reports.length === 1 ? '' : 's'}`));
     for (const r of ev.reports) {
       const sentence = r.evidence[0]?.text ?? null;
