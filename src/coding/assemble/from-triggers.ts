@@ -56,6 +56,8 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
         actor = roleOf(sp, trig.type);
         stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
       }
+      // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
+      if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
       // "X blamed Y for attacking …": the accused did it
       if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
         actor = roleOf(att.accused[0]! as Participant, trig.type);

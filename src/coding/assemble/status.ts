@@ -109,8 +109,10 @@ export function stanceFor(ctx: Ctx, x: StanceInput): Stance {
     return { status: 'asserted', claimedBy: [], via, attribution: att, drop: true, why: 'negated report' };
   }
   const verbal = VERBAL_TYPES.has(x.type);
+  // "the army denied those claims", "rejected the fraud allegations": the rejected words are not an event
+  if (att?.kind === 'denial' && verbal) return { status: 'asserted', claimedBy: [], via, attribution: att, drop: true, why: 'rejected statement' };
   // a speech act made by the speaker ("Hezbollah said it held Israel responsible") is the speaker's own act
-  const ownAct = verbal && !!speaker && !!x.actor && x.actor.country === speaker.country && (x.actor.sector === speaker.sector || !x.actor.sector || !speaker.sector);
+  const ownAct = verbal && !!speaker && (!x.actor || (x.actor.country === speaker.country && (x.actor.sector === speaker.sector || !x.actor.sector || !speaker.sector)));
 
   if (att?.kind === 'denial' || neg.negated) {
     return { status: 'denied', claimedBy: speaker ? [speaker] : [], via, attribution: att, drop: false, why: att?.kind === 'denial' ? 'denial cue' : 'negated' };
