@@ -24,4 +24,4 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
-for (const f of ['index.html', 'app.css']) copyFileSync(join(root, 'src', 'web', f), join(out, f));
+for (const f of ['index.html', 'app.css', 'favicon.svg']) copyFileSync(join(root, 'src', 'web', f), join(out, f));

@@ -92,7 +92,7 @@ function groundFighting(doc: Doc, tokens: readonly Token[], scope: [number, numb
   const a = tokens[scope[0]]!.start;
   const b = tokens[scope[1] - 1]!.end;
   return (doc.triggers ?? []).some(
-    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.5 && !t.rule.includes('raid'),
+    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.6 && !/raid|offensive|storm/.test(t.rule),
   );
 }
 
@@ -156,11 +156,12 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       return { sub: 'Mob violence', why: 'rioters-no-demonstration' };
     }
     if (has(sc, 'violent') && sub !== 'Excessive force against protesters') return sub === 'Violent demonstration' ? null : { sub: 'Violent demonstration', why: 'protest+violence' };
-    if (has(sc, 'intervention') && (sub === 'Peaceful protest' || sub === 'Arrests')) return { sub: 'Protest with intervention', why: 'protest+intervention' };
+    if (has(sc, 'intervention') && has(sc, 'brutal') && ctx.sizeTag === null && sub !== 'Violent demonstration') return { sub: 'Excessive force against protesters', why: 'protest+brutal-intervention' };
+    if (has(sc, 'intervention') && (sub === 'Peaceful protest' || (sub === 'Arrests' && hasProtestWord(ctx)))) return { sub: 'Protest with intervention', why: 'protest+intervention' };
     return null;
   }
 
-  if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade') {
+  if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Shelling/artillery/missile attack') {
     if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
       return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
     }
@@ -175,7 +176,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
 
-  if (event.type === 'ASSAULT' && has(sc, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
 
   if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
     // the killing/attack is the work of a weapon named in the same sentence
@@ -203,7 +204,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
     }
     if (sub === 'Armed clash') {
-      if (has(st, 'protest')) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      if (has(st, 'protest') || /\briot(er)?s?\b/.test(sentenceText(ctx))) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
       if (!has(sc, 'armed') && (ctx.sizeTag !== null || /\b(supporters|activists|students|party|factional|partisans)\b/i.test(ctx.scopeText))) {
         return { sub: 'Mob violence', why: 'clash-unarmed-groups' };
       }
@@ -239,6 +240,10 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   return null;
 }
 
+function hasProtestWord(ctx: RefineContext): boolean {
+  return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
+}
+
 function triggerWord(ctx: RefineContext): string {
   return ctx.words[ctx.trig[0]] ?? '';
 }
@@ -261,6 +266,27 @@ function sentenceText(ctx: RefineContext): string {
   return ctx.words.slice(ctx.sent[0], ctx.sent[1]).join(' ');
 }
 
+/**
+ * The event's toll. The assembler reads the killed count of the event's clause; in a short report
+ * (an ACLED note, a wire snippet) the whole paragraph describes the one event, so its summed toll
+ * (fatalitiesFor: "6 soldiers and 2 civilians were killed" = 8, "4 fatalities") is preferred, and
+ * it fills in when the assembler found none.
+ */
+function withToll(doc: Doc, e: Event): Event {
+  const para = fatalitiesFor(doc, e);
+  if (!para) return e;
+  if (e.fatalities === null || (doc.sentences?.length ?? 0) <= 8) return { ...e, fatalities: para };
+  return e;
+}
+
+/** The ACLED note label trigger this event was built from or absorbed, if any. */
+function noteLabelOf(doc: Doc, event: Event) {
+  const t = doc.triggers?.find((x) => x.rule.startsWith('note-label:'));
+  if (!t) return null;
+  const same = (s: { start: number; end: number }) => s.start === t.start && s.end === t.end;
+  return same(event.trigger) || event.evidence.some(same) ? t : null;
+}
+
 /** Statements made by crowds in an ACLED note with a size tag are the protest itself. */
 function statementAsProtest(event: Event, ctx: RefineContext): Refinement | null {
   if (event.acled || !ctx.sizeTag) return null;
@@ -277,6 +303,13 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   if (!ctx) return event;
   let out = event;
   let decided: Refinement | null = null;
+  const label = noteLabelOf(doc, event);
+  if (label && label.acled && event.acled?.sub_event_type !== label.acled.sub_event_type) {
+    // the note's own label ("Defusal:") outranks what a merged trigger said
+    out = { ...event, type: label.type, mode: label.mode, cameo: label.cameo, acled: label.acled, rule: `${event.rule} > ${label.rule}` };
+    return withToll(doc, { ...out, confidence: 0.99 });
+  }
+  if (label) return withToll(doc, { ...event, confidence: 0.99 });
   if (event.acled) {
     const first = refineSubType(event.acled.sub_event_type, event, ctx);
     if (first && first.sub !== event.acled.sub_event_type) {
@@ -305,8 +338,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
   out = combineWithModel(out, ctx, ec, Boolean(decided));
-  // the assembler sets fatalities when it can; otherwise the event's paragraph gives its toll
-  if (out.fatalities === null) out = { ...out, fatalities: fatalitiesFor(doc, out) };
+  out = withToll(doc, out);
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }
 

@@ -33,7 +33,7 @@ function typeOf(name: string): string {
 /** URL path → asset. Missing bundle files are left out (the page route then says how to build). */
 export function loadAssets(webRoot: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  for (const name of ['index.html', 'app.js', 'app.css']) {
+  for (const name of ['index.html', 'app.js', 'app.css', 'favicon.svg']) {
     const p = join(webRoot, name);
     if (existsSync(p)) assets.set(name === 'index.html' ? '/' : `/${name}`, { body: readFileSync(p), type: typeOf(name) });
   }

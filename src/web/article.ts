@@ -10,9 +10,9 @@ import { paragraphs, segment, type Mark } from './segments.js';
 import { paintSwatches } from './table.js';
 
 const CARD: { kind: string; title: string; ok: string }[] = [
-  { kind: 'stale-report', title: 'Stale report', ok: 'The events reported are recent for the publication date.' },
-  { kind: 'conflicting-claims', title: 'Conflicting claims', ok: 'No party contradicts another.' },
-  { kind: 'date-mismatch', title: 'Date mismatch', ok: 'Weekdays and dates agree.' },
+  { kind: 'stale-report', title: 'Stale report', ok: 'the news is recent for the publication date.' },
+  { kind: 'conflicting-claims', title: 'Conflicting claims', ok: 'no party was found contradicting another.' },
+  { kind: 'date-mismatch', title: 'Date mismatch', ok: 'no weekday or date disagreement was found.' },
 ];
 
 function reportCard(checks: Check[]): HTMLElement {
@@ -22,7 +22,7 @@ function reportCard(checks: Check[]): HTMLElement {
       'div',
       { class: `check ${found.length ? 'flagged' : 'clear'}`, 'data-kind': c.kind },
       h('div', { class: 'check-title' }, found.length ? '⚠ ' : '✓ ', c.title, found.some((k) => k.days !== undefined) ? h('span', { class: 'days' }, `${found.find((k) => k.days !== undefined)!.days} days`) : null),
-      ...(found.length ? found.map((k) => h('p', {}, k.message)) : [h('p', { class: 'muted' }, c.ok)]),
+      ...(found.length ? found.map((k) => h('p', {}, k.message)) : [h('p', { class: 'muted' }, 'Not flagged: ', c.ok)]),
     );
   });
   const other = checks.filter((k) => !CARD.some((c) => c.kind === k.kind));
@@ -45,7 +45,7 @@ function marksOf(r: SpecResult): Mark[] {
 }
 
 function actorText(a: SpecEvent['actor']): string {
-  if (!a) return '?';
+  if (!a) return 'unknown';
   return a.country ? `${a.name ?? a.text} (${a.country})` : (a.name ?? a.text);
 }
 
@@ -55,7 +55,7 @@ function eventCard(e: SpecEvent, text: string, onFocus: (id: string | null) => v
     'div',
     { class: `event-card status-${e.status}`, 'data-event': e.id, tabindex: 0 },
     h('div', { class: 'event-head' }, h('span', { class: 'swatch', 'data-color': typeColor(e.type) }), h('strong', {}, e.type), e.mode ? ` · ${e.mode}` : '', h('span', { class: `status status-${e.status}` }, e.status)),
-    h('div', {}, actorText(e.actor), ' → ', actorText(e.target)),
+    e.actor || e.target ? h('div', { class: 'who' }, actorText(e.actor), ' → ', actorText(e.target)) : null,
     e.date ? h('div', { class: 'muted' }, `${e.date.start}${e.date.end !== e.date.start ? ` – ${e.date.end}` : ''} (${e.date.precision})`) : null,
     e.location ? h('div', { class: 'muted' }, [e.location.name, e.location.country].filter(Boolean).join(', ')) : null,
     f ? h('div', {}, `Killed: ${f}`, e.fatalities?.text ? ` (“${e.fatalities.text}”)` : '') : null,

@@ -23,3 +23,31 @@ export function perDay(events: { dateStart: string | null; type: string }[]): Ma
   }
   return out;
 }
+
+export interface TimelineRange {
+  /** First and last day shown (day numbers). */
+  start: number;
+  end: number;
+  /** Days per bar: 1 for a few months, 7 up to a few years, 30 beyond. */
+  bucket: number;
+  /** Dated events before `start` left off the chart (background history: 1994, 2020 …). */
+  before: number;
+}
+
+/**
+ * The span the timeline shows. A few old dates (the background history an article recalls)
+ * would squeeze months of news into a sliver, so a small early tail separated by a long gap is
+ * left off and counted instead.
+ */
+export function timelineRange(days: number[]): TimelineRange | null {
+  const ds = days.filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
+  if (!ds.length) return null;
+  const tail = Math.floor(ds.length * 0.1);
+  let cut = 0;
+  for (let i = 1; i < ds.length && i <= tail; i++) if (ds[i]! - ds[i - 1]! > 60) cut = i;
+  const start = ds[cut]!;
+  const end = ds[ds.length - 1]!;
+  const span = end - start + 1;
+  const bucket = span <= 150 ? 1 : span <= 1100 ? 7 : 30;
+  return { start, end, bucket, before: cut };
+}

@@ -102,13 +102,12 @@ const filterBar = h(
 );
 
 const legend = h('div', { class: 'type-legend' });
+// The detail panel stays in view beside the map, the timeline and the table alike.
 const overview = h(
   'div',
   { class: 'overview' },
   filterBar,
-  h('div', { class: 'top' }, h('div', { class: 'panel map-panel' }, map.el, legend), detail.el),
-  h('div', { class: 'panel' }, timeline.el),
-  table.el,
+  h('div', { class: 'columns' }, h('div', { class: 'main-col' }, h('div', { class: 'panel map-panel' }, map.el, legend), h('div', { class: 'panel' }, timeline.el), table.el), detail.el),
 );
 
 let seq = 0;
@@ -169,7 +168,7 @@ async function loadStats(): Promise<void> {
   }
   const s = state.stats;
   clear(statsEl);
-  statsEl.append(`${s.articles} articles · ${s.clusters} events${s.dates.first ? ` · ${s.dates.first} to ${s.dates.last}` : ''}`);
+  statsEl.append(`${s.articles} articles · ${s.clusters} events · ${s.events} reports`);
   fillSelect(inputs.country, 'Country', s.byCountry);
   fillSelect(inputs.type, 'Type', s.byType, orderTypes);
   fillSelect(inputs.status, 'Status', s.byStatus);

@@ -41,3 +41,28 @@ describe('paragraphs', () => {
     expect(ps.map((p) => t.slice(p.start, p.end))).toEqual(['Title', '  Body one.', 'Body two.']);
   });
 });
+
+import { dayNum, timelineRange } from './days.js';
+
+describe('timelineRange', () => {
+  const d = (iso: string) => dayNum(iso);
+  it('shows a few weeks of news by day', () => {
+    const r = timelineRange([d('2024-03-01'), d('2024-03-20'), d('2024-04-10')])!;
+    expect(r).toEqual({ start: d('2024-03-01'), end: d('2024-04-10'), bucket: 1, before: 0 });
+  });
+  it('leaves off a small early tail of background history and counts it', () => {
+    const news = Array.from({ length: 30 }, (_, i) => d('2024-03-01') + i);
+    const r = timelineRange([d('1994-05-01'), d('2020-09-27'), ...news])!;
+    expect(r.start).toBe(d('2024-03-01'));
+    expect(r.before).toBe(2);
+    expect(r.bucket).toBe(1);
+  });
+  it('keeps a long corpus whole, in weeks or months', () => {
+    const even = Array.from({ length: 40 }, (_, i) => d('2020-01-01') + i * 30);
+    const r = timelineRange(even)!;
+    expect(r.before).toBe(0);
+    expect(r.bucket).toBe(30);
+    expect(timelineRange([d('2023-01-01'), d('2023-12-31')])!.bucket).toBe(7);
+    expect(timelineRange([])).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
 
 import type { Cluster } from './api.js';
 import { orderTypes, typeColor } from './colors.js';
-import { dayNum, isoOf, perDay } from './days.js';
+import { dayNum, isoOf, timelineRange } from './days.js';
 import { clear, h, s } from './dom.js';
 
 const W = 960;
@@ -25,7 +25,9 @@ export function createTimeline(onBrush: (range: { from?: string; to?: string }) 
   const el = h('div', { class: 'timeline', id: 'timeline' }, svg, label);
   let d0 = 0;
   let d1 = 0;
+  /** pixels per day */
   let step = 1;
+  let bucket = 1;
 
   const xOf = (d: number) => M.left + (d - d0) * step;
   const dayAt = (x: number) => Math.min(d1, Math.max(d0, Math.floor((x - M.left) / step) + d0));
@@ -44,7 +46,7 @@ export function createTimeline(onBrush: (range: { from?: string; to?: string }) 
     const hi = Math.max(a, b);
     brush.setAttribute('visibility', 'visible');
     brush.setAttribute('x', String(xOf(lo)));
-    brush.setAttribute('width', String(Math.max(step, xOf(hi + 1) - xOf(lo))));
+    brush.setAttribute('width', String(Math.max(1, xOf(hi + 1) - xOf(lo))));
   }
 
   let dragStart: number | null = null;
@@ -76,49 +78,66 @@ export function createTimeline(onBrush: (range: { from?: string; to?: string }) 
     clear(bars);
     clear(axis);
     clear(label);
-    const counts = perDay(events);
-    const days = [...counts.keys()];
-    if (!days.length) {
+    const dated = events.filter((e) => e.dateStart && !Number.isNaN(dayNum(e.dateStart)));
+    const r = timelineRange(dated.map((e) => dayNum(e.dateStart!)));
+    if (!r) {
       d0 = 1;
       d1 = 0;
       showBrush(null, null);
       label.append('No dated events.');
       return;
     }
-    d0 = Math.min(...days) - 1;
-    d1 = Math.max(...days) + 1;
+    bucket = r.bucket;
+    el.dataset.before = String(r.before);
+    // Whole buckets, with one empty bucket of margin on each side.
+    d0 = Math.floor(r.start / bucket) * bucket - bucket;
+    d1 = Math.floor(r.end / bucket) * bucket + 2 * bucket - 1;
     step = (W - M.left - M.right) / (d1 - d0 + 1);
+    const counts = new Map<number, Map<string, number>>();
+    for (const e of dated) {
+      const d = dayNum(e.dateStart!);
+      if (d < r.start) continue;
+      const b = Math.floor(d / bucket) * bucket;
+      let m = counts.get(b);
+      if (!m) counts.set(b, (m = new Map()));
+      m.set(e.type, (m.get(e.type) ?? 0) + 1);
+    }
     let max = 1;
     for (const m of counts.values()) max = Math.max(max, [...m.values()].reduce((a, b) => a + b, 0));
     const plotH = H - M.top - M.bottom;
-    const types = orderTypes(events.map((e) => e.type));
-    for (const [d, m] of counts) {
+    const types = orderTypes(dated.map((e) => e.type));
+    const unit = bucket === 1 ? 'day' : bucket === 7 ? 'week' : 'month';
+    for (const [b, m] of counts) {
       let y = H - M.bottom;
+      const w = step * bucket;
       for (const t of types) {
         const n = m.get(t);
         if (!n) continue;
         const bh = (n / max) * plotH;
         y -= bh;
         bars.append(
-          s('rect', { x: (xOf(d) + step * 0.1).toFixed(2), y: y.toFixed(2), width: Math.max(1, step * 0.8).toFixed(2), height: bh.toFixed(2), fill: typeColor(t), 'data-day': isoOf(d), 'data-type': t, class: 'bar' }, s('title', {}, `${isoOf(d)}: ${n} ${t}`)),
+          s('rect', { x: (xOf(b) + w * 0.1).toFixed(2), y: y.toFixed(2), width: Math.max(1, w * 0.8).toFixed(2), height: bh.toFixed(2), fill: typeColor(t), 'data-day': isoOf(b), 'data-type': t, 'data-count': n, class: 'bar' }, s('title', {}, `${bucket === 1 ? isoOf(b) : `${unit} of ${isoOf(b)}`}: ${n} ${t}`)),
         );
       }
     }
-    // Axis: the baseline, a max tick, and about eight date labels.
+    // Axis: the baseline, the max, and about eight date labels.
     axis.append(s('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: 'baseline' }));
     axis.append(s('text', { x: M.left - 4, y: M.top + 8, class: 'tick', 'text-anchor': 'end' }, String(max)));
     axis.append(s('text', { x: M.left - 4, y: H - M.bottom, class: 'tick', 'text-anchor': 'end' }, '0'));
-    const every = Math.max(1, Math.ceil((d1 - d0 + 1) / 8));
-    for (let d = d0; d <= d1; d += every) {
-      axis.append(s('text', { x: xOf(d) + step / 2, y: H - 6, class: 'tick', 'text-anchor': 'middle' }, isoOf(d).slice(5)));
+    const span = d1 - d0 + 1;
+    const every = Math.max(bucket, Math.ceil(span / 8 / bucket) * bucket);
+    for (let d = d0 + bucket; d <= d1; d += every) {
+      axis.append(s('text', { x: xOf(d) + (step * bucket) / 2, y: H - 6, class: 'tick', 'text-anchor': 'middle' }, span > 400 ? isoOf(d).slice(0, 7) : isoOf(d).slice(5)));
     }
     const from = range.from ? dayNum(range.from) : null;
     const to = range.to ? dayNum(range.to) : null;
-    showBrush(from ?? (to !== null ? d0 : null), to ?? (from !== null ? d1 : null));
+    showBrush(from !== null ? Math.max(from, d0) : to !== null ? d0 : null, to !== null ? Math.min(to, d1) : from !== null ? d1 : null);
+    const per = `events per ${unit} by type`;
     label.append(
       range.from || range.to
         ? `Showing ${range.from ?? 'start'} to ${range.to ?? 'end'} — click the timeline to clear`
-        : `${isoOf(d0 + 1)} to ${isoOf(d1 - 1)} — drag across days to filter`,
+        : `${per}, ${isoOf(r.start)} to ${isoOf(r.end)} — drag across the chart to filter by date`,
+      r.before ? ` · ${r.before} earlier event${r.before === 1 ? '' : 's'} (background history) not charted` : '',
     );
   }
 

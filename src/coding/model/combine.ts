@@ -12,7 +12,7 @@ import { predictNb } from './nb.js';
 /** Trigger confidence below which the rules count as unsure. */
 export const RULES_UNSURE = 0.6;
 /** Model probability needed to overrule an unsure rule. */
-export const MODEL_SURE = 0.6;
+export const MODEL_SURE = 0.9;
 
 export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCoding, ruleDecided: boolean): Event {
   if (!ec.model || !event.acled) return event;

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadResources, type Resources } from '../resources.js';
+import { defaultPipeline } from '../stages.js';
+import { makeDoc } from '../ingest/article.js';
+import type { Event } from '../doc.js';
+
+let res: Resources;
+const pipeline = defaultPipeline();
+
+beforeAll(async () => {
+  res = await loadResources({ settings: { eventModel: null } });
+});
+
+/** The report's main event, as the benchmarks choose it. */
+function main(text: string): Event | null {
+  const doc = pipeline.run(makeDoc({ id: 'r', text }), res);
+  let best: Event | null = null;
+  for (const e of doc.events) if (e.acled && (!best || e.confidence > best.confidence)) best = e;
+  return best;
+}
+
+const sub = (text: string) => main(text)?.acled?.sub_event_type ?? null;
+
+describe('refineEvent', () => {
+  it('escalates a protest by what the authorities and the crowd did', () => {
+    expect(sub('Hundreds of nurses protested outside the ministry over unpaid wages.')).toBe('Peaceful protest');
+    expect(sub('Hundreds of nurses protested outside the ministry; police fired tear gas to disperse them.')).toBe('Protest with intervention');
+    expect(sub('Students demonstrated in the city centre and threw stones at the police.')).toBe('Violent demonstration');
+    expect(sub('Soldiers opened fire on protesters in the square, killing three demonstrators.')).toBe('Excessive force against protesters');
+  });
+
+  it('does not take a demand for an arrest as police intervention', () => {
+    expect(sub('Relatives of the victim rallied outside the court, calling for the arrest of the driver.')).toBe('Peaceful protest');
+  });
+
+  it('tells an armed clash from an attack on civilians by the victims', () => {
+    expect(sub('Gunmen killed four villagers in their homes overnight.')).toBe('Attack');
+    expect(sub('Two soldiers were killed by militants near the border post.')).toBe('Armed clash');
+  });
+
+  it('tells a mob from a militia', () => {
+    expect(sub('An angry mob beat a suspected thief in the market.')).toBe('Mob violence');
+  });
+
+  it('codes the weapon that did the killing', () => {
+    expect(sub('Three farmers were killed when their tractor struck a landmine.')).toBe('Remote explosive/landmine/IED');
+    expect(sub('Soldiers found and defused a roadside bomb near the school.')).toBe('Disrupted weapons use');
+  });
+
+  it('codes territory by who took it', () => {
+    expect(sub('Rebels seized control of the town after heavy fighting.')).toBe('Non-state actor overtakes territory');
+    expect(sub('The army took control of the town after the rebels left it peacefully.')).toBe('Non-violent transfer of territory');
+  });
+
+  it('reads the labels that open ACLED notes', () => {
+    const e = main('Movement of forces: On 3 May, the army moved two battalions to the border town.');
+    expect(e?.acled?.sub_event_type).toBe('Change to group/activity');
+    expect(e?.rule).toMatch(/note-label:Movement of forces/);
+    expect(main('Property destruction: On 3 May, unknown people damaged a school gate in the village.')?.acled?.sub_event_type).toBe('Looting/property destruction');
+  });
+
+  it('explains every refinement in the rule', () => {
+    const e = main('Hundreds of nurses protested outside the ministry; police fired tear gas to disperse them.');
+    expect(e?.rule).toMatch(/refine:protest\+intervention|lexicon:/);
+    expect(e?.type).toBe('PROTEST');
+  });
+
+  it('leaves statements without an ACLED type', () => {
+    const doc = pipeline.run(makeDoc({ id: 's', text: 'The foreign minister condemned the decision and urged restraint.' }), res);
+    expect(doc.events.every((e) => e.acled === null)).toBe(true);
+  });
+});
