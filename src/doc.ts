@@ -126,6 +126,20 @@ export interface PlaceMention extends Span {
   feature: 'point' | 'admin1' | 'region' | 'country' | 'continent' | string;
   /** How sure the geocoder is of the chosen referent (0..1). */
   score?: number;
+  /**
+   * How the text uses the name: `literal` (where something is or happens), `metonymic` ("Moscow
+   * said": the government), `adjectival`/`demonym` ("Armenian", "Syrians"), `modifier` ("Ukraine
+   * war"), `embedded` (inside an organisation's or a person's name). Only literal places locate events.
+   */
+  role?: 'literal' | 'metonymic' | 'adjectival' | 'demonym' | 'modifier' | 'embedded';
+  /** The word that marked it as a place: "district", "province", "village of" … */
+  designator?: string | null;
+  /** False for a name the gazetteer does not know (a designator marked it): no coordinates of its own. */
+  resolved?: boolean;
+  /** Index (in doc.places) of the place the text puts it in: "Qalat city, Zabul", "Fortaleza (Ceara)". */
+  containerIndex?: number;
+  /** For a province or a country: its seat or capital, where event coders put an event the text places only there. */
+  seat?: { name: string; lat: number; lon: number } | null;
 }
 
 export interface Quantity extends Span {

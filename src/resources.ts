@@ -3,6 +3,7 @@
 // stage call (no module-level mutable state), so tests can build tiny ones.
 
 import { loadWink, type WinkNlp } from './nlp/tokens.js';
+import { loadGazetteer } from './resolve/places/cache.js';
 import { loadActorLexicon } from './resolve/actors/lexicon.js';
 import { loadEventCoding } from './coding/lexicon/load.js';
 
@@ -33,5 +34,6 @@ export async function loadResources(opts: ResourceOptions = {}): Promise<Resourc
     settings,
     actors: loadActorLexicon(),
     events: loadEventCoding({ modelPath: settings.eventModel }),
+    gazetteer: await loadGazetteer(),
   };
 }

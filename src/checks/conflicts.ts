@@ -50,7 +50,9 @@ export function conflictingPairs(events: readonly Event[]): [Event, Event, strin
       else if ((a.status === 'claimed' && b.status === 'denied') || (a.status === 'denied' && b.status === 'claimed')) {
         const claim = a.status === 'claimed' ? a : b;
         const denial = a.status === 'claimed' ? b : a;
-        if (differentParty(claim.claimedBy[0], denial.claimedBy[0]) || (claim.actor && denial.actor && who(claim.actor) === who(denial.actor))) out.push([claim, denial, 'a claim and a denial']);
+        // the same occurrence: the denial is about the same perpetrator or the same victims
+        const same = (claim.actor && denial.actor && who(claim.actor) === who(denial.actor)) || (claim.target && denial.target && who(claim.target) === who(denial.target));
+        if (same && (differentParty(claim.claimedBy[0], denial.claimedBy[0]) || who(claim.actor) === who(denial.actor))) out.push([claim, denial, 'a claim and a denial']);
       }
     }
   }

@@ -253,13 +253,15 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
           const restWords = toks.slice(restStart, s.tokenEnd).filter((x) => !isPunct(x)).length;
           const followedByComma = toks[k]?.text === ',' || toks[k]?.text === '.';
           const speakerAfterComma = subjA > s.tokenStart && toks[subjA - 1]!.text === ',';
-          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && restWords <= 3))) {
+          // "…, Human Rights Watch said in a report on Tuesday.": only circumstances follow the cue
+          const trailing = toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
+          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing)))) {
             // content after the cue, to the end of its clause for denials and blame
             let e = s.tokenEnd;
             if (kind !== 'speech') {
               for (let x = restStart; x < s.tokenEnd; x++) {
                 const w = lower(toks[x]);
-                if ((w === ',' || w === ';' || (w === 'and' && x > restStart + 1 && toks[x + 1]?.pos !== 'ADP')) && x > restStart) { e = x; break; }
+                if ((w === ',' || w === ';' || (w === 'and' && toks[x + 1]?.pos !== 'ADP')) && x > restStart) { e = x; break; }
               }
             } else {
               // a trailing participle clause of the narrator's ("…, plunging the nation deeper")

@@ -8,7 +8,7 @@ import { ExtractPool, type WorkItem } from './pool.js';
 import { extractRecord, type Extractor } from '../extract.js';
 import type { SourceItem } from '../ingest/sources.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
-import type { Store } from '../store/types.js';
+import type { PutResult, Store } from '../store/types.js';
 
 export interface IngestSummary {
   seen: number;
@@ -37,6 +37,8 @@ export interface IngestOptions {
   /** Articles per worker message. */
   batchSize?: number;
   onItem?: (o: ItemOutcome, s: IngestSummary) => void;
+  /** Articles per store transaction in single-thread ingest (each article stays all or nothing). */
+  groupCommit?: number;
 }
 
 function emptySummary(): IngestSummary {
@@ -55,19 +57,43 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     opts.onItem?.(o, s);
   };
 
-  const write = async (item: WorkItem & { origin: string; hash: string }, out: SpecResult | SpecError) => {
-    if ('error' in out) return emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: out.error });
-    try {
-      const put = await store.putArticle({ inputId: item.record.id, text: item.record.text, result: out });
-      if (put.inserted) emit({ kind: 'added', origin: item.origin, id: item.record.id, hash: put.hash, events: put.events ?? out.events.length });
+  type Work = WorkItem & { origin: string; hash: string };
+  /** Write extracted articles: one group-commit transaction when the store offers it. */
+  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[]) => {
+    const ok: { item: Work; result: SpecResult }[] = [];
+    items.forEach((item, i) => {
+      const out = outs[i]!;
+      if ('error' in out) emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: out.error });
+      else ok.push({ item, result: out });
+    });
+    if (!ok.length) return;
+    const inputs = ok.map(({ item, result }) => ({ inputId: item.record.id, text: item.record.text, result }));
+    let puts: PutResult[] | null = null;
+    if (store.putArticles && ok.length > 1) {
+      try {
+        puts = await store.putArticles(inputs);
+      } catch {
+        puts = null; // one bad article must not sink the batch: retry them one by one
+      }
+    }
+    for (let i = 0; i < ok.length; i++) {
+      const { item, result } = ok[i]!;
+      let put = puts?.[i];
+      if (!put) {
+        try {
+          put = await store.putArticle(inputs[i]!);
+        } catch (err) {
+          emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: (err as Error).message });
+          continue;
+        }
+      }
+      if (put.inserted) emit({ kind: 'added', origin: item.origin, id: item.record.id, hash: put.hash, events: put.events ?? result.events.length });
       else emit({ kind: 'duplicate', origin: item.origin, id: item.record.id, hash: put.hash });
-    } catch (err) {
-      emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: (err as Error).message });
     }
   };
 
   /** Items that still need the pipeline, or null when handled here. */
-  const triage = async (item: SourceItem): Promise<(WorkItem & { origin: string; hash: string }) | null> => {
+  const triage = async (item: SourceItem): Promise<Work | null> => {
     s.seen++;
     if (!item.ok) {
       emit({ kind: 'failed', origin: item.origin, id: item.id, error: item.error });
@@ -83,22 +109,34 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
   };
 
   const threads = opts.pool?.size ?? opts.threads ?? 1;
+  const groupCommit = Math.max(1, opts.groupCommit ?? 8);
   if (threads <= 1 && !opts.pool) {
     if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
+    const ex = opts.extractor;
+    let pending: Work[] = [];
+    let outs: (SpecResult | SpecError)[] = [];
     for await (const item of items) {
       const work = await triage(item);
-      if (work) await write(work, extractRecord(opts.extractor, work.record, { htmlPublished: work.htmlPublished ?? null }));
+      if (!work) continue;
+      pending.push(work);
+      outs.push(extractRecord(ex, work.record, { htmlPublished: work.htmlPublished ?? null }));
+      if (pending.length >= groupCommit) {
+        await writeBatch(pending, outs);
+        pending = [];
+        outs = [];
+      }
     }
+    if (pending.length) await writeBatch(pending, outs);
   } else {
     const pool = opts.pool ?? (await ExtractPool.create(threads));
     const batchSize = opts.batchSize ?? 8;
     // Enough batches in flight to keep every worker busy while this thread writes.
     const maxInFlight = pool.size * 2;
     const inFlight = new Set<Promise<void>>();
-    let batch: (WorkItem & { origin: string; hash: string })[] = [];
+    let batch: Work[] = [];
     const send = (b: typeof batch) => {
       const p: Promise<void> = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished }))).then(async (results) => {
-        for (let i = 0; i < b.length; i++) await write(b[i]!, results[i]!);
+        await writeBatch(b, results);
       });
       const tracked = p.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);

@@ -36,9 +36,12 @@ describe('merge', () => {
     expect(matchScore(c, report('b', fixtureEvent({ date: '2024-03-07' })))).toBeNull();
     expect(matchScore(c, report('b', fixtureEvent({ place: { name: 'Far', country: 'BOR', lat: 47, lon: 20 } })))).toBeNull();
     expect(matchScore(c, report('b', fixtureEvent({ actor: { text: 'X', country: 'XXX', sector: null }, target: null })))).toBeNull();
-    // Unknown actors and a country-level place are compatible, just weaker.
-    const weak = matchScore(c, report('b', fixtureEvent({ actor: null, target: null, place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } })));
+    // Unknown actors in the same province are compatible, just weaker; in the same country only, not.
+    const weak = matchScore(c, report('b', fixtureEvent({ actor: null, target: null, place: { name: 'North', country: 'BOR', admin1: 'North', lat: null, lon: null, precision: 'admin1' } })));
     expect(weak).not.toBeNull();
+    expect(matchScore(c, report('b', fixtureEvent({ actor: null, target: null, place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } })))).toBeNull();
+    // Neither who nor where: no window at all, the report stays on its own.
+    expect(candidateWindow(report('b', fixtureEvent({ actor: null, target: null, place: null })))).toBeNull();
     expect(weak!).toBeLessThan(matchScore(c, report('b', fixtureEvent()))!);
     // Another country is a different event unless both parties are the same two.
     expect(matchScore(c, report('b', fixtureEvent({ target: null, place: { name: 'Elsewhere', country: 'SYL', lat: null, lon: null, precision: 'country' } })))).toBeNull();

@@ -89,10 +89,17 @@ function validRange(d: SpecEvent['date']): d is NonNullable<SpecEvent['date']> {
   return !!d && !Number.isNaN(dayNumber(d.start)) && !Number.isNaN(dayNumber(d.end)) && dayNumber(d.end) >= dayNumber(d.start);
 }
 
+/** A report says who or where: without either, nothing ties it to another report of the same day. */
+function identifiable(r: Report): boolean {
+  const l = r.event.location;
+  return reportParties(r).size > 0 || (!!l && rank(l.precision) <= 2 && (l.name !== null || l.lat !== null));
+}
+
 /** The date window in which candidate clusters must lie, or null when the report cannot merge. */
 export function candidateWindow(report: Report, s: MergeSettings = MERGE_SETTINGS): { type: string; from: string; to: string } | null {
   const d = report.event.date;
   if (!validRange(d) || spanDays(d.start, d.end) > s.maxDateSpanDays) return null;
+  if (!identifiable(report)) return null;
   return { type: report.event.type, from: isoDay(dayNumber(d.start) - s.dateSlackDays), to: isoDay(dayNumber(d.end) + s.dateSlackDays) };
 }
 
@@ -116,7 +123,7 @@ function reportParties(r: Report): Set<string> {
   return out;
 }
 
-function clusterParties(c: EventCluster): Set<string> {
+function clusterParties(c: MatchView): Set<string> {
   const out = new Set<string>();
   for (const a of [...c.actorRefs, ...c.targetRefs]) if (partyKey(a)) out.add(partyKey(a));
   return out;
@@ -141,13 +148,24 @@ function rank(p: string | null | undefined): number {
 
 // --- matching -------------------------------------------------------------------------------
 
+/** What matching reads of a cluster: stores may keep just this, small, for candidate lookups. */
+export type MatchView = Pick<
+  EventCluster,
+  'id' | 'type' | 'dateStart' | 'dateEnd' | 'datePrecision' | 'country' | 'admin1' | 'location' | 'lat' | 'lon' | 'geoPrecision' | 'actorRefs' | 'targetRefs'
+>;
+
+export function matchView(c: EventCluster): MatchView {
+  const { id, type, dateStart, dateEnd, datePrecision, country, admin1, location, lat, lon, geoPrecision, actorRefs, targetRefs } = c;
+  return { id, type, dateStart, dateEnd, datePrecision, country, admin1, location, lat, lon, geoPrecision, actorRefs, targetRefs };
+}
+
 /**
  * How well a report fits a cluster, or null when it cannot be the same event. Same type is
  * required (the store already selected by type), dates must overlap (with slack) without
  * stretching the cluster, places must be compatible and the two sets of parties must share one
  * (attacker and target may be swapped: that is a disagreement, not a different event).
  */
-export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_SETTINGS): number | null {
+export function matchScore(c: MatchView, r: Report, s: MergeSettings = MERGE_SETTINGS): number | null {
   const e = r.event;
   if (c.type !== e.type) return null;
   if (!validRange(e.date) || !c.dateStart || !c.dateEnd) return null;
@@ -171,6 +189,10 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
     score += (2 * shared) / new Set([...rp, ...cp]).size;
   }
   const sameSides = rp.size === 2 && shared === 2;
+  // Positive evidence that this is the same event, beyond type and day: a shared party, or the
+  // same place below country level. Two unattributed, unplaced "shelling" reports of one day are
+  // not one event (a country-wide war has many such a day).
+  let placeEvidence = false;
 
   const loc = e.location;
   if (loc && (c.country || c.lat != null)) {
@@ -179,6 +201,7 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
       const d = distanceKm(loc.lat!, loc.lon!, c.lat!, c.lon!);
       if (d > s.maxDistanceKm) return null;
       score += 2 * (1 - d / s.maxDistanceKm);
+      placeEvidence = true;
     } else if (loc.country && c.country && loc.country !== c.country) {
       // Each side often places a border clash on its own territory: the same two parties on the
       // same days still make one event; anyone else in another country does not.
@@ -187,15 +210,20 @@ export function matchScore(c: EventCluster, r: Report, s: MergeSettings = MERGE_
       return null;
     } else if (loc.country && loc.country === c.country) {
       score += 0.5;
-      if (loc.admin1 && loc.admin1 === c.admin1) score += 0.5;
+      if (loc.admin1 && loc.admin1 === c.admin1) {
+        score += 0.5;
+        if (rank(loc.precision) <= 1 && rank(c.geoPrecision) <= 1) placeEvidence = true;
+      }
+      if (loc.name && c.location && loc.name.toLowerCase() === c.location.toLowerCase() && rank(loc.precision) <= 2) placeEvidence = true;
     }
   }
+  if (!shared && !placeEvidence) return null;
   return score;
 }
 
 /** The best-fitting candidate, or null. Ties go to the smaller id so every store picks the same one. */
-export function chooseCluster(candidates: readonly EventCluster[], r: Report, s: MergeSettings = MERGE_SETTINGS): EventCluster | null {
-  let best: EventCluster | null = null;
+export function chooseCluster<C extends MatchView>(candidates: readonly C[], r: Report, s: MergeSettings = MERGE_SETTINGS): C | null {
+  let best: C | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {
     const sc = matchScore(c, r, s);

@@ -55,7 +55,7 @@ export function toSpec(doc: FullDoc): SpecResult {
     article: { title: meta.title, published: meta.published, language: meta.language, source: meta.source, url: meta.url, publishedFrom: meta.publishedFrom },
     mentions: {
       actors: doc.actors.map((a) => ({ start: a.start, end: a.end, text: a.text, name: a.name, country: a.country, sector: a.sector, kind: a.kind, ...(a.refersTo ? { refersTo: a.refersTo } : {}) })),
-      places: doc.places.map((p) => ({ start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonameid: p.geonameid, feature: p.feature })),
+      places: doc.places.map((p) => ({ start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonameid: p.geonameid, feature: p.feature, ...(p.role ? { role: p.role } : {}) })),
       times: doc.times.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}), range: t.range, precision: t.precision, stated: t.stated, implied: t.implied })),
       quantities: doc.quantities.map((q) => ({ start: q.start, end: q.end, text: q.text, min: q.min, max: q.max, unit: q.unit, qualifier: q.qualifier ?? null })),
     },

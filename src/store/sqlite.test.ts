@@ -42,6 +42,18 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
+  it('group-commits several articles, once each, and merges across them', async () => {
+    const s = await openSqliteStore(join(dir, 'group.db'));
+    const a = fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a');
+    const b = fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b');
+    const puts = await s.putArticles([a, b, { ...a, inputId: 'a-again' }]);
+    expect(puts.map((p) => p.inserted)).toEqual([true, true, false]);
+    expect(await s.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
+    const [c] = (await s.listEvents({})).events;
+    expect([c!.fatalitiesMin, c!.fatalitiesMax, c!.mentions]).toEqual([3, 5, 2]);
+    await s.close();
+  });
+
   it('refuses URLs it cannot open with a clear message', async () => {
     await expect(openStore('mysql://localhost/x')).rejects.toThrow(/unsupported database URL/);
   });

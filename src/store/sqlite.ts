@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS clusters (
   actor_search TEXT NOT NULL,
   source_search TEXT NOT NULL,
   search TEXT NOT NULL,
-  data TEXT NOT NULL
+  data TEXT NOT NULL,
+  match TEXT
 );
 CREATE INDEX IF NOT EXISTS clusters_type_date ON clusters(type, date_start);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date_start);
@@ -140,6 +141,9 @@ export class SqliteStore implements Store {
     else if (Number(row.value) > SCHEMA_VERSION) {
       throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${row.value}; this one knows ${SCHEMA_VERSION})`);
     }
+    // A database from before the compact match column gets it (filled as clusters are rewritten).
+    const cols = this.db.prepare('PRAGMA table_info(clusters)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'match')) this.db.exec('ALTER TABLE clusters ADD COLUMN match TEXT');
     this.ready = true;
     this.prepare();
   }
@@ -155,23 +159,28 @@ export class SqliteStore implements Store {
     getCluster: Database.Statement;
   };
 
+  private putTx!: Database.Transaction<(input: PutInput, hash: string, ingestedAt: string) => PutResult>;
+  private putManyTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[]) => PutResult[]>;
+
   private prepare(): void {
     const db = this.db;
+    this.putTx = db.transaction((input: PutInput, hash: string, ingestedAt: string) => this.putInTx(input, hash, ingestedAt));
+    this.putManyTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[]) => items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt)));
     this.st = {
       has: db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck(),
       insertArticle: db.prepare(
         'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
-      candidates: db.prepare(`SELECT data FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
+      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
       insertReport: db.prepare('INSERT OR IGNORE INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
       clusterReports: db.prepare('SELECT data FROM reports WHERE cluster_id = ?').pluck(),
       upsertCluster: db.prepare(
-        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data)
-         VALUES (@id, @type, @date_start, @date_end, @country, @statuses, @actor_search, @source_search, @search, @data)
+        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
+         VALUES (@id, @type, @date_start, @date_end, @country, @statuses, @actor_search, @source_search, @search, @data, @match)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
            country = excluded.country, statuses = excluded.statuses, actor_search = excluded.actor_search,
-           source_search = excluded.source_search, search = excluded.search, data = excluded.data`,
+           source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
     };
@@ -195,30 +204,78 @@ export class SqliteStore implements Store {
     const s = this.s;
     const hash = articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
-    const resultJson = JSON.stringify(input.result);
-    const tx = this.db.transaction((): PutResult => {
-      if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
-      const a = input.result.article;
-      s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, resultJson, ingestedAt);
-      const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
-      let newClusters = 0;
-      for (const r of reports) {
-        const win = candidateWindow(r);
-        const candidates = win ? (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => JSON.parse(d) as EventCluster) : [];
-        const best = chooseCluster(candidates, r);
-        r.clusterId = best?.id ?? newClusterId(r);
-        if (!best) newClusters++;
-        s.insertReport.run(r.key, hash, r.clusterId, JSON.stringify(r));
-        const members = (s.clusterReports.all(r.clusterId) as string[]).map((d) => JSON.parse(d) as Report);
-        this.writeCluster(buildCluster(r.clusterId, members));
-      }
-      return { hash, inserted: true, events: reports.length, newClusters };
-    });
     try {
-      return tx.immediate();
+      return this.putTx.immediate(input, hash, ingestedAt);
     } catch (err) {
       throw new SitrepError('STORE', `storing article ${input.inputId}: ${(err as Error).message}`, { cause: err });
     }
+  }
+
+  /**
+   * Several articles in one transaction (group commit): each article is still all or nothing,
+   * and a crash loses at most the batch in flight, which the next run ingests again.
+   */
+  async putArticles(inputs: PutInput[]): Promise<PutResult[]> {
+    return this.putManySync(inputs);
+  }
+
+  putManySync(inputs: PutInput[]): PutResult[] {
+    this.s;
+    const now = new Date().toISOString();
+    const prepared = inputs.map((input) => ({ input, hash: articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
+    try {
+      return this.putManyTx.immediate(prepared);
+    } catch (err) {
+      throw new SitrepError('STORE', `storing ${inputs.length} article(s) (${inputs.map((i) => i.inputId).slice(0, 3).join(', ')}…): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /**
+   * The body of the article transaction. Clusters this article touches are kept in memory while
+   * its reports are placed (a later report may join a cluster an earlier one opened) and each is
+   * rebuilt and written once at the end, not once per report.
+   */
+  private putInTx(input: PutInput, hash: string, ingestedAt: string): PutResult {
+    const s = this.st;
+    if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
+    const a = input.result.article;
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt);
+    const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
+    const members = new Map<string, Report[]>();
+    const state = new Map<string, MatchView>();
+    let newClusters = 0;
+    for (const r of reports) {
+      const win = candidateWindow(r);
+      let best: MatchView | null = null;
+      if (win) {
+        const candidates = (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => {
+          const c = JSON.parse(d) as MatchView;
+          return state.get(c.id) ?? c;
+        });
+        const seen = new Set(candidates.map((c) => c.id));
+        for (const c of state.values()) {
+          if (!seen.has(c.id) && c.type === win.type && c.dateStart && c.dateEnd && c.dateStart <= win.to && c.dateEnd >= win.from) candidates.push(c);
+        }
+        best = chooseCluster(candidates, r);
+      }
+      r.clusterId = best?.id ?? newClusterId(r);
+      if (!best) newClusters++;
+      let list = members.get(r.clusterId);
+      if (!list) {
+        // Read before this report is inserted, so it is counted once.
+        list = best ? (s.clusterReports.all(r.clusterId) as string[]).map((d) => JSON.parse(d) as Report) : [];
+        members.set(r.clusterId, list);
+      }
+      list.push(r);
+      s.insertReport.run(r.key, hash, r.clusterId, JSON.stringify(r));
+      // Only a report that can merge makes its cluster a candidate for the next ones.
+      if (win) state.set(r.clusterId, buildCluster(r.clusterId, list));
+    }
+    for (const [id, list] of members) {
+      const built = state.get(id);
+      this.writeCluster(built && 'mentions' in built ? (built as EventCluster) : buildCluster(id, list));
+    }
+    return { hash, inserted: true, events: reports.length, newClusters };
   }
 
   private writeCluster(c: EventCluster): void {
@@ -233,6 +290,7 @@ export class SqliteStore implements Store {
       source_search: c.sources.join('\n').toLowerCase(),
       search: clusterSearchText(c),
       data: JSON.stringify(c),
+      match: JSON.stringify(matchView(c)),
     });
   }
 

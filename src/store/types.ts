@@ -186,6 +186,11 @@ export interface Store {
   // --- added by the store engineer (additive) ---
   /** Every cluster matching the filter, in pages, for exports of any size (limit/offset ignored). */
   iterateEvents(filter: EventFilter): AsyncIterable<EventCluster>;
+  /**
+   * Optional group commit: several articles in one transaction, each still all or nothing (a
+   * repeated text inside the batch is stored once). Stores without it get putArticle per article.
+   */
+  putArticles?(inputs: PutInput[]): Promise<PutResult[]>;
   /** Article summaries (no text/result), newest ingest first. */
   listArticles(opts: { limit?: number; offset?: number }): Promise<{ articles: Omit<ArticleRow, 'text' | 'result'>[]; total: number }>;
 }

@@ -11,6 +11,7 @@ import { fatalitiesIn } from './fatalities.js';
 import { rolesFor } from './roles.js';
 import { stanceFor } from './status.js';
 import { VERBAL_TYPES } from './words.js';
+import { isSpurious } from './filter.js';
 
 /** Types for which coordinated objects are separate events ("appeal to the UN and the CSTO"). */
 const SPLIT_TARGET_TYPES = new Set(['REQUEST', 'CONSULT', 'AID', 'SUPPORT', 'SANCTION', 'THREATEN', 'AGREE']);
@@ -25,9 +26,12 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
   const out: Draft[] = [];
   const usedQ = new Set<Quantity>();
   const paras = doc.paragraphs ?? [];
+  const kept: Trigger[] = [];
   for (const trig of doc.triggers ?? []) {
     const s = doc.sentences![trig.sentence];
     if (!s) continue;
+    if (isSpurious(ctx, trig, kept)) continue;
+    kept.push(trig);
     const para = paras[s.paragraph];
     if (para && para.kind !== 'body') continue;
     const roles = rolesFor(ctx, s, trig);

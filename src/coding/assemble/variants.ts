@@ -98,7 +98,8 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         const ref = referent(out, att.cue.start, para, (d) => d.type === own[0]!.type && d.status !== 'denied');
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
-        const ref = referent(out, att.cue.start, para, (d) => (d.status === 'claimed' && d.claimedBy[0]?.country !== att.speaker!.country) || d.status === 'asserted');
+        // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
+        const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && d.claimedBy[0]?.country === att.speaker!.country));
         if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({

@@ -13,6 +13,13 @@ import { predictNb } from './nb.js';
 export const RULES_UNSURE = 0.6;
 /** Model probability needed to overrule an unsure rule. */
 export const MODEL_SURE = 0.9;
+/**
+ * A model trained on a large labelled export (a user's own ACLED data) knows that data's
+ * conventions better than general rules: it may overrule any rule short of a near-certain one.
+ */
+export const STRONG_MODEL_EXAMPLES = 1000;
+export const STRONG_MODEL_SURE = 0.97;
+export const RULES_CERTAIN = 0.75;
 
 export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCoding, ruleDecided: boolean): Event {
   if (!ec.model || !event.acled) return event;
@@ -23,7 +30,11 @@ export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCodi
     // agreement makes this more likely to be the report's main event
     return { ...event, confidence: round(Math.min(1, event.confidence + 0.05 * p.prob)) };
   }
-  if (ruleDecided || event.confidence >= RULES_UNSURE || p.prob < MODEL_SURE) return event;
+  const strong = ec.model.examples >= STRONG_MODEL_EXAMPLES;
+  const overrule = strong
+    ? p.prob >= STRONG_MODEL_SURE && event.confidence < RULES_CERTAIN && !event.rule.includes('note-label:')
+    : !ruleDecided && event.confidence < RULES_UNSURE && p.prob >= MODEL_SURE;
+  if (!overrule) return event;
   const code = codeForSubType(ec.mapping, p.label);
   return {
     ...event,

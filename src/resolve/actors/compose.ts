@@ -73,7 +73,7 @@ export interface ComposeContext {
   text: string;
   sentence: number;
   /** US-state sense of "Georgia" (set by the document when US signals outweigh Caucasus ones) */
-  georgiaIsUsState: boolean;
+  readonly georgiaIsUsState: boolean;
   /** countries named where they are not actors (a capital as a place), for the focus */
   context: { iso3: string; span: Span }[];
 }
@@ -284,6 +284,12 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
           out.push(d);
           continue;
         }
+      }
+      // "anti-Russia rally", "pro-Ukraine march": the name describes something else
+      if (items[i]!.joined && i > 0 && (key(i - 1) === 'pro' || key(i - 1) === 'anti')) {
+        out.push(draft(items[i - 1]!.start, m.end, { name: c.name, country: c.country, sector: null, kind: 'state', adjective: true, countryFrom: 'name' }));
+        i = m.j;
+        continue;
       }
       const d = draft(m.start, m.end, { name: c.name, country: c.country, sector: 'GOV', kind: 'state', role: 'gov', countryFrom: 'name' });
       if (locative) d.locative = true;

@@ -61,6 +61,8 @@ const SPEECH = new Set(['say', 'said', 'says', 'add', 'added', 'claim', 'claimed
   'insist', 'insisted', 'warn', 'warned', 'announce', 'announced', 'note', 'noted', 'tell', 'told', 'allege', 'alleged', 'confirm', 'confirmed', 'maintain', 'maintained', 'urge', 'urged',
   'call', 'called', 'write', 'wrote', 'stress', 'stressed', 'threaten', 'threatened', 'demand', 'demanded', 'reject', 'rejected', 'vow', 'vowed', 'respond', 'responded', 'argue', 'argued', 'assert', 'asserted', 'declare', 'declared']);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she']);
+/** First words of every pattern above: most tokens fail this one Set lookup and cost nothing more. */
+const TRIGGER_WORDS = new Set([...PAIR_PHRASES, ...COUNTRY_PHRASES].map((p) => p[0]!).concat([...PRONOUNS]));
 
 function phraseAt(tokens: readonly Token[], t: number, end: number, phrase: string[]): boolean {
   if (t + phrase.length > end) return false;
@@ -97,7 +99,9 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
   for (const s of input.sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const tok = tokens[t]!;
+      if (tok.text.length > 4) continue;
       const lower = tok.text.toLowerCase();
+      if (!TRIGGER_WORDS.has(lower)) continue;
 
       // both sides / the two countries / each other
       const pair = PAIR_PHRASES.find((p) => p[0] === lower && phraseAt(tokens, t, s.tokenEnd, p));

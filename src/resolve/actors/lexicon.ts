@@ -185,14 +185,14 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
 
   for (const { cols, line } of rows(files.groups, 'groups.tsv', 5)) {
     const [forms, country, role, acled, inter] = cols;
-    check(ISO3.test(country!), 'groups.tsv', line, `bad country "${country}"`);
+    check(country === '-' || ISO3.test(country!), 'groups.tsv', line, `bad country "${country}"`);
     check(ROLES.has(role as ActorRole), 'groups.tsv', line, `bad role "${role}"`);
     const n = Number(inter);
     check(Number.isInteger(n) && n >= 1 && n <= 8, 'groups.tsv', line, `bad inter code "${inter}"`);
     const fl = list(forms);
     for (const f of fl) {
       addEntry(lex, {
-        type: 'group', ...base(f, fl[0]!), country: country!, sector: 'REB', role: role as ActorRole, kind: 'group',
+        type: 'group', ...base(f, fl[0]!), country: country === '-' ? null : country!, sector: 'REB', role: role as ActorRole, kind: 'group',
         acledName: acled && acled !== '-' ? acled : null, inter: n,
       });
     }

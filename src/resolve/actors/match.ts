@@ -93,15 +93,17 @@ export function isShouting(items: readonly Item[]): boolean {
  */
 export function matchItems(lex: ActorLexicon, items: readonly Item[]): (Match | undefined)[] {
   const out: (Match | undefined)[] = new Array(items.length);
-  const shouting = isShouting(items);
+  let shoutingMemo: boolean | null = null;
+  const shoutingOf = () => (shoutingMemo ??= isShouting(items));
   for (let i = 0; i < items.length; i++) {
+    if (!lex.root.next.has(items[i]!.key)) continue;
     let node: TrieNode | undefined = lex.root;
     let best: Match | undefined;
     for (let k = i; k < items.length; k++) {
       node = node.next.get(items[k]!.key);
       if (!node) break;
       if (node.entries.length) {
-        const ok = node.entries.filter((e) => caseOk(e, items[i]!, shouting));
+        const ok = node.entries.every((e) => e.caseRule === 'any') ? node.entries : node.entries.filter((e) => caseOk(e, items[i]!, e.caseRule === 'upper' && shoutingOf()));
         if (ok.length) best = { i, j: k + 1, start: items[i]!.start, end: items[k]!.end, entries: ok };
       }
     }

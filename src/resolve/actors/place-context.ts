@@ -9,7 +9,9 @@ import { defineStage } from '../../pipeline.js';
 
 /** Mentions whose country was inferred (or missing) and may take a place's country. */
 function placeable(m: ActorMention): boolean {
-  if (m.adjective || m.kind === 'igo' || m.kind === 'agency' || m.kind === 'pronoun' || m.kind === 'state' || m.kind === 'group') return false;
+  if (m.adjective || m.kind === 'igo' || m.kind === 'agency' || m.kind === 'pronoun' || m.kind === 'state') return false;
+  // a group with a home country keeps it; transnational ones (Islamic State, al-Qaeda) are where they act
+  if (m.kind === 'group') return m.country === null;
   if (m.country === 'IGO') return false;
   return m.countryFrom === undefined || m.countryFrom === 'focus' || m.countryFrom === 'context';
 }
@@ -39,7 +41,8 @@ function isActorSpan(p: PlaceMention, actors: readonly ActorMention[]): boolean 
 
 export function placeActors(doc: Doc): ActorMention[] {
   const actors = doc.actors ?? [];
-  const places = (doc.places ?? []).filter((p) => p.country && !isActorSpan(p, actors));
+  const allPlaces = doc.places ?? [];
+  const places = allPlaces.filter((p) => p.country && !isActorSpan(p, actors));
   if (!places.length) return actors as ActorMention[];
   const sentences = doc.sentences ?? [];
   const dominant = dominantPlaceCountry(places);
@@ -70,8 +73,11 @@ export function placeActors(doc: Doc): ActorMention[] {
         if (dv > 0 || (dv === 0 && Math.abs(p.start - m.start) < Math.abs(near.start - m.start))) near = p;
       }
     }
-    // no place in the sentence: the article's main place country, only when nothing else said a country
-    const p = near ?? (m.country === null ? dominant : null);
+    // No place in the sentence: the article's main place country when nothing said a country, or
+    // when the country came from the article's focus but no place lies in that country (a Russian
+    // town's protest "against the invasion of Ukraine" is in Russia).
+    const focusUnplaced = m.countryFrom === 'focus' && !allPlaces.some((x) => x.country === m.country);
+    const p = near ?? (m.country === null || focusUnplaced ? dominant : null);
     if (!p || p.country === m.country) return m;
     return { ...m, country: p.country, countryFrom: 'place' as const, refersTo: [{ text: p.text, name: p.name, country: p.country, sector: m.sector, source: { start: p.start, end: p.end } }] };
   });

@@ -47,6 +47,17 @@ describe('actor phrases', () => {
     expect(byText(ms, 'Russian-backed separatists')).toMatchObject({ country: 'UKR', sector: 'REB' });
   });
 
+  it('reads "anti-Russia" and "pro-Ukraine" as descriptions, not actors', () => {
+    const ms = actors('Hundreds joined an anti-Russia and pro-Ukraine rally.');
+    expect(ms.filter((m) => m.kind === 'state' && !m.adjective)).toHaveLength(0);
+    expect(ms.find((m) => m.text === 'anti-Russia')).toMatchObject({ country: 'RUS', adjective: true });
+  });
+
+  it('leaves transnational groups to be placed where they act', () => {
+    const ms = actors('Islamic State militants attacked a checkpoint.');
+    expect(byText(ms, 'Islamic State militants')).toMatchObject({ country: null, sector: 'REB', kind: 'group' });
+  });
+
   it('extends an office title to the name that follows it', () => {
     const ms = actors('Kenyan President William Ruto met Prime Minister Keir Starmer in London.');
     expect(byText(ms, 'Kenyan President William Ruto')).toMatchObject({ country: 'KEN', sector: 'GOV', kind: 'person' });

@@ -42,7 +42,12 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
   const tokens = doc.tokens ?? [];
   const sentences = doc.sentences ?? [];
   const drafts: Draft[] = [];
-  const ctx: ComposeContext = { lex, text: doc.text, sentence: 0, georgiaIsUsState: georgiaIsUsState(tokens), context: [] };
+  let georgia: boolean | null = null;
+  const ctx: ComposeContext = {
+    lex, text: doc.text, sentence: 0, context: [],
+    // counted only for articles that name Georgia
+    get georgiaIsUsState() { return (georgia ??= georgiaIsUsState(tokens)); },
+  };
   for (const s of sentences) {
     const items = itemsOf(tokens, s.tokenStart, s.tokenEnd);
     if (!items.length) continue;

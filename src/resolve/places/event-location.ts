@@ -1,8 +1,147 @@
-// Where an event happened: the place that governs its clause, else its sentence, else the
-// article's focus. (First skeleton: the geocoder replaces this.)
+// Where an event happened: the place that governs the event's clause, else its sentence, else
+// its paragraph, else the article's focus. Only literal uses count: "Moscow said", "Armenian
+// forces" and "the Ukraine war" never locate an event.
+//
+// A place the gazetteer does not know ("the village of X, Y district, Kunar") is reported by its
+// own name with the coordinates and precision of the place the text puts it in.
 
-import type { Doc, EventLocation, Span } from '../../doc.js';
+import type { Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
 
-export function eventLocation(_doc: Doc, _anchor: Span): EventLocation | null {
+const LOCATIVE_RE = /\b(?:in|at|near|outside|around|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
+const CLAUSE_BREAK_RE = /;|\s[—–]\s|\b(?:but|while|whereas|meanwhile)\b/gi;
+
+function usable(p: PlaceMention): boolean {
+  const role = p.role ?? 'literal';
+  return role === 'literal' || role === 'modifier';
+}
+
+function precisionOf(feature: string): EventLocation['precision'] {
+  if (feature === 'point') return 'point';
+  if (feature === 'admin1') return 'admin1';
+  if (feature === 'country') return 'country';
+  return 'region';
+}
+
+const SPECIFICITY: Record<string, number> = { point: 2, admin1: 1.2, region: 0.8, continent: 0, country: 0.3 };
+
+/** The chain's first place with coordinates: the place itself, or the one the text puts it in. */
+function located(places: readonly PlaceMention[], i: number): PlaceMention | null {
+  let p: PlaceMention | undefined = places[i];
+  for (let hops = 0; p && hops < 4; hops++) {
+    if (p.lat !== null && p.lon !== null) return p;
+    p = p.containerIndex !== undefined ? places[p.containerIndex] : undefined;
+  }
   return null;
+}
+
+function clauseOf(text: string, sentence: Span, anchor: Span): Span {
+  let start = sentence.start;
+  let end = sentence.end;
+  const s = text.slice(sentence.start, sentence.end);
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  for (let m = CLAUSE_BREAK_RE.exec(s); m; m = CLAUSE_BREAK_RE.exec(s)) {
+    const at = sentence.start + m.index;
+    if (at + m[0].length <= anchor.start) start = at + m[0].length;
+    else if (at >= anchor.end && at < end) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function pick(text: string, places: readonly PlaceMention[], within: Span, anchor: Span): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  places.forEach((p, i) => {
+    if (p.start < within.start || p.end > within.end || !usable(p)) return;
+    if (!located(places, i) && !countryOnly(p)) return;
+    // a container is reached through what it contains, not chosen on its own
+    if (places.some((q, k) => k !== i && q.containerIndex === i && q.start >= within.start && usable(q))) return;
+    const before = text.slice(Math.max(within.start, p.start - 60), p.start);
+    const prep = LOCATIVE_RE.test(before);
+    if ((p.role ?? 'literal') === 'modifier' && !prep) return;
+    // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the place
+    if (p.feature === 'country' && !prep) return;
+    let s = prep ? 3 : 0;
+    // the text pins it down further: "in La Plata (Buenos Aires)", "Qalat city, Zabul"
+    if (p.containerIndex !== undefined) s += 1.5;
+    s += SPECIFICITY[p.resolved === false ? (located(places, i) ? 'point' : 'country') : p.feature] ?? 0;
+    const dist = p.start >= anchor.end ? p.start - anchor.end : anchor.start - p.end;
+    s -= Math.max(0, dist) / 150;
+    if (p.start >= anchor.end) s += 0.3;
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** An unknown place with nothing but the article's country to put it in. */
+function countryOnly(p: PlaceMention): boolean {
+  return p.resolved === false && !!p.country && !!p.seat;
+}
+
+function toLocation(places: readonly PlaceMention[], i: number): EventLocation | null {
+  const p = places[i]!;
+  const at = located(places, i);
+  if (!at) {
+    if (!countryOnly(p)) return null;
+    return { name: p.text, country: p.country, admin1: null, lat: p.seat!.lat, lon: p.seat!.lon, precision: 'country', evidence: { start: p.start, end: p.end } };
+  }
+  const own = p === at;
+  // a province or a country is put at its seat or capital, as ACLED and UCDP code such events
+  const point = at.feature !== 'point' && at.seat ? at.seat : { lat: at.lat, lon: at.lon };
+  return {
+    name: own ? at.name : p.text,
+    country: at.country,
+    admin1: at.admin1,
+    lat: point.lat,
+    lon: point.lon,
+    precision: precisionOf(at.feature),
+    evidence: own ? { start: p.start, end: p.end } : { start: p.start, end: Math.max(p.end, at.end) },
+  };
+}
+
+/** The article's focus: the literal place it names most, the most specific on a tie. */
+function focus(places: readonly PlaceMention[]): number {
+  const counts = new Map<string, { n: number; i: number; spec: number }>();
+  places.forEach((p, i) => {
+    if ((p.role ?? 'literal') !== 'literal' || p.lat === null) return;
+    const key = `${p.name}|${p.country}|${p.feature}`;
+    const c = counts.get(key) ?? { n: 0, i, spec: SPECIFICITY[p.feature] ?? 0 };
+    c.n++;
+    counts.set(key, c);
+  });
+  let best: { n: number; i: number; spec: number } | null = null;
+  for (const c of counts.values()) {
+    if (!best || c.n + c.spec * 0.1 > best.n + best.spec * 0.1) best = c;
+  }
+  return best ? best.i : -1;
+}
+
+export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
+  const places = doc.places ?? [];
+  if (!places.length) return null;
+  const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
+  if (sentence) {
+    const clause = clauseOf(doc.text, sentence, anchor);
+    let i = pick(doc.text, places, clause, anchor);
+    if (i < 0) i = pick(doc.text, places, sentence, anchor);
+    if (i < 0) {
+      const para = doc.paragraphs?.find((p) => p.index === sentence.paragraph);
+      if (para && para.kind === 'body') i = pick(doc.text, places, para, anchor);
+    }
+    if (i >= 0) {
+      // "in Azerbaijan" in an article about Nagorno-Karabakh: the article's more precise place in that country
+      if (places[i]!.feature === 'country') {
+        const f = focus(places);
+        if (f >= 0 && places[f]!.feature !== 'country' && places[f]!.country === places[i]!.country) i = f;
+      }
+      return toLocation(places, i);
+    }
+  }
+  const f = focus(places);
+  return f >= 0 ? toLocation(places, f) : null;
 }

@@ -1,11 +1,67 @@
-// Stage: place mentions. (First skeleton: to be replaced by the offline geocoder.)
+// Stage: place mentions. Recognise toponyms in each sentence (recognize.ts), then choose what
+// each refers to from the article's context (disambiguate.ts). Runs after the actors stage so
+// that the countries the actors belong to count as context, and so that a span the actors layer
+// took as a person is not also a place.
+
+import type { ActorMention, PlaceMention, Token } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
+import type { Resources } from '../../resources.js';
+import { GazetteerError } from './errors.js';
+import { Gazetteer } from './gazetteer.js';
+import { resolveMentions } from './disambiguate.js';
+import { personLikeNames, recognizeSentence, type RawMention } from './recognize.js';
+
+/** The gazetteer from Resources (loaded once by loadResources). */
+export function gazetteerOf(res: Resources): Gazetteer {
+  const g = res.gazetteer;
+  if (!(g instanceof Gazetteer)) throw new GazetteerError('GAZ_SOURCE', 'Resources has no gazetteer: add `gazetteer: await loadGazetteer()` to loadResources');
+  return g;
+}
+
+const FUNCTION_POS = new Set(['ADJ', 'ADV', 'VERB', 'ADP', 'DET', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'INTJ']);
+
+export interface PlaceInput {
+  text: string;
+  sentences: readonly { start: number; end: number }[];
+  tokens: readonly Token[];
+  actors: readonly ActorMention[];
+}
+
+export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resources, 'nlp'>): PlaceMention[] {
+  const { text, tokens } = input;
+  const byStart = new Map<number, Token>();
+  for (const t of tokens) byStart.set(t.start, t);
+  const common = new Map<string, boolean>();
+  const isCommonWord = (lower: string): boolean => {
+    let v = common.get(lower);
+    if (v === undefined) {
+      const pos = res.nlp.readDoc(lower).tokens().out(res.nlp.its.pos) as string[];
+      v = pos.length === 1 && FUNCTION_POS.has(pos[0]!);
+      common.set(lower, v);
+    }
+    return v;
+  };
+  const ctx = { gaz, text, tokenAt: (o: number) => byStart.get(o), isCommonWord, personish: personLikeNames(gaz, text, input.sentences) };
+  const persons = input.actors.filter((a) => a.kind === 'person');
+  const raw: RawMention[] = [];
+  input.sentences.forEach((s, i) => {
+    for (const m of recognizeSentence(ctx, i, s.start, s.end)) {
+      if (persons.some((p) => p.start < m.end && m.start < p.end)) continue;
+      raw.push(m);
+    }
+  });
+  // states and their institutions say which country an article is about; an armed group's
+  // country (JNIM → Mali) says where it comes from, not where this event was
+  const actorCountries = input.actors.filter((a) => a.country && a.country !== 'IGO' && (a.kind === 'state' || a.kind === 'institution')).map((a) => a.country!);
+  return resolveMentions(gaz, text, raw, actorCountries);
+}
 
 export const placesStage = defineStage({
   name: 'places',
   requires: ['sentences', 'tokens', 'actors'],
   assigns: ['places'],
-  run() {
-    return { places: [] };
+  run(doc, res) {
+    const places = findPlaces({ text: doc.text, sentences: doc.sentences!, tokens: doc.tokens!, actors: doc.actors! }, gazetteerOf(res), res);
+    return { places };
   },
 });

@@ -93,3 +93,11 @@ describe('temporalStatus: relative clauses and the pluperfect', () => {
     expect(temporalStatus(d, k, eventDate(d, k))).toBeNull();
   });
 });
+
+describe('eventDate: announced events', () => {
+  it('gives an announced event with no date of its own null, and keeps a scheduled date', () => {
+    const d = docWithTimes('Fighting broke out on Monday. The government said it would appeal to the UN. Leaders will meet on Friday.', '2024-06-12');
+    expect(eventDate(d, at(d, 'appeal'))).toBeNull();
+    expect(eventDate(d, at(d, 'meet'))!.start).toBe('2024-06-14');
+  });
+});

@@ -135,6 +135,8 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
     if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc);
+    // an announced event with no date of its own has none: the news day is when it was announced
+    if (announced(doc, anchor)) return null;
     // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
     const para = (doc.paragraphs ?? [])[s.paragraph];
     if (para) {
@@ -177,19 +179,29 @@ const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|long|previously|earlier|also|no
 const REPORTED = /\b(?:said|says|told|reported|claimed|according|announced|stated|added|alleged|accused|denied|insisted)\b/i;
 const DAYS_FAR = 30;
 
+function clauseBefore(doc: Doc, anchor: Span): string {
+  const s = sentenceOf(doc, anchor.start);
+  const sStart = s ? s.start : Math.max(0, anchor.start - 200);
+  const before = doc.text.slice(Math.max(sStart, anchor.start - 60), anchor.start);
+  return before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
+}
+
+/** "will hold", "would call for", "a meeting, which is due to convene": announced, not yet happened. */
+function announced(doc: Doc, anchor: Span): boolean {
+  if (FUTURE_AUX.test(clauseBefore(doc, anchor))) return true;
+  const s = sentenceOf(doc, anchor.start);
+  return FUTURE_RELATIVE.test(doc.text.slice(anchor.end, Math.min(s ? s.end : anchor.end + 80, anchor.end + 80)));
+}
+
 export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): Extract<EventStatus, 'historical' | 'future'> | null {
   const published = doc.meta.published ? parseIso(doc.meta.published) : null;
   const s = sentenceOf(doc, anchor.start);
   const sStart = s ? s.start : Math.max(0, anchor.start - 200);
   const before = doc.text.slice(Math.max(sStart, anchor.start - 60), anchor.start);
-  // the event word's own clause: the last few words before it, back to a clause break
-  const clause = before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
 
   // announced or scheduled: a future auxiliary right before the event word ("will hold"), a
   // relative clause after it ("a meeting, which is due to convene"), or a date after publication
-  if (FUTURE_AUX.test(clause)) return 'future';
-  const after = doc.text.slice(anchor.end, Math.min(s ? s.end : anchor.end + 80, anchor.end + 80));
-  if (FUTURE_RELATIVE.test(after)) return 'future';
+  if (announced(doc, anchor)) return 'future';
   if (date && published !== null) {
     const start = parseIso(date.start);
     if (start !== null && start > published && date.source !== 'article' && date.source !== 'published') return 'future';

@@ -1,0 +1,284 @@
+// Choosing the referent of each recognised toponym from the article's context: the countries
+// it mentions (by name, demonym, or through the actors layer), the places that contain it
+// ("Qalat city, Zabul", "Fortaleza (Ceara)"), the distance to the other places it names, the
+// designator ("Donetsk region" is the oblast, "Donetsk city" the city), feature type and
+// population. Two passes: the first settles what is clear, the second uses it.
+
+import type { PlaceMention } from '../../doc.js';
+import { haversineKm, type Candidate, type Gazetteer } from './gazetteer.js';
+import { ADMIN_DESIGNATORS, POINT_DESIGNATORS, type RawMention } from './recognize.js';
+import { KIND } from './sources.js';
+
+const KIND_PRIOR: Record<number, number> = {
+  [KIND.country]: 9,
+  [KIND.admin1]: 5.5,
+  [KIND.region]: 8,
+  [KIND.continent]: 7,
+  [KIND.capital]: 6,
+  [KIND.admin1Seat]: 4,
+  [KIND.adminSeat]: 3,
+  [KIND.populated]: 2,
+};
+
+export interface Context {
+  /** country ISO-3 -> weight of its mentions in the article */
+  countries: Map<string, number>;
+}
+
+interface Choice {
+  id: number;
+  score: number;
+  margin: number;
+}
+
+const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|county|state|governorate|oblast|municipality|department|division|sub-?district|tehsil|area|lga|zone|territory|hill|sector';
+// What may stand between a place and its container: punctuation, designators, and up to two
+// names the gazetteer does not know ("Youga (Zabre, Boulgou)")
+const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
+const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
+
+/** For each mention, the index of the mention that names its container, or -1. */
+export function containers(text: string, ms: readonly RawMention[]): Int32Array {
+  const out = new Int32Array(ms.length).fill(-1);
+  for (let k = 0; k + 1 < ms.length; k++) {
+    // the first known place after it in a chain "X (Y) district, Z, W": an unknown name in
+    // parentheses is an alternative name, so the chain walks through it
+    for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
+      const a = ms[l - 1]!;
+      const b = ms[l]!;
+      if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
+      const gap = text.slice(a.end, b.start);
+      if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
+      if (b.candidates.length) {
+        // "Shushi (Shusha)": the same place under two of its own names, not its container;
+        // "San Juan (San Juan)" is a city in its province
+        const a0 = ms[k]!;
+        const ids = new Set(a0.candidates.filter((c) => !c.alt).map((c) => c.id));
+        const sameName = a0.text.toLowerCase() === b.text.toLowerCase();
+        if (sameName || !b.candidates.some((c) => !c.alt && ids.has(c.id))) out[k] = l;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
+  const countries = new Map<string, number>();
+  const add = (c: string | null, w: number) => {
+    if (c) countries.set(c, (countries.get(c) ?? 0) + w);
+  };
+  for (const m of ms) {
+    if (m.demonymOf !== undefined) {
+      add(gaz.countryOf(m.demonymOf), 0.7);
+      continue;
+    }
+    if (m.role === 'embedded') continue;
+    const country = m.candidates.find((c) => !c.alt && gaz.data.kind[c.id] === KIND.country);
+    if (country) {
+      add(gaz.countryOf(country.id), 1);
+      continue;
+    }
+    // a big or administrative place whose every reading is in one country says the article is
+    // about that country; a village that happens to have one namesake does not
+    const big = m.candidates.filter((c) => gaz.data.kind[c.id]! <= KIND.capital || gaz.data.pop[c.id]! >= 100_000);
+    if (big.length && big.length === m.candidates.length && new Set(big.map((c) => gaz.countryOf(c.id))).size === 1) add(gaz.countryOf(big[0]!.id), 0.7);
+  }
+  for (const c of actorCountries) add(c, 0.5);
+  return { countries };
+}
+
+function scoreCandidate(
+  gaz: Gazetteer,
+  m: RawMention,
+  c: Candidate,
+  ctx: Context,
+  ctxTotal: number,
+  container: number | null,
+  anchors: readonly { k: number; id: number }[],
+  self: number,
+): number {
+  const d = gaz.data;
+  const kind = d.kind[c.id]!;
+  let s = KIND_PRIOR[kind] ?? 2;
+  s += Math.log10(d.pop[c.id]! + 10) * 1.2;
+  if (c.alt) s -= 2.5;
+  const iso = gaz.countryOf(c.id);
+  if (ctxTotal > 0 && kind !== KIND.country) {
+    const w = iso ? ctx.countries.get(iso) ?? 0 : 0;
+    if (w > 0) s += (2 + 2 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
+    // a world city needs no context ("London" in an American story is still London)
+    else if (iso) s -= (d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0);
+  }
+  if (m.designator) {
+    const base = m.designator.replace(/ of$/, '');
+    if (ADMIN_DESIGNATORS.has(base)) s += kind === KIND.admin1 ? 6 : kind >= KIND.capital ? -2 : 0;
+    else if (POINT_DESIGNATORS.has(base)) s += kind >= KIND.capital ? 3 : kind === KIND.admin1 ? -1 : -3;
+  }
+  if (container !== null && container === c.id) s -= 6;
+  else if (container !== null) {
+    const ck = d.kind[container]!;
+    const sameCountry = gaz.countryOf(container) === iso;
+    if (ck === KIND.country) s += sameCountry ? 6 : -4;
+    else if (sameCountry && d.admin1[container] === d.admin1[c.id]) s += 8;
+    else if (sameCountry) s += 3;
+    else s -= 4;
+  }
+  if (anchors.length && kind >= KIND.capital) {
+    let best = Infinity;
+    for (const { k, id: a } of anchors) {
+      if (k === self) continue;
+      const km = haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[a]!, d.lon[a]!);
+      if (km < best) best = km;
+    }
+    if (best < 30) s += 3;
+    else if (best < 100) s += 2;
+    else if (best < 300) s += 1;
+  }
+  // the name exactly as the gazetteer spells it
+  if (!c.alt) s += 0.3;
+  return s;
+}
+
+/** Below this, a lone candidate is more likely a homonym than the place meant. */
+const MIN_SCORE = 4;
+
+/**
+ * A name shared by an admin-1 unit and a town in it ("Donetsk", "Moscow", "Gori") means the town
+ * unless the text says "region"/"province": the unit is usually named after its seat.
+ */
+function namesakeTown(gaz: Gazetteer, m: RawMention, c: Candidate): boolean {
+  const d = gaz.data;
+  if (d.kind[c.id] !== KIND.admin1) return false;
+  return m.candidates.some((o) => o.id !== c.id && d.kind[o.id]! >= KIND.capital && d.pop[o.id]! >= 1000 && d.country[o.id] === d.country[c.id] && d.admin1[o.id] === d.admin1[c.id]);
+}
+
+/**
+ * How well container candidate `c` fits the places the text puts in it: a town known by its own
+ * name and large counts more than a hamlet reached through a foreign alternate name.
+ */
+function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention[]): number {
+  const d = gaz.data;
+  const k = d.kind[c]!;
+  let best = 0;
+  for (const m of dependants) {
+    for (const x of m.candidates) {
+      if (x.id === c || d.country[x.id] !== d.country[c]) continue;
+      if (k !== KIND.country && !(k === KIND.admin1 && d.admin1[x.id] === d.admin1[c])) continue;
+      const fit = (x.alt ? 2 : 5) + 0.4 * Math.log10(d.pop[x.id]! + 1);
+      if (fit > best) best = fit;
+    }
+  }
+  return best;
+}
+
+function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
+  if (!m.candidates.length) return null;
+  let best: Choice | null = null;
+  let second = -Infinity;
+  const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
+  for (const c of m.candidates) {
+    let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
+    if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
+    if (dependants.length) s += dependantFit(gaz, c.id, dependants);
+    if (!best || s > best.score) {
+      if (best) second = best.score;
+      best = { id: c.id, score: s, margin: 0 };
+    } else if (s > second) second = s;
+  }
+  best!.margin = Number.isFinite(second) ? best!.score - second : 10;
+  if (best!.score < MIN_SCORE) return null;
+  return best;
+}
+
+export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
+  const ctx = articleContext(gaz, ms, actorCountries);
+  const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
+  const cont = containers(text, ms);
+  // the one country the article is most about, if one stands out
+  let focusCountry: string | null = null;
+  {
+    const ranked = [...ctx.countries].sort((a, b) => b[1] - a[1]);
+    if (ranked.length && ranked[0]![1] >= 0.5 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1])) focusCountry = ranked[0]![0];
+  }
+  const choice: (Choice | null)[] = new Array(ms.length).fill(null);
+  // containers are resolved before what they contain: walk right to left
+  for (let pass = 0; pass < 2; pass++) {
+    const anchors: { k: number; id: number }[] = [];
+    if (pass === 1) {
+      for (let k = 0; k < ms.length; k++) {
+        const ch = choice[k];
+        if (ch && ms[k]!.role === 'literal' && gaz.data.kind[ch.id]! >= KIND.capital && ch.margin > 1) anchors.push({ k, id: ch.id });
+      }
+    }
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k]!;
+      if (m.demonymOf !== undefined) {
+        choice[k] = { id: m.demonymOf, score: 10, margin: 10 };
+        continue;
+      }
+      const ci = cont[k]!;
+      const container = ci >= 0 ? choice[ci]?.id ?? null : null;
+      const dependants = [];
+      for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
+      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
+    }
+  }
+  const out: PlaceMention[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    const ch = choice[k];
+    if (ch) {
+      const p = gaz.info(ch.id);
+      const seatId = gaz.seatOf(ch.id);
+      const seat = seatId === null ? null : gaz.info(seatId);
+      out.push({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        name: p.name,
+        country: p.country,
+        admin1: p.admin1,
+        lat: p.lat,
+        lon: p.lon,
+        geonameid: p.geonameid,
+        feature: p.feature,
+        score: Math.round((1 / (1 + Math.exp(-ch.margin))) * 100) / 100,
+        role: m.role,
+        designator: m.designator,
+        resolved: true,
+        containerIndex: cont[k]! >= 0 ? cont[k]! : undefined,
+        seat: seat ? { name: seat.name, lat: seat.lat, lon: seat.lon } : null,
+      });
+      continue;
+    }
+    // a place the gazetteer does not know: keep it, placed in its container if the text gives
+    // one, else (inferred, so only at country precision) in the country the article is about
+    const ci = cont[k]!;
+    const c = ci >= 0 ? choice[ci] : null;
+    const cp = c ? gaz.info(c.id) : null;
+    const inferred = !cp && focusCountry ? gaz.countryPlace(focusCountry) : null;
+    const cap = inferred !== null ? gaz.seatOf(inferred) : null;
+    const capInfo = cap !== null ? gaz.info(cap) : null;
+    const base = m.designator?.replace(/ of$/, '') ?? '';
+    out.push({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      name: m.text,
+      country: cp?.country ?? (inferred !== null ? focusCountry : null),
+      admin1: cp?.admin1 ?? null,
+      lat: null,
+      lon: null,
+      geonameid: null,
+      feature: ADMIN_DESIGNATORS.has(base) ? 'admin1' : 'point',
+      score: 0,
+      role: m.role,
+      designator: m.designator,
+      resolved: false,
+      containerIndex: ci >= 0 ? ci : undefined,
+      seat: capInfo ? { name: capInfo.name, lat: capInfo.lat, lon: capInfo.lon } : null,
+    });
+  }
+  return out;
+}

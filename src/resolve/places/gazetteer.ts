@@ -1,0 +1,215 @@
+// The gazetteer as the stage sees it: flat typed arrays (one row per place) and a sorted list of
+// normalised names with posting lists. A lookup is a binary search over the keys (UTF-8 bytes),
+// so recognition costs a handful of comparisons per candidate and no scan of the data.
+
+import { ALT_FLAG, KEY_COMMON_WORD, NONE16 } from './build.js';
+import { normName } from './normalize.js';
+import { KIND } from './sources.js';
+
+export interface GazetteerData {
+  n: number;
+  lat: Float32Array;
+  lon: Float32Array;
+  pop: Uint32Array;
+  /** GeoNames id, or -1 */
+  gid: Int32Array;
+  /** index into `countries`, or 0xffff */
+  country: Uint16Array;
+  /** index into `admin1Names`, or 0xffff */
+  admin1: Uint16Array;
+  kind: Uint8Array;
+  /** display names, UTF-8, row i is names[nameOff[i]..nameOff[i+1]) */
+  names: Uint8Array;
+  nameOff: Uint32Array;
+  /** sorted normalised names, UTF-8 */
+  keyBlob: Uint8Array;
+  keyOff: Uint32Array;
+  /** per key: KEY_COMMON_WORD … */
+  keyFlags: Uint8Array;
+  /** posting list of key k is post[postOff[k]..postOff[k+1]); ALT_FLAG marks alternate names */
+  postOff: Uint32Array;
+  post: Uint32Array;
+  countries: { iso3: string; iso2: string; name: string; capital?: number }[];
+  admin1Names: { name: string; country: number; seat?: number }[];
+  /** normalised demonym/adjective -> row of the place it refers to */
+  demonyms: [string, number][];
+}
+
+export type FeatureName = 'country' | 'admin1' | 'region' | 'continent' | 'point';
+
+export interface Candidate {
+  id: number;
+  /** matched through an alternate (other-language, historical) name */
+  alt: boolean;
+}
+
+export interface PlaceInfo {
+  id: number;
+  name: string;
+  country: string | null;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  population: number;
+  geonameid: string | null;
+  kind: number;
+  feature: FeatureName;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export class Gazetteer {
+  readonly data: GazetteerData;
+  private readonly demonymMap: Map<string, number>;
+  private readonly countryRow: Map<string, number>;
+
+  constructor(data: GazetteerData) {
+    this.data = data;
+    this.demonymMap = new Map(data.demonyms);
+    this.countryRow = new Map();
+    for (let i = 0; i < data.n && data.kind[i] === KIND.country; i++) {
+      const c = data.country[i]!;
+      if (c !== NONE16) this.countryRow.set(data.countries[c]!.iso3, i);
+    }
+  }
+
+  get size(): number {
+    return this.data.n;
+  }
+
+  /** Index of the first key >= bytes. */
+  private lowerBound(q: Uint8Array): number {
+    const { keyBlob, keyOff } = this.data;
+    let lo = 0;
+    let hi = keyOff.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareBytes(keyBlob, keyOff[mid]!, keyOff[mid + 1]!, q) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Places whose name normalises to `key` (already normalised with normName). */
+  lookupKey(key: string): Candidate[] {
+    if (!key) return [];
+    const q = enc.encode(key);
+    const k = this.lowerBound(q);
+    const { keyBlob, keyOff, postOff, post } = this.data;
+    if (k >= keyOff.length - 1 || compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) !== 0) return [];
+    const out: Candidate[] = [];
+    for (let p = postOff[k]!; p < postOff[k + 1]!; p++) {
+      const v = post[p]!;
+      out.push({ id: (v & ~ALT_FLAG) >>> 0, alt: (v & ALT_FLAG) !== 0 });
+    }
+    return out;
+  }
+
+  /** Is this (normalised) name also an ordinary English word? */
+  isCommonWord(key: string): boolean {
+    const q = enc.encode(key);
+    const k = this.lowerBound(q);
+    const { keyBlob, keyOff, keyFlags } = this.data;
+    return k < keyOff.length - 1 && compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) === 0 && (keyFlags[k]! & KEY_COMMON_WORD) !== 0;
+  }
+
+  lookup(name: string): Candidate[] {
+    return this.lookupKey(normName(name));
+  }
+
+  /** Is there any name that starts with `key + ' '` (so a longer match may follow)? */
+  hasLonger(key: string): boolean {
+    const q = enc.encode(key + ' ');
+    const k = this.lowerBound(q);
+    const { keyBlob, keyOff } = this.data;
+    if (k >= keyOff.length - 1) return false;
+    const s = keyOff[k]!;
+    if (keyOff[k + 1]! - s < q.length) return false;
+    for (let i = 0; i < q.length; i++) if (keyBlob[s + i] !== q[i]) return false;
+    return true;
+  }
+
+  demonym(form: string): number | null {
+    return this.demonymMap.get(normName(form)) ?? null;
+  }
+
+  countryPlace(iso3: string): number | null {
+    return this.countryRow.get(iso3) ?? null;
+  }
+
+  info(id: number): PlaceInfo {
+    const d = this.data;
+    const c = d.country[id]!;
+    const a = d.admin1[id]!;
+    const kind = d.kind[id]!;
+    const gid = d.gid[id]!;
+    return {
+      id,
+      name: dec.decode(d.names.subarray(d.nameOff[id]!, d.nameOff[id + 1]!)),
+      country: c === NONE16 ? null : d.countries[c]!.iso3,
+      admin1: a === NONE16 ? null : d.admin1Names[a]!.name,
+      lat: round(d.lat[id]!),
+      lon: round(d.lon[id]!),
+      population: d.pop[id]!,
+      geonameid: gid < 0 ? null : String(gid),
+      kind,
+      feature: featureOf(kind),
+    };
+  }
+
+  /** The capital of a country row, or the seat of an admin-1 row: a representative point. */
+  seatOf(id: number): number | null {
+    const d = this.data;
+    const k = d.kind[id]!;
+    if (k === KIND.country) return d.country[id] === NONE16 ? null : d.countries[d.country[id]!]!.capital ?? null;
+    if (k === KIND.admin1) return d.admin1[id] === NONE16 ? null : d.admin1Names[d.admin1[id]!]!.seat ?? null;
+    return null;
+  }
+
+  countryOf(id: number): string | null {
+    const c = this.data.country[id]!;
+    return c === NONE16 ? null : this.data.countries[c]!.iso3;
+  }
+
+  admin1Of(id: number): number {
+    return this.data.admin1[id]!;
+  }
+}
+
+export function featureOf(kind: number): FeatureName {
+  switch (kind) {
+    case KIND.country:
+      return 'country';
+    case KIND.admin1:
+      return 'admin1';
+    case KIND.region:
+      return 'region';
+    case KIND.continent:
+      return 'continent';
+    default:
+      return 'point';
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+function compareBytes(blob: Uint8Array, s: number, e: number, q: Uint8Array): number {
+  const n = Math.min(e - s, q.length);
+  for (let i = 0; i < n; i++) {
+    const d = blob[s + i]! - q[i]!;
+    if (d) return d;
+  }
+  return e - s - q.length;
+}
+
+/** Great-circle distance in km. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}

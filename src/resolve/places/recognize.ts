@@ -1,0 +1,393 @@
+// Toponym recognition: candidate spans in running text, looked up in the gazetteer.
+//
+// Generate candidates freely, refine later (disambiguate.ts): here every capitalised word
+// sequence is tried against the name index, longest match first, and so are the words that
+// a designator marks as a place even when the gazetteer does not know them ("the village of
+// X", "X district"). Demonyms are kept apart ("Armenian" is not a place mention of Armenia,
+// it is tagged `adjectival`), and so are uses where the place stands for its government
+// ("Moscow said": `metonymic`).
+
+import type { Token } from '../../doc.js';
+import { normName } from './normalize.js';
+import type { Candidate, Gazetteer } from './gazetteer.js';
+import { KIND } from './sources.js';
+
+export type PlaceRole = 'literal' | 'metonymic' | 'adjectival' | 'demonym' | 'modifier' | 'embedded';
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  /** starts with a capital letter, or is in a script without case (Arabic, Hebrew…) */
+  cap: boolean;
+}
+
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  candidates: Candidate[];
+  role: PlaceRole;
+  /** The designator next to the name ("district", "province", "village of") */
+  designator: string | null;
+  /** index of the sentence */
+  sentence: number;
+  /** a demonym/adjective: the one place it refers to */
+  demonymOf?: number;
+}
+
+// Letters, then letter runs joined by hyphens, apostrophes or dots ("Dara-e-Pech", "Donets'k", "U.S").
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?/gu;
+const CASED_RE = /[\p{Lu}\p{Ll}]/u;
+const UPPER_RE = /^\p{Lu}/u;
+
+/** Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Rostov on Don"). */
+const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les', 'al', 'el', 'ad', 'an', 'as', 'ash', 'at', 'az', 'ar', 'bin', 'on', 'upon', 'am', 'im', 'an', 'der', 'des', 'do', 'da', 'dos', 'das', 'e', 'y', 'sur', 'en', 'van', 'von']);
+
+/** Words after a name that say what kind of place it is. */
+export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter']);
+export const ADMIN_DESIGNATORS = new Set(['province', 'provinces', 'region', 'regions', 'oblast', 'oblasts', 'governorate', 'governorates', 'state', 'states', 'division', 'krai', 'territory', 'emirate', 'canton']);
+const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west']);
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'col', 'colonel', 'lt', 'sgt', 'capt', 'captain', 'major', 'sen', 'senator', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'imam', 'father', 'sir', 'lord', 'judge', 'justice', 'mayor', 'commander', 'chief', 'secretary', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'premier', 'chancellor', 'emir', 'sultan', 'ayatollah', 'rev', 'bishop', 'archbishop', 'patriarch', 'officer', 'agent', 'coach', 'professor', 'prof', 'st']);
+
+/** Capitalised words that are also names of small places but almost always mean something else. */
+const NEVER_PLACES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow',
+  'police', 'army', 'government', 'ministry', 'president', 'minister', 'union', 'university', 'state', 'the', 'a', 'an',
+  'of', 'man', 'bar', 'best', 'sale', 'mobile', 'reading', 'nice', 'split', 'david', 'god', 'allah', 'islam', 'hamas', 'taliban',
+  'al', 'el', 'said', 'says', 'news', 'media', 'press', 'more', 'most', 'many', 'people', 'he', 'she', 'they', 'it', 'we', 'i',
+  'this', 'that', 'these', 'those', 'there', 'here', 'his', 'her', 'their', 'our', 'who', 'what', 'when', 'where', 'why', 'how',
+  'in', 'on', 'at', 'by', 'for', 'from', 'with', 'after', 'before', 'during', 'since', 'as', 'and', 'but', 'or', 'if', 'while',
+  'also', 'however', 'meanwhile', 'according', 'security', 'forces', 'force', 'troops', 'military', 'defense', 'defence', 'office',
+  'court', 'council', 'party', 'front', 'movement', 'group', 'national', 'international', 'republic', 'federal', 'central',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'great', 'little', 'upper', 'lower',
+  'mount', 'lake', 'river', 'city', 'town', 'village', 'province', 'district', 'region', 'county', 'street', 'road', 'square',
+  'airport', 'port', 'bridge', 'hospital', 'school', 'church', 'mosque', 'market', 'camp', 'base', 'center', 'centre', 'house',
+  'white', 'black', 'red', 'green', 'blue', 'gold', 'golden', 'victory', 'independence', 'liberty', 'freedom', 'peace', 'hope',
+  'justice', 'progress', 'unity', 'mission', 'christmas', 'easter', 'ramadan', 'eid', 'covid', 'corona', 'internet', 'twitter',
+  'facebook', 'telegram', 'reuters', 'interfax', 'tass', 'associated', 'agency', 'post', 'times', 'guardian', 'mail', 'star', 'sun',
+  'young', 'page', 'tower', 'bank', 'senate', 'congress', 'parliament', 'cabinet', 'islamic', 'democratic', 'popular', 'revolutionary',
+  'social', 'liberal', 'people', 'hall', 'college', 'academy', 'institute', 'museum', 'park', 'station', 'prison', 'palace',
+]);
+
+/** Verbs after a place that make it stand for its government or people ("Moscow said"). */
+const ACTOR_VERBS = new Set(['say', 'said', 'says', 'announce', 'announced', 'announces', 'accuse', 'accused', 'accuses', 'deny', 'denied', 'denies', 'blame', 'blamed', 'blames', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns', 'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'condemn', 'condemned', 'condemns', 'reject', 'rejected', 'rejects', 'insist', 'insisted', 'insists', 'state', 'stated', 'states', 'respond', 'responded', 'responds', 'agree', 'agreed', 'agrees', 'sign', 'signed', 'signs', 'refuse', 'refused', 'refuses', 'threaten', 'threatened', 'threatens', 'call', 'called', 'calls', 'ask', 'asked', 'asks', 'hope', 'hoped', 'hopes', 'want', 'wanted', 'wants', 'vow', 'vowed', 'vows', 'pledge', 'pledged', 'pledges', 'decide', 'decided', 'decides', 'approve', 'approved', 'approves', 'impose', 'imposed', 'imposes', 'recognize', 'recognized', 'recognise', 'recognised', 'expel', 'expelled', 'summon', 'summoned', 'send', 'sent', 'sends', 'invade', 'invaded', 'invades', 'launch', 'launched', 'launches', 'support', 'supported', 'supports', 'backed', 'backs', 'oppose', 'opposed', 'opposes', 'seek', 'sought', 'seeks', 'plan', 'planned', 'plans', 'believe', 'believes', 'believed', 'told', 'tells', 'appeal', 'appealed', 'appeals', 'request', 'requested', 'requests', 'offer', 'offered', 'offers', 'provide', 'provided', 'provides', 'recall', 'recalled', 'sanction', 'sanctioned', 'retaliate', 'retaliated', 'will', 'would', 'has', 'have', 'had', 'must', 'should', 'could', 'can', 'may', 'might', 'did', 'does']);
+
+const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'from', 'to', 'into', 'inside', 'outside', 'around', 'towards', 'toward', 'within', 'over', 'via', 'through']);
+
+const TOPIC_NOUNS = new Set(['war', 'wars', 'conflict', 'crisis', 'ceasefire', 'truce', 'talks', 'peace', 'settlement', 'issue', 'question', 'dispute', 'deal', 'agreement', 'veterans', 'government', 'authorities', 'officials', 'leader', 'leaders', 'leadership', 'president', 'army', 'forces', 'troops', 'police', 'embassy', 'ministry', 'regime', 'administration', 'delegation', 'envoy', 'policy', 'invasion', 'offensive', 'campaign', 'movement', 'separatists', 'rebels', 'militants']);
+
+/** Verbs that keep a place literal even as subject ("Kyiv was shelled"). */
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+export function wordsOf(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  const slice = text.slice(start, end);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
+    let w = m[0];
+    // a final dot belongs to the word only for abbreviations ("U.S.", "Va."), not at a sentence end
+    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w)) w = w.slice(0, -1);
+    // "Russia's", "Kunar’s": the possessive is not part of the name
+    const poss = /['’]s$/.exec(w);
+    if (poss && w.length > 3) w = w.slice(0, -2);
+    const s = start + m.index;
+    const cased = CASED_RE.test(w[0]!);
+    out.push({ start: s, end: s + w.length, text: w, cap: cased ? UPPER_RE.test(w) : /\p{L}/u.test(w[0]!) });
+  }
+  return out;
+}
+
+const MAX_WORDS = 7;
+
+export interface RecognizeContext {
+  gaz: Gazetteer;
+  text: string;
+  /** tokens of the doc, for POS of single-word candidates */
+  tokenAt: (offset: number) => Token | undefined;
+  /** Is `word` (lower-cased, alone) an ordinary English word? (only asked for sentence-initial candidates) */
+  isCommonWord: (lower: string) => boolean;
+  /** Surnames seen in full person names elsewhere in the article ("Kelly" after "Ryan Kelly"). */
+  personish?: ReadonlySet<string>;
+}
+
+/**
+ * Last words of two- and three-word capitalised names that are not places and do not start with
+ * a place or a common word ("Ryan Kelly", "Mark Zuckerberg"): later, "Kelly" alone is that person.
+ */
+export function personLikeNames(gaz: Gazetteer, text: string, sentences: readonly { start: number; end: number }[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    const words = wordsOf(text, s.start, s.end);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      if (!a.cap || !b.cap || !/^\s+$/.test(text.slice(a.end, b.start))) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}\p{Ll}+$/u.test(b.text)) continue;
+      const ka = normName(a.text);
+      const kb = normName(b.text);
+      if (NEVER_PLACES.has(ka) || TITLES.has(ka) || gaz.isCommonWord(ka) || gaz.isCommonWord(kb) || isPlaceHead(b.text)) continue;
+      if (gaz.lookupKey(`${ka} ${kb}`).length) continue;
+      const ca = gaz.lookupKey(ka);
+      if (isBigPlace(gaz, ca) || gaz.demonym(a.text) !== null) continue;
+      out.add(kb);
+    }
+  }
+  return out;
+}
+
+function isBigPlace(gaz: Gazetteer, c: Candidate[]): boolean {
+  return c.some((x) => {
+    const k = gaz.data.kind[x.id]!;
+    return !x.alt && (k <= KIND.continent || k === KIND.capital || gaz.data.pop[x.id]! >= 200_000);
+  });
+}
+
+function allCaps(s: string): boolean {
+  return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+}
+
+/** Abbreviations and postal codes ("N.J.", "Va.", "NJ") name a place only after "Town, ". */
+function isAbbreviation(surface: string): boolean {
+  return /\.$/.test(surface) || (surface.length <= 3 && allCaps(surface));
+}
+
+export function recognizeSentence(ctx: RecognizeContext, sentenceIndex: number, start: number, end: number): RawMention[] {
+  const { gaz, text } = ctx;
+  const words = wordsOf(text, start, end);
+  const out: RawMention[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (!w.cap) {
+      i++;
+      continue;
+    }
+    // longest match starting at word i
+    let best = -1;
+    let bestCands: Candidate[] = [];
+    let key = '';
+    for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
+      const wj = words[j]!;
+      if (j > i) {
+        const gap = text.slice(words[j - 1]!.end, wj.start);
+        if (!/^[\s\-]{0,2}$/.test(gap)) break;
+        if (!wj.cap && !CONNECTORS.has(wj.text.toLowerCase())) break;
+      }
+      key = key ? `${key} ${normName(wj.text)}` : normName(wj.text);
+      if (wj.cap) {
+        const c = gaz.lookupKey(key);
+        if (c.length) {
+          best = j;
+          bestCands = c;
+        }
+      }
+      if (!gaz.hasLonger(key)) break;
+    }
+    const dem = demonymAt(ctx, words, i, sentenceIndex);
+    // "Israeli" is also an alternate name of Israel in some languages: the demonym wins unless the
+    // gazetteer match is longer ("South African Airways" no, "Syrian Arab Republic" yes)
+    if (dem && (best < 0 || dem.next - 1 >= best)) {
+      out.push(dem.m);
+      i = dem.next;
+      continue;
+    }
+    if (best >= 0) {
+      const m = refineMatch(ctx, words, i, best, bestCands, sentenceIndex, start);
+      if (m) {
+        out.push(m);
+        i = best + 1;
+        continue;
+      }
+    }
+    const unknown = unknownWithDesignator(ctx, words, i, sentenceIndex);
+    if (unknown) {
+      out.push(unknown.m);
+      i = unknown.next;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function designatorAfter(text: string, words: Word[], j: number): string | null {
+  // "X district", "X (Y) district", "X Province", "X oblast"
+  let k = j + 1;
+  if (k < words.length && text.slice(words[j]!.end, words[k]!.start).includes('(')) {
+    // skip one parenthesised alternative name
+    while (k < words.length && !text.slice(words[k - 1]!.end, words[k]!.start).includes(')')) k++;
+    if (k - j > 4) return null;
+  }
+  const n = words[k];
+  if (!n) return null;
+  const gap = text.slice(words[k - 1]!.end, n.start);
+  if (!/^[\s)]*$/.test(gap)) return null;
+  const lw = n.text.toLowerCase().replace(/\.$/, '');
+  return POINT_DESIGNATORS.has(lw) || ADMIN_DESIGNATORS.has(lw) ? lw : null;
+}
+
+function designatorBefore(text: string, words: Word[], i: number): string | null {
+  // "the village of X", "the town of X", "X's" no
+  if (i < 2) return null;
+  const of = words[i - 1]!;
+  if (of.text !== 'of' || !/^\s+$/.test(text.slice(of.end, words[i]!.start))) return null;
+  const d = words[i - 2]!.text.toLowerCase();
+  return DESIGNATOR_OF.has(d) ? `${d} of` : null;
+}
+
+function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number, cands: Candidate[], sentence: number, sentStart: number): RawMention | null {
+  const { gaz, text } = ctx;
+  const first = words[i]!;
+  const last = words[j]!;
+  let surface = text.slice(first.start, last.end);
+  // "Iraq." at a sentence end: the dot is punctuation, unlike in "Va." or "N.J."
+  if (/^\p{Lu}\p{Ll}+\.$/u.test(surface) && cands.some((c) => !c.alt && normName(gaz.info(c.id).name) === normName(surface))) {
+    surface = surface.slice(0, -1);
+  }
+  const single = i === j;
+  const lower = surface.toLowerCase();
+  const designator = designatorAfter(text, words, j) ?? designatorBefore(text, words, i);
+  if (single && NEVER_PLACES.has(normName(surface)) && !designator) return null;
+
+  if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
+    // only "Town, N.J." style
+    const prev = words[i - 1];
+    if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, first.start)) || !prev.cap) return null;
+  }
+  if (single) {
+    const tok = ctx.tokenAt(first.start);
+    const sentenceInitial = first.start === sentStart || /^["“‘'(\s]*$/.test(text.slice(sentStart, first.start));
+    const big = isBigPlace(gaz, cands);
+    const latin = /\p{Script=Latin}/u.test(surface);
+    const key = normName(surface);
+    if (!big && !designator && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
+    // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
+    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normName(gaz.info(c.id).name)))) return null;
+    if (!big && !designator && latin) {
+      if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
+      if (sentenceInitial && ctx.isCommonWord(lower)) return null;
+    }
+    // a tiny place known only by a foreign or old name, with nothing around it saying "place"
+    if (!designator && cands.every((c) => c.alt && gaz.data.kind[c.id]! >= KIND.adminSeat && gaz.data.pop[c.id]! < 20_000)) return null;
+  }
+  // title + name: "President Jordan", "Mr Paris"
+  const prev = words[i - 1];
+  if (prev && TITLES.has(prev.text.toLowerCase().replace(/\.$/, '')) && /^\s+$/.test(text.slice(prev.end, first.start))) return null;
+
+  let role: PlaceRole = 'literal';
+  // followed by more capitalised words that are not part of it: a person or organisation
+  const next = words[j + 1];
+  if (next && next.cap && /^\s+$/.test(text.slice(last.end, next.start)) && !designator && !isPlaceHead(next.text)) {
+    role = 'embedded';
+  }
+  // preceded by capitalised words: "University of Kabul", "Bank of England"
+  if (prev && i >= 2 && prev.text === 'of' && words[i - 2]!.cap && !designator && !DESIGNATOR_OF.has(words[i - 2]!.text.toLowerCase())) {
+    role = 'embedded';
+  }
+  // inside a longer capitalised name: "Paris Hilton", "Lincoln Díaz" (not at a sentence start)
+  const prevInitial = !!prev && /^["“‘'(\s]*$/.test(text.slice(sentStart, prev.start));
+  const prevCommon = !!prev && (NEVER_PLACES.has(prev.text.toLowerCase()) || (prevInitial && ctx.isCommonWord(prev.text.toLowerCase())));
+  if (role === 'literal' && prev && prev.cap && /^\s+$/.test(text.slice(prev.end, first.start)) && !prevCommon && !TITLES.has(prev.text.toLowerCase())) {
+    role = 'embedded';
+  }
+  // a small place's name inside a longer name is a person's or a company's, not a toponym
+  if (role === 'embedded' && !isBigPlace(gaz, cands)) return null;
+  if (role === 'literal') {
+    const before = prev && /^\s+$/.test(text.slice(prev.end, first.start)) ? prev.text.toLowerCase() : '';
+    role = LOCATIVE_PREPS.has(before) ? 'literal' : usageRole(ctx, words, j, cands);
+  }
+  return { start: first.start, end: first.start + surface.length, text: surface, candidates: cands, role, designator, sentence };
+}
+
+const PLACE_HEADS = new Set(['city', 'province', 'oblast', 'region', 'district', 'governorate', 'state', 'county', 'island', 'islands', 'valley', 'river', 'mountains', 'strip', 'bank', 'peninsula', 'heights', 'sea', 'gulf', 'bay', 'lake', 'desert', 'plain', 'basin', 'corridor', 'town', 'village', 'municipality', 'camp', 'airport', 'port']);
+function isPlaceHead(w: string): boolean {
+  return PLACE_HEADS.has(w.toLowerCase().replace(/\.$/, ''));
+}
+
+/** "mass" of "massachusetts": an abbreviation written without its dot. */
+function isTruncation(key: string, name: string): boolean {
+  return key.length <= 5 && name.length > key.length && name.startsWith(key);
+}
+
+function isCountryAbbrev(gaz: Gazetteer, cands: Candidate[]): boolean {
+  return cands.some((c) => !c.alt && gaz.data.kind[c.id]! <= KIND.region && gaz.data.kind[c.id] !== KIND.admin1);
+}
+
+/** literal, metonymic ("Moscow said") or modifier ("Ukraine war", "US officials"). */
+function usageRole(ctx: RecognizeContext, words: Word[], j: number, cands: Candidate[]): PlaceRole {
+  const { text, gaz } = ctx;
+  const last = words[j]!;
+  const after = text.slice(last.end, last.end + 3);
+  const statelike = cands.some((c) => {
+    const k = gaz.data.kind[c.id]!;
+    return !c.alt && (k === KIND.country || k === KIND.capital);
+  });
+  if (/^['’]s\b/.test(after) && statelike) return 'metonymic';
+  const next = words[j + 1];
+  if (!next || !/^\s+$/.test(text.slice(last.end, next.start))) return 'literal';
+  const lw = next.text.toLowerCase();
+  if (PASSIVE_AUX.has(lw)) return 'literal';
+  if (ACTOR_VERBS.has(lw)) {
+    // "Kyiv has been shelled" stays literal
+    const after2 = words[j + 2];
+    if (after2 && after2.text.toLowerCase() === 'been') return 'literal';
+    return 'metonymic';
+  }
+  // "the Nagorno Karabakh war", "Gaza ceasefire talks", "Kyiv authorities": the place names the topic
+  if (TOPIC_NOUNS.has(lw)) return 'modifier';
+  if (!next.cap && statelike) {
+    const tok = ctx.tokenAt(next.start);
+    if (tok && (tok.pos === 'NOUN') && !POINT_DESIGNATORS.has(lw) && !ADMIN_DESIGNATORS.has(lw)) return 'modifier';
+    if (tok && tok.pos === 'VERB') return 'metonymic';
+  }
+  return 'literal';
+}
+
+function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
+  const { gaz, text } = ctx;
+  // two-word forms first ("South African", "Saudi Arabian", "New Zealander")
+  for (const span of [2, 1]) {
+    if (i + span > words.length) continue;
+    const last = words[i + span - 1]!;
+    if (span === 2 && (!last.cap || !/^\s+$/.test(text.slice(words[i]!.end, last.start)))) continue;
+    const surface = text.slice(words[i]!.start, last.end);
+    const id = gaz.demonym(surface);
+    if (id === null) continue;
+    const plural = /s$/.test(surface) && !/ese$|ss$/.test(surface);
+    const next = words[i + span];
+    const adjective = !plural && !!next && /^\s+$/.test(text.slice(last.end, next.start)) && !/^(?:and|or)$/i.test(next.text);
+    return {
+      m: { start: words[i]!.start, end: last.end, text: surface, candidates: [{ id, alt: false }], role: adjective ? 'adjectival' : 'demonym', designator: null, sentence, demonymOf: id },
+      next: i + span,
+    };
+  }
+  return null;
+}
+
+/** A capitalised name the gazetteer does not know, that a designator marks as a place. */
+function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
+  const { text } = ctx;
+  let j = i;
+  while (j + 1 < words.length && j - i < 3 && words[j + 1]!.cap && /^[\s\-]+$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j++;
+  const first = words[i]!;
+  if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
+  const before = designatorBefore(text, words, i);
+  const after = designatorAfter(text, words, j);
+  // "in Amchide (Kolofata, Mayo-Sava)": a name after "in" that the text locates in parentheses
+  const prevWord = words[i - 1];
+  const located =
+    !!prevWord && /^(?:in|near|at|outside)$/.test(prevWord.text) && /^\s*\(\s*\p{Lu}/u.test(text.slice(words[j]!.end, words[j]!.end + 4)) ? 'in (…)' : null;
+  const d = before ?? after ?? located;
+  if (!d) return null;
+  // "the South district" / "Security district" are not names
+  if (NEVER_PLACES.has(normName(words[j]!.text))) return null;
+  const prev = words[i - 1];
+  if (prev && TITLES.has(prev.text.toLowerCase())) return null;
+  return {
+    m: { start: first.start, end: words[j]!.end, text: text.slice(first.start, words[j]!.end), candidates: [], role: 'literal', designator: d, sentence },
+    next: j + 1,
+  };
+}

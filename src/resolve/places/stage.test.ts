@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ActorMention, Doc, PlaceMention } from '../../doc.js';
+import { makeDoc } from '../../ingest/article.js';
+import { paragraphsStage } from '../../nlp/paragraphs.js';
+import { loadWink, tokensStage } from '../../nlp/tokens.js';
+import type { Resources } from '../../resources.js';
+import { loadGazetteer } from './cache.js';
+import { eventLocation } from './event-location.js';
+import { placesStage } from './stage.js';
+
+let res: Resources;
+beforeAll(async () => {
+  // the first run builds the index from the shipped sources (some seconds), later runs load the cache
+  res = { nlp: loadWink(), settings: { staleDays: 30 }, gazetteer: await loadGazetteer() };
+}, 180_000);
+
+function run(text: string, actors: ActorMention[] = []): Doc {
+  let doc: Doc = makeDoc({ id: 't', text });
+  doc = { ...doc, ...paragraphsStage.run(doc, res) };
+  doc = { ...doc, ...tokensStage.run(doc, res) };
+  doc = { ...doc, actors };
+  return { ...doc, ...placesStage.run(doc, res) };
+}
+
+function place(doc: Doc, surface: string, nth = 0): PlaceMention | undefined {
+  return doc.places!.filter((p) => p.text === surface)[nth];
+}
+
+function anchorOf(doc: Doc, word: string) {
+  const start = doc.text.indexOf(word);
+  if (start < 0) throw new Error(`no ${word}`);
+  return { start, end: start + word.length };
+}
+
+describe('places: ambiguity by context', () => {
+  it('Rafah is the Gaza town in a Gaza story and the Egyptian one in a Sinai story', () => {
+    const gaza = run('Israeli strikes hit Rafah in the southern Gaza Strip on Tuesday, health officials in Gaza said.');
+    expect(place(gaza, 'Rafah')?.country).toBe('PSE');
+    const egypt = run('Egyptian troops reinforced the border in North Sinai, near Rafah and El Arish, Egypt said.');
+    expect(place(egypt, 'Rafah')?.country).toBe('EGY');
+  });
+
+  it('Donetsk: the city by default, the oblast when the text says region, the Russian town in Rostov', () => {
+    const city = run('Shells hit a market in Donetsk, killing five people, Ukrainian officials said.');
+    expect(place(city, 'Donetsk')).toMatchObject({ country: 'UKR', feature: 'point' });
+    const oblast = run('Fighting continued across the Donetsk region, near Bakhmut and Avdiivka.');
+    expect(place(oblast, 'Donetsk')).toMatchObject({ country: 'UKR', feature: 'admin1' });
+    const russia = run('A drone fell on a house in Donetsk, Rostov region, Russia, the governor of Rostov said.');
+    expect(place(russia, 'Donetsk')).toMatchObject({ country: 'RUS', feature: 'point' });
+  });
+
+  it('Goris is in Armenia and Gori in Georgia: a near-identical name is not a match', () => {
+    expect(place(run('Shells landed near Goris and Jermuk on Tuesday.'), 'Goris')?.country).toBe('ARM');
+    expect(place(run('Refugees reached Goris on Sunday.'), 'Goris')?.country).toBe('ARM');
+    expect(place(run('Russian tanks rolled into Gori in August 2008.'), 'Gori')?.country).toBe('GEO');
+  });
+
+  it('a container named after the place decides it: "San Juan (San Juan)" in Argentina with context', () => {
+    const d = run('Protesters in Argentina marched in La Plata (Buenos Aires) and in Loma Hermosa (Buenos Aires).');
+    expect(place(d, 'Loma Hermosa')?.country).toBe('ARG');
+    expect(place(d, 'La Plata')?.country).toBe('ARG');
+  });
+
+  it('a city in a province of the same name: "San Juan (San Juan)" is in Argentina, not Puerto Rico', () => {
+    const d = run('On 19 May, in San Juan (San Juan), Argentine taxi drivers staged a demonstration.');
+    expect(place(d, 'San Juan')).toMatchObject({ country: 'ARG', feature: 'point' });
+    expect(d.places![1]).toMatchObject({ country: 'ARG', feature: 'admin1' });
+  });
+
+  it('a container the city was once called is still a container: "Salvador (Bahia)"', () => {
+    const d = run('On 3 February, in Salvador (Bahia), women gathered to protest.');
+    expect(place(d, 'Salvador')).toMatchObject({ country: 'BRA', feature: 'point' });
+  });
+
+  it('Nagorno-Karabakh is a region of Azerbaijan with coordinates, under either name', () => {
+    const d = run('Armenia accused Azerbaijan of shelling villages in Nagorno-Karabakh, which Armenians call Artsakh.');
+    const nk = place(d, 'Nagorno-Karabakh')!;
+    expect(nk).toMatchObject({ country: 'AZE', feature: 'region' });
+    expect(nk.lat).toBeGreaterThan(39);
+    expect(nk.lon).toBeGreaterThan(46);
+    expect(place(d, 'Artsakh')?.country).toBe('AZE');
+  });
+
+  it('renamed and two-named places resolve to one place', () => {
+    const d = run('Fighting near Stepanakert, which Azerbaijan calls Khankendi, and Shushi (Shusha). Later, Artemivsk, now Bakhmut.');
+    expect(place(d, 'Stepanakert')?.geonameid).toBe(place(d, 'Khankendi')?.geonameid);
+    expect(place(d, 'Shushi')?.geonameid).toBe(place(d, 'Shusha')?.geonameid);
+    expect(place(d, 'Shusha')?.country).toBe('AZE');
+    expect(place(d, 'Artemivsk')?.geonameid).toBe(place(d, 'Bakhmut')?.geonameid);
+  });
+
+  it('fixes Natural Earth calling the Lachin district "Lankaran" with the alternate name "Shusha"', () => {
+    const d = run('Azerbaijani forces entered Lachin district and Lankaran.');
+    expect(place(d, 'Lachin')?.name).toMatch(/La[cç]h?[iı]n/);
+    expect(place(d, 'Lankaran')?.lat).toBeLessThan(39.2); // the Caspian town, not the Lachin district
+  });
+});
+
+describe('places: other scripts', () => {
+  it('reads Cyrillic names', () => {
+    const d = run('Взрыв произошёл в городе Донецк, сообщил Киев.');
+    expect(place(d, 'Донецк')).toMatchObject({ country: 'UKR' });
+  });
+  it('reads Arabic names', () => {
+    const d = run('قصف إسرائيلي على غزة ورفح');
+    expect(place(d, 'غزة')?.country).toBe('PSE');
+  });
+});
+
+describe('places: what is not a place where something happened', () => {
+  it('tags demonyms as adjectival, not literal places', () => {
+    const d = run('Armenian forces shelled Azerbaijani positions near Tovuz, and Armenians fled.');
+    expect(place(d, 'Armenian')).toMatchObject({ role: 'adjectival', country: 'ARM' });
+    expect(place(d, 'Armenians')?.role).toBe('demonym');
+    expect(place(d, 'Tovuz')).toMatchObject({ role: 'literal', country: 'AZE' });
+  });
+
+  it('tags metonymy: "Moscow said" is an actor, "Kyiv was shelled" a place', () => {
+    const d = run('Moscow said the strikes were legitimate. Kyiv was shelled overnight, and Russia\'s army advanced.');
+    expect(place(d, 'Moscow')?.role).toBe('metonymic');
+    expect(place(d, 'Kyiv')?.role).toBe('literal');
+    expect(place(d, 'Russia')?.role).toBe('metonymic');
+  });
+
+  it('a place naming the topic ("the Nagorno-Karabakh war", "Kyiv authorities") is a modifier, not the event\'s place', () => {
+    const d = run('Parents of soldiers who died in the 2020 Nagorno-Karabakh war protested in Yerevan.');
+    expect(place(d, 'Nagorno-Karabakh')?.role).toBe('modifier');
+    expect(eventLocation(d, anchorOf(d, 'protested'))?.name).toBe('Yerevan');
+  });
+
+  it('does not take sentence-initial common words, months or titles with names for places', () => {
+    const d = run('Police said May was calm. Mobile phones were seized. President Jordan Peterson spoke.');
+    expect(d.places!.map((p) => p.text)).not.toContain('Police');
+    expect(d.places!.map((p) => p.text)).not.toContain('May');
+    expect(d.places!.map((p) => p.text)).not.toContain('Mobile');
+    expect(place(d, 'Jordan')).toBeUndefined();
+  });
+
+  it('a town name inside a person name is not a literal place', () => {
+    const d = run('Paris Hilton visited the camp. Later, Lincoln Díaz spoke.');
+    for (const p of d.places!) expect(p.role).not.toBe('literal');
+  });
+
+  it('a lone capitalised name that is also an English word or a surname seen in a full name is not a place', () => {
+    const d = run('Commerce officials met on Monday. Reporters asked Ryan Kelly about it, and Kelly declined.');
+    expect(d.places!.map((p) => p.text)).not.toContain('Commerce');
+    expect(d.places!.map((p) => p.text)).not.toContain('Kelly');
+  });
+
+  it('skips spans the actors layer took as persons', () => {
+    const text = 'Aleppo Khan spoke to reporters.';
+    const person: ActorMention = { start: 0, end: 11, text: 'Aleppo Khan', name: 'Aleppo Khan', country: null, sector: null, kind: 'person' };
+    expect(run(text, [person]).places).toEqual([]);
+  });
+});
+
+describe('places: names the gazetteer does not know', () => {
+  it('keeps "the village of X" and "X district" as places, inside their container', () => {
+    const d = run('Gunmen attacked the village of Xqorbandi in Zzyzdara (Qelmani) district, Kunar, on Friday.');
+    const v = place(d, 'Xqorbandi')!;
+    expect(v).toMatchObject({ resolved: false, lat: null, designator: 'village of' });
+    const dist = place(d, 'Zzyzdara')!;
+    expect(dist.country).toBe('AFG');
+    expect(dist.admin1).toBe('Kunar');
+  });
+
+  it('puts an unknown place the text locates only in parentheses in the article\'s country, at country precision', () => {
+    const d = run('Cameroonian soldiers killed twenty militants in Zzamchide (Zzkolofata, Zzmayo).');
+    const loc = eventLocation(d, anchorOf(d, 'killed'))!;
+    expect(loc).toMatchObject({ name: 'Zzamchide', country: 'CMR', precision: 'country' });
+  });
+
+  it('does not invent a place from a capitalised word without a designator', () => {
+    const d = run('Zzyzqorbix announced a new policy on Friday.');
+    expect(d.places).toEqual([]);
+  });
+});
+
+describe('eventLocation', () => {
+  it('takes the place that governs the clause, never a metonymic or adjectival one', () => {
+    const d = run('Armenian forces shelled Azerbaijani positions near Tovuz, Moscow said.');
+    const loc = eventLocation(d, anchorOf(d, 'shelled'))!;
+    expect(loc).toMatchObject({ country: 'AZE', precision: 'point' });
+    expect(d.text.slice(loc.evidence!.start, loc.evidence!.end)).toBe('Tovuz');
+  });
+
+  it('keeps two clauses apart', () => {
+    const d = run('Clashes erupted in Tavush, while talks continued in Brussels.');
+    expect(eventLocation(d, anchorOf(d, 'Clashes'))?.name).toBe('Tavush');
+    expect(eventLocation(d, anchorOf(d, 'talks'))?.name).toBe('Brussels');
+  });
+
+  it('puts an unknown village at its province with the province precision, named as the text names it', () => {
+    const d = run('On 3 May, a civilian was killed in Xqorbandi village, Kunar province.');
+    const loc = eventLocation(d, anchorOf(d, 'killed'))!;
+    expect(loc).toMatchObject({ name: 'Xqorbandi', country: 'AFG', admin1: 'Kunar', precision: 'admin1' });
+    expect(loc.lat).not.toBeNull();
+  });
+
+  it('places a city with its admin-1 from the text: "in Qalat city, Zabul"', () => {
+    const d = run('Hundreds rallied in Qalat city, Zabul, on Thursday.');
+    const loc = eventLocation(d, anchorOf(d, 'rallied'))!;
+    expect(loc).toMatchObject({ country: 'AFG', admin1: 'Zabul', precision: 'point' });
+    expect(Math.abs(loc.lat! - 32.1)).toBeLessThan(0.2);
+  });
+
+  it('falls back to the article focus when the sentence names no place', () => {
+    const d = run('Heavy fighting was reported in Bakhmut on Monday.\n\nThree soldiers were killed.');
+    expect(eventLocation(d, anchorOf(d, 'killed'))?.name).toBe('Bakhmut');
+  });
+
+  it('a country named as a party is not where the event was; "in <country>" defers to the article\'s place there', () => {
+    const d = run('Fighting broke out in Nagorno-Karabakh on Monday.\n\nArmenia said clashes with Azerbaijan continued overnight. Shelling went on in Azerbaijan.');
+    const clashes = eventLocation(d, anchorOf(d, 'clashes'))!;
+    expect(clashes).toMatchObject({ name: 'Nagorno-Karabakh', country: 'AZE', precision: 'region' });
+    const shelling = eventLocation(d, anchorOf(d, 'Shelling'))!;
+    expect(shelling).toMatchObject({ name: 'Nagorno-Karabakh', country: 'AZE' });
+  });
+
+  it('does not read an English word as the abbreviation of a state ("Mass shelling")', () => {
+    const d = run('Officials said: "Mass shelling is ongoing."');
+    expect(d.places).toEqual([]);
+  });
+
+  it('returns null when the article names no place', () => {
+    const d = run('Three soldiers were killed, officials said.');
+    expect(eventLocation(d, anchorOf(d, 'killed'))).toBeNull();
+  });
+});
