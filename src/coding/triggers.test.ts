@@ -40,6 +40,18 @@ describe('triggers', () => {
     expect(cb?.cameo).toBe('1832');
   });
 
+  it('takes the outbreak of a war as a clash, and keeps it in the past when the text dates it so', () => {
+    const t = find('In the early 1990s, war broke out between the two republics over the valley.', 'broke');
+    expect(t?.type).toBe('ASSAULT');
+    expect(t?.acled?.sub_event_type).toBe('Armed clash');
+    const doc = pipeline.run(makeDoc({ id: 'w', text: 'In the early 1990s, war broke out between the two republics over the valley.', published: '2024-05-01' }), res);
+    const e = doc.events.find((x) => x.type === 'ASSAULT');
+    expect(e?.status).toBe('historical');
+    expect(e?.date?.start.slice(0, 3)).toBe('199');
+    // "broke out" of a prison is not fighting
+    expect(find('Three inmates broke out of the prison on Sunday.', 'broke')?.acled?.sub_event_type).not.toBe('Armed clash');
+  });
+
   it('codes statements as PLOVER types with no ACLED type', () => {
     const b = find('The interior minister blamed the opposition for the unrest.', 'blamed');
     expect(b?.type).toBe('ACCUSE');
