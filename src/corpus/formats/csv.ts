@@ -10,35 +10,41 @@ export function csvRow(cells: unknown[]): string {
   return cells.map(csvCell).join(',') + '\n';
 }
 
-/** Parse a whole CSV document into rows of strings (quoted fields may hold commas and newlines). */
+/**
+ * Parse a whole CSV document (RFC 4180) into rows of strings: quoted fields may hold commas,
+ * quotes ("") and newlines; a quote only opens a field at its start; blank lines are skipped.
+ * One parser for every CSV sitrep reads (export round-trips, ACLED-style training files).
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let cell = '';
+  let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {
-          cell += '"';
+          field += '"';
           i++;
         } else quoted = false;
-      } else cell += c;
-    } else if (c === '"') quoted = true;
+      } else field += c;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
     else if (c === ',') {
-      row.push(cell);
-      cell = '';
+      row.push(field);
+      field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
+      row.push(field);
+      field = '';
+      if (row.length > 1 || row[0] !== '') rows.push(row);
       row = [];
-      cell = '';
-    } else cell += c;
+    } else field += c;
   }
-  if (cell || row.length) {
-    row.push(cell);
+  if (field !== '' || row.length) {
+    row.push(field);
     rows.push(row);
   }
   return rows;
