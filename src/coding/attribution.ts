@@ -9,7 +9,7 @@ import type { ActorRef, Attribution, Doc, Span, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import { isOutlet, outletName, participants, type Participant } from './assemble/actors.js';
 import { outletsIn, type Outlet } from './assemble/outlets.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower } from './assemble/tokens.js';
+import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, tokenAt } from './assemble/tokens.js';
 import {
   BLAME_CUES, CUE_FORMS, DENIAL_CUES, NEUTRAL_SECTORS, NEUTRAL_SPEAKER_WORDS, PRONOUNS_SUBJECT,
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,
@@ -34,7 +34,7 @@ function quotesOf(doc: Doc): Quote[] {
   const out: Quote[] = [];
   for (const p of doc.paragraphs ?? []) {
     let open = -1;
-    for (let i = firstTokenAt(toks, p.start); i < toks.length && toks[i]!.start < p.end; i++) {
+    for (let i = tokenAt(toks, p.start); i < toks.length && toks[i]!.start < p.end; i++) {
       const t = toks[i]!.text;
       if (t === '“' || (t === '"' && open < 0)) {
         if (open < 0) open = i;
@@ -47,16 +47,6 @@ function quotesOf(doc: Doc): Quote[] {
   return out;
 }
 
-function firstTokenAt(toks: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function spanOf(toks: readonly Token[], a: number, b: number): Span {
   return { start: toks[a]!.start, end: toks[b]!.end };
@@ -293,7 +283,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
       const preStart = s.start;
       const preEnd = Math.min(content.start, t.start);
       if (preEnd > preStart) {
-        for (const o of outletsIn(doc, s.tokenStart, firstTokenAt(toks, preEnd))) if (!(speaker && o.start >= speaker.span.start && o.end <= speaker.span.end)) via.add(o.name);
+        for (const o of outletsIn(doc, s.tokenStart, tokenAt(toks, preEnd))) if (!(speaker && o.start >= speaker.span.start && o.end <= speaker.span.end)) via.add(o.name);
       }
       const speakerRef: ActorRef | null = speaker && !isOutlet(doc, speaker) ? { text: speaker.text, name: speaker.name ?? null, country: speaker.country, sector: speaker.sector } : null;
       if (speaker && isOutlet(doc, speaker)) neutral = true;

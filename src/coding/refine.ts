@@ -13,18 +13,10 @@ import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { lexWords } from './triggers.js';
 import { combineWithModel } from './model/combine.js';
 import { fatalitiesFor } from './quantities.js';
+import { tokenAt } from './assemble/tokens.js';
 
-/** Index of the token containing or following `offset`. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the token containing or following `offset` (re-exported for callers of refine). */
+export { tokenAt };
 
 export interface RefineContext {
   words: string[];

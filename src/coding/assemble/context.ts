@@ -4,7 +4,7 @@
 
 import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { isPunct, lower, sentenceAt } from './tokens.js';
+import { isPunct, lower, sentenceAt, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {
@@ -84,15 +84,7 @@ export function afterPreposition(ctx: Ctx, p: Participant): string | null {
 }
 
 export function tokenIndex(ctx: Ctx, offset: number): number {
-  const toks = ctx.toks;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return tokenAt(ctx.toks, offset);
 }
 
 export function partsIn(ctx: Ctx, span: Span): Participant[] {
