@@ -11,6 +11,7 @@ import {
   defaultSourcePaths,
   loadI18nLocales,
   readAdmin1,
+  readAdmin1Naming,
   readCities,
   readCorrections,
   readCountries,
@@ -24,6 +25,7 @@ import {
 } from './sources.js';
 import type { GazetteerData } from './gazetteer.js';
 import { GazetteerError } from './errors.js';
+import { reportedAdmin1Name } from './admin1-name.js';
 
 /** Set on a posting when the name is an alternate (other language, old name) rather than the place's own. */
 export const ALT_FLAG = 0x80000000;
@@ -282,7 +284,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   // admin-1: the name reported for a unit, and for each GeoNames admin-1 code
   const regionMode = regionModeCountries(units, gnMap);
   const unitById = new Map(units.map((u) => [u.neId, u]));
-  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? u.region : u.nameEn);
+  const naming = readAdmin1Naming(paths.dataDir, normName);
+  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? u.region : reportedAdmin1Name(u, naming));
   const gnAdmin1 = new Map<string, string>();
   for (const [code, neId] of gnMap) {
     const u = unitById.get(neId);
@@ -296,7 +299,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   for (const u of units) {
     const iso3 = iso2to3.get(u.iso2) ?? null;
     if (!Number.isFinite(u.lat) || !Number.isFinite(u.lon)) continue;
-    const primary = [u.nameEn, u.name];
+    // the reported name is a name of the unit too ("Idleb", "Nord-Kivu")
+    const primary = [u.nameEn, u.name, reported(u)];
     const id = b.add({
       name: u.nameEn,
       primary,

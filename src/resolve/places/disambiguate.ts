@@ -174,10 +174,16 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
 
 function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
   if (!m.candidates.length) return null;
+  const d = gaz.data;
   let best: Choice | null = null;
   let second = -Infinity;
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
+  // a province or country the text puts the place in rules out its namesakes abroad: "Kale
+  // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
+  // name with no reading there is a place the gazetteer lacks, placed in that container
+  const within = container !== null && d.kind[container]! <= KIND.admin1 ? gaz.countryOf(container) : null;
   for (const c of m.candidates) {
+    if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length) s += dependantFit(gaz, c.id, dependants);
@@ -186,9 +192,23 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
       best = { id: c.id, score: s, margin: 0 };
     } else if (s > second) second = s;
   }
-  best!.margin = Number.isFinite(second) ? best!.score - second : 10;
-  if (best!.score < MIN_SCORE) return null;
+  if (!best) return null;
+  best.margin = Number.isFinite(second) ? best.score - second : 10;
+  if (best.score < MIN_SCORE) return null;
   return best;
+}
+
+/**
+ * The nearest container up the chain that was resolved: in "Kar Paung Kya village, Taze township
+ * (Shwebo district, Sagaing region)" a township the gazetteer lacks passes its place on to Sagaing.
+ */
+function resolvedContainer(cont: Int32Array, choice: readonly (Choice | null)[], k: number): number {
+  let ci = cont[k]!;
+  for (let hops = 0; ci >= 0 && hops < 4; hops++) {
+    if (choice[ci]) return ci;
+    ci = cont[ci]!;
+  }
+  return -1;
 }
 
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
@@ -217,8 +237,8 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
         choice[k] = { id: m.demonymOf, score: 10, margin: 10 };
         continue;
       }
-      const ci = cont[k]!;
-      const container = ci >= 0 ? choice[ci]?.id ?? null : null;
+      const ci = resolvedContainer(cont, choice, k);
+      const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
       choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
@@ -255,7 +275,8 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
     // a place the gazetteer does not know: keep it, placed in its container if the text gives
     // one, else (inferred, so only at country precision) in the country the article is about
     const ci = cont[k]!;
-    const c = ci >= 0 ? choice[ci] : null;
+    const ri = resolvedContainer(cont, choice, k);
+    const c = ri >= 0 ? choice[ri] : null;
     const cp = c ? gaz.info(c.id) : null;
     const inferred = !cp && focusCountry ? gaz.countryPlace(focusCountry) : null;
     const cap = inferred !== null ? gaz.seatOf(inferred) : null;
