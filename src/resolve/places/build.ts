@@ -52,6 +52,18 @@ function usableAlternate(n: string): boolean {
   return keepScript(n);
 }
 
+const ARTICLE_RE = /^(?:al|el|ad|ar|as|an|at|az|ash|ath|adh)[-\s]+(?=\p{Lu})/iu;
+
+/**
+ * "Al Anbar" is "Anbar" in most English reporting, "Al-Hasakah" "Hasakah": the name without its
+ * Arabic article, or null when it has none (or nothing much is left).
+ */
+export function withoutArticle(name: string): string | null {
+  if (!ARTICLE_RE.test(name)) return null;
+  const bare = name.replace(ARTICLE_RE, '');
+  return bare.length >= 4 ? bare : null;
+}
+
 export class GazetteerBuilder {
   private rows: Row[] = [];
   private countryIdx = new Map<string, number>();
@@ -301,6 +313,10 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
     if (!Number.isFinite(u.lat) || !Number.isFinite(u.lon)) continue;
     // the reported name is a name of the unit too ("Idleb", "Nord-Kivu")
     const primary = [u.nameEn, u.name, reported(u)];
+    for (const n of [u.nameEn, reported(u)]) {
+      const bare = withoutArticle(n);
+      if (bare) primary.push(bare);
+    }
     const id = b.add({
       name: u.nameEn,
       primary,
@@ -334,6 +350,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
     if (!c.name || !Number.isFinite(c.lat)) continue;
     const iso3 = iso2to3.get(c.cc) ?? null;
     const alts = c.alts ? c.alts.split(',').filter(usableAlternate) : [];
+    const bare = withoutArticle(c.name);
+    if (bare) alts.push(bare);
     const id = b.add({
       name: c.name,
       primary: c.ascii && c.ascii !== c.name ? [c.name, c.ascii] : [c.name],

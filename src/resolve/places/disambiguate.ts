@@ -41,6 +41,10 @@ const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{
 export function containers(text: string, ms: readonly RawMention[]): Int32Array {
   const out = new Int32Array(ms.length).fill(-1);
   for (let k = 0; k + 1 < ms.length; k++) {
+    if (!ms[k]!.candidates.length && looseContainer(text, ms[k]!, ms[k + 1]!)) {
+      out[k] = k + 1;
+      continue;
+    }
     // the first known place after it in a chain "X (Y) district, Z, W": an unknown name in
     // parentheses is an alternative name, so the chain walks through it
     for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
@@ -61,6 +65,21 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
     }
   }
   return out;
+}
+
+const NEAR_GAP_RE = new RegExp(`^[\\s)]*(?:(?:${DESIGNATOR_WORDS}|rural municipality|police station|kebele)\\s+)?(?:near|outside|close to|in|of|under)\\s+(?:the\\s+)?$`, 'i');
+
+/**
+ * A place the gazetteer does not know is put where the sentence next places things, even when
+ * words stand between: "Banskarcha village under Mahuadanr police station limits (Latehar,
+ * Jharkhand)", "Nyatieko village near Marani township (…)". Its own location is unknown; the
+ * next place the text gives for it is the best estimate there is.
+ */
+function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
+  if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') return false;
+  const gap = text.slice(a.end, b.start);
+  if (gap.length > 80 || /[.;:!?]/.test(gap)) return false;
+  return gap.includes('(') || NEAR_GAP_RE.test(gap);
 }
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {

@@ -52,6 +52,8 @@ const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outs
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'col', 'colonel', 'lt', 'sgt', 'capt', 'captain', 'major', 'sen', 'senator', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'imam', 'father', 'sir', 'lord', 'judge', 'justice', 'mayor', 'commander', 'chief', 'secretary', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'premier', 'chancellor', 'emir', 'sultan', 'ayatollah', 'rev', 'bishop', 'archbishop', 'patriarch', 'officer', 'agent', 'coach', 'professor', 'prof', 'st']);
 
 /** Capitalised words that are also names of small places but almost always mean something else. */
+const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 const NEVER_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow',
@@ -250,7 +252,19 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   const single = i === j;
   const lower = surface.toLowerCase();
   const designator = designatorAfter(text, words, j) ?? designatorBefore(text, words, i);
-  if (single && NEVER_PLACES.has(normName(surface)) && !designator) return null;
+  // "demonstrated in Nice", "gathered in Tours": a capitalised English word right after "in"/"at"
+  // that names a town of some size is the town
+  const prevWord = words[i - 1];
+  const afterIn =
+    single &&
+    !!prevWord &&
+    /^(?:in|at|near|outside)$/.test(prevWord.text) &&
+    /^\s+$/.test(text.slice(prevWord.end, first.start)) &&
+    !CALENDAR.has(lower) &&
+    !(words[j + 1]?.cap && /^\s+$/.test(text.slice(last.end, words[j + 1]!.start))) &&
+    (NEVER_PLACES.has(normName(surface)) || gaz.isCommonWord(normName(surface))) &&
+    cands.some((c) => !c.alt && gaz.data.kind[c.id]! >= KIND.capital && gaz.data.pop[c.id]! >= 50_000);
+  if (single && NEVER_PLACES.has(normName(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
     // only "Town, N.J." style
@@ -263,10 +277,10 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     const big = isBigPlace(gaz, cands);
     const latin = /\p{Script=Latin}/u.test(surface);
     const key = normName(surface);
-    if (!big && !designator && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
+    if (!big && !designator && !afterIn && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
     // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
     if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normName(gaz.info(c.id).name)))) return null;
-    if (!big && !designator && latin) {
+    if (!big && !designator && !afterIn && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
     }
