@@ -200,7 +200,9 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   // a province or country the text puts the place in rules out its namesakes abroad: "Kale
   // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
   // name with no reading there is a place the gazetteer lacks, placed in that container
-  const within = container !== null && d.kind[container]! <= KIND.admin1 ? gaz.countryOf(container) : null;
+  // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
+  const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
+  const within = container !== null && !isCountry && d.kind[container]! <= KIND.admin1 ? gaz.countryOf(container) : null;
   for (const c of m.candidates) {
     if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
