@@ -30,6 +30,8 @@ import { reportedAdmin1Name } from './admin1-name.js';
 /** Set on a posting when the name is an alternate (other language, old name) rather than the place's own. */
 export const ALT_FLAG = 0x80000000;
 export const NONE16 = 0xffff;
+/** Population given to admin-1 rows that are finer than the admin-1 they report (Burkina Faso's provinces in its regions). */
+export const FINER_UNIT_POP = 999_999;
 /** keyFlags bit: the name is also an English word in wink's lexicon. */
 export const KEY_COMMON_WORD = 1;
 
@@ -327,7 +329,9 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
       admin1: reported(u),
       lat: u.lat,
       lon: u.lon,
-      population: 1_000_000,
+      // a province of a region-mode country is finer than the admin-1 reported for it: marked so
+      // that an event placed in it goes to its own label point, not to its region's seat
+      population: regionMode.has(u.iso2) && u.region ? FINER_UNIT_POP : 1_000_000,
       geonameid: null,
     });
     if (u.iso3166) byName.set(`admin1:${u.iso3166}`, id);
