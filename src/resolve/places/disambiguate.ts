@@ -8,6 +8,8 @@ import type { PlaceMention } from '../../doc.js';
 import { haversineKm, type Candidate, type Gazetteer } from './gazetteer.js';
 import { ADMIN_DESIGNATORS, POINT_DESIGNATORS, type RawMention } from './recognize.js';
 import { KIND } from './sources.js';
+import { NONE16 } from './build.js';
+import { findVariant } from './fuzzy.js';
 
 const KIND_PRIOR: Record<number, number> = {
   [KIND.country]: 9,
@@ -232,6 +234,38 @@ function resolvedContainer(cont: Int32Array, choice: readonly (Choice | null)[],
   return -1;
 }
 
+/**
+ * Names the gazetteer does not know, looked for among the towns of the province or country the
+ * text puts them in under another spelling ("Buldhana city (Buldhana, Maharashtra)" is
+ * GeoNames' Buldāna). Without a container, only the article's focus country and identical
+ * spelling skeletons count.
+ */
+function variantsInContainers(gaz: Gazetteer, ms: readonly RawMention[], cont: Int32Array, choice: (Choice | null)[], focusCountry: string | null): void {
+  const d = gaz.data;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    if (choice[k] || m.role !== 'literal' || m.demonymOf !== undefined || !/^[\p{Script=Latin}\s'’-]+$/u.test(m.text)) continue;
+    const ri = resolvedContainer(cont, choice, k);
+    let country: number | null = null;
+    let admin1: number | null = null;
+    let strict = false;
+    if (ri >= 0) {
+      const c = choice[ri]!.id;
+      if (d.kind[c]! > KIND.admin1) continue;
+      country = d.country[c]!;
+      if (d.kind[c] === KIND.admin1) admin1 = d.admin1[c]!;
+    } else if (focusCountry) {
+      const row = gaz.countryPlace(focusCountry);
+      if (row === null) continue;
+      country = d.country[row]!;
+      strict = true;
+    }
+    if (country === null || country === NONE16) continue;
+    const id = findVariant(gaz, m.text, country, admin1 === NONE16 ? null : admin1, strict);
+    if (id !== null) choice[k] = { id, score: MIN_SCORE, margin: 0 };
+  }
+}
+
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
   const ctx = articleContext(gaz, ms, actorCountries);
   const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
@@ -265,6 +299,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
     }
   }
+  variantsInContainers(gaz, ms, cont, choice, focusCountry);
   const out: PlaceMention[] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;
