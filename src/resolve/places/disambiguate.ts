@@ -43,7 +43,7 @@ const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{
 export function containers(text: string, ms: readonly RawMention[]): Int32Array {
   const out = new Int32Array(ms.length).fill(-1);
   for (let k = 0; k + 1 < ms.length; k++) {
-    if (!ms[k]!.candidates.length && looseContainer(text, ms[k]!, ms[k + 1]!)) {
+    if ((!ms[k]!.candidates.length || adminIn(text, ms[k]!, ms[k + 1]!)) && looseContainer(text, ms[k]!, ms[k + 1]!)) {
       out[k] = k + 1;
       continue;
     }
@@ -55,6 +55,8 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
       if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
       const gap = text.slice(a.end, b.start);
       if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
+      // "Washington, New York and Boston" is a list, not Washington in New York
+      if (l === k + 1 && l + 1 < ms.length && ms[l + 1]!.sentence === b.sentence && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(b.end, ms[l + 1]!.start))) break;
       if (b.candidates.length) {
         // "Shushi (Shusha)": the same place under two of its own names, not its container;
         // "San Juan (San Juan)" is a city in its province
@@ -82,6 +84,12 @@ function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap.length > 80 || /[.;:!?]/.test(gap)) return false;
   return gap.includes('(') || NEAR_GAP_RE.test(gap);
+}
+
+/** "Aktau city in Mangystau region", "Qalat in Zabul province": a named province after "in". */
+function adminIn(text: string, a: RawMention, b: RawMention): boolean {
+  const base = b.designator?.replace(/ of$/, '') ?? '';
+  return ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district)\s+)?in\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
 }
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
@@ -136,7 +144,9 @@ function scoreCandidate(
     if (ADMIN_DESIGNATORS.has(base)) s += kind === KIND.admin1 ? 6 : kind >= KIND.capital ? -2 : 0;
     else if (POINT_DESIGNATORS.has(base)) s += kind >= KIND.capital ? 3 : kind === KIND.admin1 ? -1 : -3;
   }
-  if (container !== null && container === c.id) s -= 6;
+  // "San Juan (San Juan)": a city is not its own province; "Fatehabad town (Fatehabad district,
+  // Haryana)": a town named twice is the same town
+  if (container !== null && container === c.id) s += d.kind[container]! >= KIND.capital ? 6 : -6;
   else if (container !== null) {
     const ck = d.kind[container]!;
     const sameCountry = gaz.countryOf(container) === iso;
@@ -205,8 +215,14 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
   const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
   const within = container !== null && !isCountry && d.kind[container]! <= KIND.admin1 ? gaz.countryOf(container) : null;
+  const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
   for (const c of m.candidates) {
     if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
+    // …and a town in another province of that country: "Benito Juarez, Nuevo Leon" is not the
+    // Benito Juárez borough of Mexico City
+    // Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not always
+    // agree, so a town near the province still counts)
+    if (withinAdmin1 !== null && c.id !== container && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[container!]!, d.lon[container!]!) > 100) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length) s += dependantFit(gaz, c.id, dependants);
