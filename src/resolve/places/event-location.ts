@@ -143,5 +143,9 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
     }
   }
   const f = focus(places);
-  return f >= 0 ? toLocation(places, f) : null;
+  if (f >= 0) return toLocation(places, f);
+  // the only place named is inside an institution's name ("Hakkari Governor's office issued a
+  // ban"): the institution sits there, which beats no place at all
+  const inName = places.findIndex((p) => p.role === 'embedded' && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
+  return inName >= 0 ? toLocation(places, inName) : null;
 }

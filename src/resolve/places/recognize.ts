@@ -42,7 +42,9 @@ const CASED_RE = /[\p{Lu}\p{Ll}]/u;
 const UPPER_RE = /^\p{Lu}/u;
 
 /** Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Rostov on Don"). */
-const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les', 'al', 'el', 'ad', 'an', 'as', 'ash', 'at', 'az', 'ar', 'bin', 'on', 'upon', 'am', 'im', 'an', 'der', 'des', 'do', 'da', 'dos', 'das', 'e', 'y', 'sur', 'en', 'van', 'von']);
+const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les', 'al', 'el', 'ad', 'an', 'as', 'ash', 'at', 'az', 'ar', 'bin', 'on', 'upon', 'am', 'im', 'an', 'der', 'des', 'do', 'da', 'dos', 'das', 'e', 'y', 'sur', 'en', 'van', 'von',
+  // Arabic articles as transliterated inside names ("Deir ez Zor", "Ras el Ain", "Jisr ash Shughur")
+  'ez', 'es', 'ed', 'er', 'et', 'ul', 'ur', 'wa', 'ibn']);
 
 /** Words after a name that say what kind of place it is. */
 export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter']);
