@@ -299,7 +299,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   const regionMode = regionModeCountries(units, gnMap);
   const unitById = new Map(units.map((u) => [u.neId, u]));
   const naming = readAdmin1Naming(paths.dataDir, normName);
-  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? u.region : reportedAdmin1Name(u, naming));
+  const regionName = (iso2: string, region: string) => naming.names.get(`${iso2}|${normName(region)}`) ?? region;
+  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? regionName(u.iso2, u.region) : reportedAdmin1Name(u, naming));
   const gnAdmin1 = new Map<string, string>();
   for (const [code, neId] of gnMap) {
     const u = unitById.get(neId);
@@ -347,7 +348,8 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   // the first-level regions of region-mode countries are places too ("Est", "Hauts-de-France")
   for (const p of regionPoints.values()) {
     const iso3 = iso2to3.get(p.iso2) ?? null;
-    b.add({ name: p.name, primary: [p.name], alternate: [], kind: KIND.admin1, country: iso3, admin1: p.name, lat: p.lat / p.n, lon: p.lon / p.n, population: 2_000_000, geonameid: null });
+    const name = regionName(p.iso2, p.name);
+    b.add({ name, primary: [name, p.name], alternate: [], kind: KIND.admin1, country: iso3, admin1: name, lat: p.lat / p.n, lon: p.lon / p.n, population: 2_000_000, geonameid: null });
   }
 
   for (const c of readCities(paths.cities)) {

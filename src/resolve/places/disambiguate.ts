@@ -39,6 +39,8 @@ const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|co
 const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
 const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
 
+const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
+
 /** For each mention, the index of the mention that names its container, or -1. */
 export function containers(text: string, ms: readonly RawMention[]): Int32Array {
   const out = new Int32Array(ms.length).fill(-1);
@@ -54,6 +56,9 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
       const b = ms[l]!;
       if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
       const gap = text.slice(a.end, b.start);
+      // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
+      // unknown one; the chain goes on after it
+      if (PARTICLE_GAP_RE.test(gap) && l < k + 3) continue;
       if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
       // "Washington, New York and Boston" is a list, not Washington in New York
       if (l === k + 1 && l + 1 < ms.length && ms[l + 1]!.sentence === b.sentence && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(b.end, ms[l + 1]!.start))) break;
@@ -209,12 +214,12 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   let best: Choice | null = null;
   let second = -Infinity;
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
-  // a province or country the text puts the place in rules out its namesakes abroad: "Kale
+  // a province, region or country the text puts the place in rules out its namesakes abroad: "Kale
   // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
   // name with no reading there is a place the gazetteer lacks, placed in that container
   // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
   const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
-  const within = container !== null && !isCountry && d.kind[container]! <= KIND.admin1 ? gaz.countryOf(container) : null;
+  const within = container !== null && !isCountry && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
   const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
   for (const c of m.candidates) {
     if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;

@@ -86,6 +86,9 @@ const TOPIC_NOUNS = new Set(['war', 'wars', 'conflict', 'crisis', 'ceasefire', '
 /** Verbs that keep a place literal even as subject ("Kyiv was shelled"). */
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
+/** Abbreviations written with a dot before a capitalised word ("St. Louis", "Gen. Smith"). */
+const SHORT_FORMS = new Set(['st', 'mt', 'ft', 'pt', 'gen', 'col', 'lt', 'dr', 'mr', 'mrs', 'ms', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'pres', 'jr', 'sr', 'no', 'ste', 'mts', 'prof', 'maj', 'cpl', 'pvt', 'adm', 'cmdr', 'hon', 'messrs', 'vs', 'co', 'inc', 'ltd', 'corp', 'dept', 'univ', 'ave', 'blvd', 'rd']);
+
 export function wordsOf(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
@@ -93,7 +96,9 @@ export function wordsOf(text: string, start: number, end: number): Word[] {
   for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
     let w = m[0];
     // a final dot belongs to the word only for abbreviations ("U.S.", "Va."), not at a sentence end
-    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w)) w = w.slice(0, -1);
+    // ("Breiha village, Deir ez Zor. The coalition…": a short word before a new sentence is not one)
+    const sentenceEnd = !SHORT_FORMS.has(w.slice(0, -1).toLowerCase()) && (/^\s+["“]?\p{Lu}/u.test(slice.slice(m.index + w.length)) || m.index + w.length >= slice.length);
+    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && (!/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w) || (sentenceEnd && m.index > 0 && /\p{L}/u.test(slice[m.index - 2] ?? '')))) w = w.slice(0, -1);
     // "Russia's", "Kunar’s": the possessive is not part of the name
     const poss = /['’]s$/.exec(w);
     if (poss && w.length > 3) w = w.slice(0, -2);
