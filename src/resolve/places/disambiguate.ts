@@ -25,6 +25,8 @@ const KIND_PRIOR: Record<number, number> = {
 export interface Context {
   /** country ISO-3 -> weight of its mentions in the article */
   countries: Map<string, number>;
+  /** countries the article names as places (not only through demonyms or actors) */
+  named: Set<string>;
 }
 
 interface Choice {
@@ -37,7 +39,10 @@ const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|co
 // What may stand between a place and its container: punctuation, designators, and up to two
 // names the gazetteer does not know ("Youga (Zabre, Boulgou)")
 const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
-const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
+// (and the particles of a longer name the gazetteer knows only the start of: "Shakhta imeni
+// Gagarina, Donetsk", "Concordia do Para (Para)")
+const NAME_PARTICLES = 'imeni|do|de|da|dos|das|del|la|las|los|di|du|al|el|ad|ar|as|ash|az|wa';
+const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES})[\\s,()]*){0,3}$`, 'u');
 
 const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
 
@@ -99,12 +104,15 @@ function adminIn(text: string, a: RawMention, b: RawMention): boolean {
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
   const countries = new Map<string, number>();
-  const add = (c: string | null, w: number) => {
-    if (c) countries.set(c, (countries.get(c) ?? 0) + w);
+  const named = new Set<string>();
+  const add = (c: string | null, w: number, place = true) => {
+    if (!c) return;
+    countries.set(c, (countries.get(c) ?? 0) + w);
+    if (place) named.add(c);
   };
   for (const m of ms) {
     if (m.demonymOf !== undefined) {
-      add(gaz.countryOf(m.demonymOf), 0.7);
+      add(gaz.countryOf(m.demonymOf), 0.7, false);
       continue;
     }
     if (m.role === 'embedded') continue;
@@ -118,8 +126,8 @@ export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorC
     const big = m.candidates.filter((c) => gaz.data.kind[c.id]! <= KIND.capital || gaz.data.pop[c.id]! >= 100_000);
     if (big.length && big.length === m.candidates.length && new Set(big.map((c) => gaz.countryOf(c.id))).size === 1) add(gaz.countryOf(big[0]!.id), 0.7);
   }
-  for (const c of actorCountries) add(c, 0.5);
-  return { countries };
+  for (const c of actorCountries) add(c, 0.5, false);
+  return { countries, named };
 }
 
 function scoreCandidate(
@@ -140,9 +148,12 @@ function scoreCandidate(
   const iso = gaz.countryOf(c.id);
   if (ctxTotal > 0 && kind !== KIND.country) {
     const w = iso ? ctx.countries.get(iso) ?? 0 : 0;
-    if (w > 0) s += (2 + 2 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
+    // who acts ("Russian forces shelled Klynove, Donetsk") says less about where than a place
+    // the article names: an actor's country alone does not outweigh a city of a million
+    if (w > 0) s += (ctx.named.has(iso!) ? 2 + 2 * (w / ctxTotal) : 1.5 + w / ctxTotal) * (c.alt ? 0.4 : 1);
     // a world city needs no context ("London" in an American story is still London)
-    else if (iso) s -= (d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0);
+    // (and when the only context is who acts, not a place named, a place elsewhere loses less)
+    else if (iso) s -= ((d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0)) * (ctx.named.size ? 1 : 0.4);
   }
   if (m.designator) {
     const base = m.designator.replace(/ of$/, '');
