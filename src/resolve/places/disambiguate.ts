@@ -42,7 +42,7 @@ const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\
 // (and the particles of a longer name the gazetteer knows only the start of: "Shakhta imeni
 // Gagarina, Donetsk", "Concordia do Para (Para)")
 const NAME_PARTICLES = 'imeni|do|de|da|dos|das|del|la|las|los|di|du|al|el|ad|ar|as|ash|az|wa';
-const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES})[\\s,()]*){0,3}$`, 'u');
+const CONTAINER_GAP = new RegExp(`^[\\s,()–-]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES})[\\s,()]*){0,3}$`, 'u');
 
 const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
 
@@ -59,7 +59,8 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
     for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
       const a = ms[l - 1]!;
       const b = ms[l]!;
-      if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
+      // a place inside a name ("Gulf Clan members") or standing for a government is no container
+      if (a.sentence !== b.sentence || (b.role !== 'literal' && b.role !== 'modifier')) break;
       const gap = text.slice(a.end, b.start);
       // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
       // unknown one; the chain goes on after it
@@ -90,7 +91,7 @@ const NEAR_GAP_RE = new RegExp(`^[\\s)]*(?:(?:${DESIGNATOR_WORDS}|rural municipa
  * next place the text gives for it is the best estimate there is.
  */
 function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
-  if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') return false;
+  if (a.sentence !== b.sentence || b.role !== 'literal') return false;
   const gap = text.slice(a.end, b.start);
   if (gap.length > 80 || /[.;:!?]/.test(gap)) return false;
   return gap.includes('(') || NEAR_GAP_RE.test(gap);
@@ -219,7 +220,7 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
   return best;
 }
 
-function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
+function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = [], abbreviatedContainer = false): Choice | null {
   if (!m.candidates.length) return null;
   const d = gaz.data;
   let best: Choice | null = null;
@@ -230,7 +231,7 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
   // name with no reading there is a place the gazetteer lacks, placed in that container
   // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
   const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
-  const within = container !== null && !isCountry && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
+  const within = container !== null && !isCountry && !abbreviatedContainer && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
   const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
   for (const c of m.candidates) {
     if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
@@ -328,7 +329,9 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
-      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
+      // an abbreviation ("D.C.", "WB") is too ambiguous a container to rule readings out
+      const abbreviated = ci >= 0 && /^(?:\p{Lu}\.?){1,3}$|\.$/u.test(ms[ci]!.text);
+      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, abbreviated);
     }
   }
   variantsInContainers(gaz, ms, cont, choice, focusCountry);

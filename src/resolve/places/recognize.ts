@@ -47,7 +47,9 @@ const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les'
   'ez', 'es', 'ed', 'er', 'et', 'ul', 'ur', 'wa', 'ibn']);
 
 /** Words after a name that say what kind of place it is. */
-export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter']);
+export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter',
+  // the local units ACLED and national reporting name: Colombia, the Philippines, Latin America, South Asia, East Africa
+  'corregimiento', 'vereda', 'barangay', 'barrio', 'colonia', 'ward', 'municipio', 'parish', 'sub-county', 'mouza', 'thana', 'taluk', 'tehsil', 'gewog', 'arrondissement', 'localidad']);
 export const ADMIN_DESIGNATORS = new Set(['province', 'provinces', 'region', 'regions', 'oblast', 'oblasts', 'governorate', 'governorates', 'state', 'states', 'division', 'krai', 'territory', 'emirate', 'canton']);
 const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west']);
 
@@ -301,7 +303,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   let role: PlaceRole = 'literal';
   // followed by more capitalised words that are not part of it: a person or organisation
   const next = words[j + 1];
-  if (next && next.cap && /^\s+$/.test(text.slice(last.end, next.start)) && !designator && !isPlaceHead(next.text)) {
+  if (next && next.cap && /^\s+$/.test(text.slice(last.end, next.start)) && !designator && !isPlaceHead(next.text) && !(compassUnit(text, words, j + 1) && /[(,]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) {
     role = 'embedded';
   }
   // preceded by capitalised words: "University of Kabul", "Bank of England"
@@ -318,9 +320,21 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   if (role === 'embedded' && !isBigPlace(gaz, cands)) return null;
   if (role === 'literal') {
     const before = prev && /^\s+$/.test(text.slice(prev.end, first.start)) ? prev.text.toLowerCase() : '';
-    role = LOCATIVE_PREPS.has(before) ? 'literal' : usageRole(ctx, words, j, cands);
+    // "Shan-North state", "Kunar province": a designator after the name makes it a place
+    role = LOCATIVE_PREPS.has(before) || (designator && !designator.endsWith(' of')) ? 'literal' : usageRole(ctx, words, j, cands);
   }
   return { start: first.start, end: first.start + surface.length, text: surface, candidates: cands, role, designator, sentence };
+}
+
+/** "Jos North", "Kitutu Chache South": a compass word after a place name continues it (an admin unit), not a person's name. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
+
+/** "(Jos North, Plateau)": a compass word that ends an administrative name in a container list, not "Kanye West, daughters…". */
+function compassUnit(text: string, words: Word[], k: number): boolean {
+  const w = words[k];
+  if (!w || !COMPASS.has(w.text.toLowerCase())) return false;
+  const after = text.slice(w.end, w.end + 20);
+  return /^\s*[,)(]/.test(after) || /^\s+(?:district|county|lga|township|municipality|ward|woreda|sub-county|constituency)\b/i.test(after);
 }
 
 const PLACE_HEADS = new Set(['city', 'province', 'oblast', 'region', 'district', 'governorate', 'state', 'county', 'island', 'islands', 'valley', 'river', 'mountains', 'strip', 'bank', 'peninsula', 'heights', 'sea', 'gulf', 'bay', 'lake', 'desert', 'plain', 'basin', 'corridor', 'town', 'village', 'municipality', 'camp', 'airport', 'port']);
