@@ -220,26 +220,26 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
   return best;
 }
 
-function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = [], abbreviatedContainer = false): Choice | null {
+function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = [], scope: number | null = null): Choice | null {
   if (!m.candidates.length) return null;
   const d = gaz.data;
   let best: Choice | null = null;
   let second = -Infinity;
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
-  // a province, region or country the text puts the place in rules out its namesakes abroad: "Kale
-  // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
-  // name with no reading there is a place the gazetteer lacks, placed in that container
+  // a province, region or country the text puts the place in (directly or through a town: "Gana
+  // (Damboa, Borno)") rules out its namesakes abroad: "Kale township (Kale district, Sagaing
+  // region)" is not the Kale in Turkey, whatever its size, and a name with no reading there is a
+  // place the gazetteer lacks, placed in that container
   // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
   const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
-  const within = container !== null && !isCountry && !abbreviatedContainer && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
-  const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
+  const within = scope !== null && !isCountry ? gaz.countryOf(scope) : null;
+  const withinAdmin1 = within && d.kind[scope!] === KIND.admin1 && d.admin1[scope!] !== NONE16 ? d.admin1[scope!]! : null;
   for (const c of m.candidates) {
-    if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
-    // …and a town in another province of that country: "Benito Juarez, Nuevo Leon" is not the
-    // Benito Juárez borough of Mexico City
-    // Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not always
-    // agree, so a town near the province still counts)
-    if (withinAdmin1 !== null && c.id !== container && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[container!]!, d.lon[container!]!) > 100) continue;
+    if (within && c.id !== scope && gaz.countryOf(c.id) !== within) continue;
+    // …and a town far off in another province of that country: "Benito Juarez, Nuevo Leon" is
+    // not the Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not
+    // always agree, so a town near the province still counts)
+    if (withinAdmin1 !== null && c.id !== scope && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[scope!]!, d.lon[scope!]!) > 100) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length) s += dependantFit(gaz, c.id, dependants);
@@ -299,6 +299,20 @@ function variantsInContainers(gaz: Gazetteer, ms: readonly RawMention[], cont: I
   }
 }
 
+/**
+ * The nearest province, region or country up the chain of containers, which rules readings out
+ * (see choose). An abbreviation ("D.C.", "WB") is too ambiguous to rule anything out.
+ */
+function scopeOf(gaz: Gazetteer, ms: readonly RawMention[], cont: Int32Array, choice: readonly (Choice | null)[], k: number): number | null {
+  let ci = cont[k]!;
+  for (let hops = 0; ci >= 0 && hops < 4; hops++) {
+    const ch = choice[ci];
+    if (ch && gaz.data.kind[ch.id]! <= KIND.region) return /^(?:\p{Lu}\.?){1,3}$|\.$/u.test(ms[ci]!.text) ? null : ch.id;
+    ci = cont[ci]!;
+  }
+  return null;
+}
+
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
   const ctx = articleContext(gaz, ms, actorCountries);
   const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
@@ -329,9 +343,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
-      // an abbreviation ("D.C.", "WB") is too ambiguous a container to rule readings out
-      const abbreviated = ci >= 0 && /^(?:\p{Lu}\.?){1,3}$|\.$/u.test(ms[ci]!.text);
-      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, abbreviated);
+      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, scopeOf(gaz, ms, cont, choice, k));
     }
   }
   variantsInContainers(gaz, ms, cont, choice, focusCountry);

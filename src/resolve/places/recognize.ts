@@ -51,7 +51,7 @@ export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns'
   // the local units ACLED and national reporting name: Colombia, the Philippines, Latin America, South Asia, East Africa
   'corregimiento', 'vereda', 'barangay', 'barrio', 'colonia', 'ward', 'municipio', 'parish', 'sub-county', 'mouza', 'thana', 'taluk', 'tehsil', 'gewog', 'arrondissement', 'localidad']);
 export const ADMIN_DESIGNATORS = new Set(['province', 'provinces', 'region', 'regions', 'oblast', 'oblasts', 'governorate', 'governorates', 'state', 'states', 'division', 'krai', 'territory', 'emirate', 'canton']);
-const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west']);
+const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west', 'coast']);
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'col', 'colonel', 'lt', 'sgt', 'capt', 'captain', 'major', 'sen', 'senator', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'imam', 'father', 'sir', 'lord', 'judge', 'justice', 'mayor', 'commander', 'chief', 'secretary', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'premier', 'chancellor', 'emir', 'sultan', 'ayatollah', 'rev', 'bishop', 'archbishop', 'patriarch', 'officer', 'agent', 'coach', 'professor', 'prof', 'st']);
 
@@ -75,7 +75,7 @@ const NEVER_PLACES = new Set([
   'justice', 'progress', 'unity', 'mission', 'christmas', 'easter', 'ramadan', 'eid', 'covid', 'corona', 'internet', 'twitter',
   'facebook', 'telegram', 'reuters', 'interfax', 'tass', 'associated', 'agency', 'post', 'times', 'guardian', 'mail', 'star', 'sun',
   'young', 'page', 'tower', 'bank', 'senate', 'congress', 'parliament', 'cabinet', 'islamic', 'democratic', 'popular', 'revolutionary',
-  'social', 'liberal', 'people', 'hall', 'college', 'academy', 'institute', 'museum', 'park', 'station', 'prison', 'palace',
+  'social', 'liberal', 'people', 'hall', 'college', 'academy', 'institute', 'museum', 'park', 'station', 'prison', 'palace', 'coast',
 ]);
 
 /** Verbs after a place that make it stand for its government or people ("Moscow said"). */
@@ -402,6 +402,18 @@ function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: nu
   return null;
 }
 
+/** Does a name the gazetteer knows (not a common word) start at word k? */
+function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean {
+  let key = '';
+  for (let j = k; j < words.length && j < k + 4; j++) {
+    if (!words[j]!.cap) return false;
+    key = key ? `${key} ${normName(words[j]!.text)}` : normName(words[j]!.text);
+    if (NEVER_PLACES.has(key) || ctx.gaz.isCommonWord(key)) return false;
+    if (ctx.gaz.lookupKey(key).length) return true;
+  }
+  return false;
+}
+
 /** A capitalised name the gazetteer does not know, that a designator marks as a place. */
 function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
   const { text } = ctx;
@@ -411,10 +423,12 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
   const before = designatorBefore(text, words, i);
   const after = designatorAfter(text, words, j);
-  // "in Amchide (Kolofata, Mayo-Sava)": a name after "in" that the text locates in parentheses
   const prevWord = words[i - 1];
+  const next4 = text.slice(words[j]!.end, words[j]!.end + 4);
+  const afterIn = !!prevWord && /^(?:in|near|at|outside|around)$/.test(prevWord.text);
+  // "in Amchide (Kolofata, Mayo-Sava)", and "at Klynove, Donetsk" when what follows the comma is a place
   const located =
-    !!prevWord && /^(?:in|near|at|outside)$/.test(prevWord.text) && /^\s*\(\s*\p{Lu}/u.test(text.slice(words[j]!.end, words[j]!.end + 4)) ? 'in (…)' : null;
+    afterIn && /^\s*\(\s*\p{Lu}/u.test(next4) ? 'in (…)' : afterIn && /^,\s*\p{Lu}/u.test(next4) && placeFollows(ctx, words, j + 1) ? 'in X, Y' : null;
   const d = before ?? after ?? located;
   if (!d) return null;
   // "the South district" / "Security district" are not names
