@@ -37,7 +37,7 @@ export interface RawMention {
 }
 
 // Letters, then letter runs joined by hyphens, apostrophes or dots ("Dara-e-Pech", "Donets'k", "U.S").
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?/gu;
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+|&\p{Lu})*\.?/gu;
 const CASED_RE = /[\p{Lu}\p{Ll}]/u;
 const UPPER_RE = /^\p{Lu}/u;
 
@@ -276,9 +276,12 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   if (single && NEVER_PLACES.has(normName(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
-    // only "Town, N.J." style
+    // only "Town, N.J." style, "(Rajouri district, J&K)", "(J&K)"
     const prev = words[i - 1];
-    if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, first.start)) || !prev.cap) return null;
+    const gapBefore = prev ? text.slice(prev.end, first.start) : '';
+    const afterTown = !!prev && /^\s*,\s*$/.test(gapBefore) && (prev.cap || POINT_DESIGNATORS.has(prev.text.toLowerCase()));
+    const inBrackets = /\(\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) && /^\s*\)/.test(text.slice(last.end, last.end + 2));
+    if (!afterTown && !inBrackets) return null;
   }
   if (single) {
     const tok = ctx.tokenAt(first.start);
@@ -402,14 +405,15 @@ function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: nu
   return null;
 }
 
-/** Does a name the gazetteer knows (not a common word) start at word k? */
+/** Is word k the start of a name the gazetteer knows (not a common word) that ends a clause ("…, Donetsk.")? */
 function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean {
   let key = '';
   for (let j = k; j < words.length && j < k + 4; j++) {
     if (!words[j]!.cap) return false;
     key = key ? `${key} ${normName(words[j]!.text)}` : normName(words[j]!.text);
     if (NEVER_PLACES.has(key) || ctx.gaz.isCommonWord(key)) return false;
-    if (ctx.gaz.lookupKey(key).length) return true;
+    // "at H&M, Wu said": a name followed by more words is a person or a subject, not a container
+    if (ctx.gaz.lookupKey(key).length && /^(?:\s*[.,;:)(]|\s*$|\s+(?:oblast|region|province|state|district|governorate)\b)/i.test(ctx.text.slice(words[j]!.end, words[j]!.end + 12))) return true;
   }
   return false;
 }
@@ -421,6 +425,8 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   while (j + 1 < words.length && j - i < 3 && words[j + 1]!.cap && /^[\s\-]+$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j++;
   const first = words[i]!;
   if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
+  // "PD5 Kandahar city": a code is not the start of a name; the known name after it is matched on its own
+  if (/\d/.test(first.text) && i < j) return null;
   const before = designatorBefore(text, words, i);
   const after = designatorAfter(text, words, j);
   const prevWord = words[i - 1];
