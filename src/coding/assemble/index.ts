@@ -4,6 +4,7 @@
 import type { Doc, Event } from '../../doc.js';
 import type { Resources } from '../../resources.js';
 import { refineEvent } from '../refine.js';
+import { eventLocation } from '../../resolve/places/event-location.js';
 import { buildCtx } from './context.js';
 import type { Draft } from './draft.js';
 import { draftsFromTriggers } from './from-triggers.js';
@@ -38,5 +39,16 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   const drafts = mergeDrafts(addVariants(ctx, mergeDrafts(draftsFromTriggers(ctx))));
   const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
   drafts.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
-  return drafts.map((d, i) => refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res));
+  return drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
+}
+
+/**
+ * Statements get no place when drafted ("Moscow said"), but one that refinement recoded as an
+ * ACLED event (a crowd's demands in a protest note, an agreement) happened somewhere: ACLED codes
+ * every event to a location, so it gets one like any other event.
+ */
+function withPlace(doc: Doc, e: Event): Event {
+  if (e.location || !e.acled) return e;
+  const location = eventLocation(doc, e.trigger);
+  return location ? { ...e, location } : e;
 }
