@@ -209,6 +209,7 @@ export class PostgresStore implements Store {
       await c.query('SELECT pg_advisory_xact_lock(k.t, k.b) FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS k(t, b, o) ORDER BY k.o', [keys.map((k) => k[0]), keys.map((k) => k[1])]);
     }
 
+    // Candidates start inside the window (see candidateWindow), so the index range read is the window.
     // Round trips dominate the cost of a write when the machine is busy, so the article's reports
     // are merged in memory against one read of every window's candidates; only a cluster this
     // article joins costs two more (its row lock, then its members), and everything is written in
@@ -219,7 +220,7 @@ export class PostgresStore implements Store {
     if (dated.length) {
       const rows = await c.query<{ i: number; data: EventCluster }>(
         `SELECT w.i::int AS i, c.data FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS w(type, f, t, i),
-           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
+           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_start >= w.f AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
         [dated.map((x) => x.w.type), dated.map((x) => x.w.from), dated.map((x) => x.w.to), dated.map((x) => x.i)],
       );
       for (const r of rows.rows) dbCandidates[r.i]!.push(r.data);

@@ -172,7 +172,8 @@ export class SqliteStore implements Store {
         'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
-      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
+      // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
+      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
       insertReport: db.prepare('INSERT OR IGNORE INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
       clusterReports: db.prepare('SELECT data FROM reports WHERE cluster_id = ?').pluck(),
       upsertCluster: db.prepare(
@@ -248,7 +249,7 @@ export class SqliteStore implements Store {
       const win = candidateWindow(r);
       let best: MatchView | null = null;
       if (win) {
-        const candidates = (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => {
+        const candidates = (s.candidates.all(win.type, win.to, win.from, win.from) as string[]).map((d) => {
           const c = JSON.parse(d) as MatchView;
           return state.get(c.id) ?? c;
         });
