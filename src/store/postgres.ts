@@ -169,7 +169,7 @@ export class PostgresStore implements Store {
   }
 
   async putArticle(input: PutInput): Promise<PutResult> {
-    const hash = articleHash(input.text);
+    const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
@@ -196,7 +196,7 @@ export class PostgresStore implements Store {
     const ins = await c.query(
       `INSERT INTO sitrep_articles (hash, input_id, title, published, url, source, text, result, ingested_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING RETURNING hash`,
-      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt],
+      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt],
     );
     if (!ins.rowCount) return { hash, inserted: false, events: 0, newClusters: 0 };
 

@@ -203,7 +203,7 @@ export class SqliteStore implements Store {
   /** The synchronous write, exposed for the bench's single-writer loop. */
   putSync(input: PutInput): PutResult {
     const s = this.s;
-    const hash = articleHash(input.text);
+    const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     try {
       return this.putTx.immediate(input, hash, ingestedAt);
@@ -223,7 +223,7 @@ export class SqliteStore implements Store {
   putManySync(inputs: PutInput[]): PutResult[] {
     this.s;
     const now = new Date().toISOString();
-    const prepared = inputs.map((input) => ({ input, hash: articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
+    const prepared = inputs.map((input) => ({ input, hash: input.hash ?? articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
     try {
       return this.putManyTx.immediate(prepared);
     } catch (err) {
@@ -240,7 +240,7 @@ export class SqliteStore implements Store {
     const s = this.st;
     if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
     const a = input.result.article;
-    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt);
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const members = new Map<string, Report[]>();
     const state = new Map<string, MatchView>();
