@@ -98,7 +98,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     modifier ??= demonymModifier(ctx, a, i);
   }
   // the event noun names its own actor ("protesters gathered", "rioters attacked"): the crowd is the actor
-  const self = nominal && !passive ? ctx.parts.find((p) => p.span.start < trig.end && trig.start < p.span.end) ?? null : null;
+  const self = nominal && !passive ? ctx.parts.find((p) => p.span.start <= trig.start && trig.end <= p.span.end) ?? null : null;
 
   const pairs: Roles['pairs'] = [];
   const text = trig.text.toLowerCase();

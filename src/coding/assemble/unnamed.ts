@@ -39,17 +39,45 @@ function familyOf(e: Event): Family | null {
   return null;
 }
 
-/** An armed or state party of another country named in the event's sentence makes the place's country no evidence. */
+/**
+ * An armed or state party of another country named in the event's paragraph makes the place's
+ * country no evidence of the perpetrator's ("A missile struck Kramatorsk … Ukrainian officials
+ * blamed Russian forces").
+ */
 function foreignPartyNear(doc: Doc, e: Event, country: string): boolean {
   const sent = e.evidence[0];
   if (!sent) return false;
-  return (doc.actors ?? []).some((m) => m.start >= sent.start && m.end <= sent.end && m.country && m.country !== country && m.country !== 'IGO'
+  const para = (doc.paragraphs ?? []).find((p) => p.start <= sent.start && sent.start < p.end) ?? sent;
+  return (doc.actors ?? []).some((m) => m.start >= para.start && m.end <= para.end && m.country && m.country !== country && m.country !== 'IGO'
     && m.kind !== 'agency' && !m.locative && (m.kind === 'state' || m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'GOV' || m.sector === 'COP'));
 }
 
+/**
+ * The same occurrence told in an adjacent sentence of the paragraph with its actor named
+ * ("Defusal: On 7 February, police forces defused an IED …"; "Interception: … Ukrainian forces
+ * shot down …"): same type and ACLED sub-type, overlapping dates, no other place.
+ */
+function sameOccurrence(doc: Doc, events: readonly Event[], e: Event): Event | null {
+  const sents = doc.sentences ?? [];
+  const si = sents.findIndex((s) => s.start <= e.trigger.start && e.trigger.start < s.end);
+  if (si < 0) return null;
+  for (const o of events) {
+    if (o === e || !o.actor || o.actor.inferred || o.type !== e.type || o.status !== e.status) continue;
+    if ((o.acled?.sub_event_type ?? null) !== (e.acled?.sub_event_type ?? null)) continue;
+    const oi = sents.findIndex((s) => s.start <= o.trigger.start && o.trigger.start < s.end);
+    if (oi < 0 || Math.abs(oi - si) > 1 || sents[oi]!.paragraph !== sents[si]!.paragraph) continue;
+    if (e.date && o.date && (e.date.start > o.date.end || o.date.start > e.date.end)) continue;
+    if (e.location?.name && o.location?.name && e.location.name !== o.location.name) continue;
+    return o;
+  }
+  return null;
+}
+
 /** The inferred actor for an event with none, or null when nothing licenses one. */
-export function unnamedActor(doc: Doc, e: Event): InferredActor | null {
+export function unnamedActor(doc: Doc, e: Event, events: readonly Event[] = []): InferredActor | null {
   if (e.actor || SKIP_STATUS.has(e.status)) return null;
+  const same = sameOccurrence(doc, events, e);
+  if (same?.actor) return { ...same.actor, inferred: true, inferredFrom: { rule: 'same-occurrence', span: same.actor.span ?? same.trigger } };
   const country = e.location?.country;
   if (!country) return null;
   const fam = familyOf(e);
@@ -62,7 +90,7 @@ export function unnamedActor(doc: Doc, e: Event): InferredActor | null {
 /** Events with their unnamed actors filled in (a new array; events with an actor are kept as they are). */
 export function withUnnamedActors(doc: Doc, events: Event[]): Event[] {
   return events.map((e) => {
-    const actor = unnamedActor(doc, e);
+    const actor = unnamedActor(doc, e, events);
     return actor ? { ...e, actor, rule: `${e.rule}; actor:${actor.inferredFrom!.rule}` } : e;
   });
 }

@@ -99,7 +99,9 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
-        const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && d.claimedBy[0]?.country === att.speaker!.country));
+        // news before background: a background event told in between (a toll's context) is not what is denied
+        const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && d.claimedBy[0]?.country === att.speaker!.country);
+        const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
         if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({
