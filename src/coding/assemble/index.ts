@@ -40,5 +40,5 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
   drafts.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
   // unnamed actors last: the refined ACLED sub-type says whether a crowd was protesting or rioting
-  return withUnnamedActors(doc, drafts.map((d, i) => refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
+  return withUnnamedActors(ctx, drafts.map((d, i) => refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
 }
