@@ -32,3 +32,13 @@ describe('denials', () => {
     expect(denied[0]!.date?.start).toBe('2021-06-29');
   });
 });
+
+describe('neutral sources', () => {
+  it('a crowd placed by its town and medical staff relay, they do not claim', async () => {
+    const { findAttributions } = await import('../attribution.js');
+    const doc = run('Workers in Kano said gunmen attacked the market on Monday. Medical staff said four people were wounded.', '2021-06-30');
+    const atts = findAttributions(doc);
+    expect(atts.length).toBeGreaterThanOrEqual(2);
+    for (const a of atts) expect(a.neutral).toBe(true);
+  });
+});
