@@ -30,7 +30,11 @@ export interface ArticleMeta {
   publishedFrom: 'input' | 'dateline' | 'first-line' | 'html-meta' | null;
   /** The span that stated the publication date, when it is in the text. */
   publishedSpan: Span | null;
+  /** ISO 639-1 code of the article's language. */
   language: string;
+  /** Where `language` came from: the input field (or HTML lang), detection from the text, or the
+   * English default when the text is too short to tell. */
+  languageFrom: 'input' | 'detected' | 'default';
   source: string | null;
   url: string | null;
 }

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { SpecResult } from '../output/spec.js';
 import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
+import { haversineKm } from '../resolve/places/gazetteer.js';
 
 export interface MergeSettings {
   /** Reports whose dates miss each other by up to this many days still overlap (time zones, "overnight"). */
@@ -131,13 +132,8 @@ function clusterParties(c: MatchView): Set<string> {
 
 // --- places ---------------------------------------------------------------------------------
 
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+/** Great-circle distance in km (the geocoder's own). */
+export const distanceKm = haversineKm;
 
 const PRECISION_RANK: Record<string, number> = { point: 0, admin1: 1, region: 2, country: 3 };
 const DATE_PRECISION_DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366, decade: 3660 };
