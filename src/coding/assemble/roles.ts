@@ -94,8 +94,12 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     if (m) {
       const gapToks = toks.slice(tokenIndex(ctx, m.span.end), i);
       if (gapToks.every((t) => t.pos === 'ADJ' || t.pos === 'PART' || /^['’]s?$/.test(t.text)) && gapToks.length <= 2) modifier = m;
+      // a compound noun in between: "a Moroccan army UAV airstrike", "the army's drone strike"
+      else if (gapToks.length <= 2 && gapToks.length > 0 && gapToks.every((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^['’]s?$/.test(t.text)) && (m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'COP')) modifier = m;
     }
     modifier ??= demonymModifier(ctx, a, i);
+    // an actor phrase that runs into the event noun ("the Moroccan army drone" + "drone strike")
+    modifier ??= ctx.parts.find((p) => p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end && p.span.start >= cStart) ?? null;
   }
   // the event noun names its own actor ("protesters gathered", "rioters attacked"): the crowd is the actor
   const self = nominal && !passive ? ctx.parts.find((p) => p.span.start <= trig.start && trig.end <= p.span.end) ?? null : null;

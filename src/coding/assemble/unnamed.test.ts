@@ -89,3 +89,22 @@ describe('actors named around the trigger', () => {
     expect(russian.actor).toMatchObject({ text: 'Russian drones', country: 'RUS', sector: 'MIL' });
   });
 });
+
+describe('claimed deeds and compound event nouns', () => {
+  it('a party claiming a strike is its actor, and the strike is claimed', () => {
+    const e = first(run('On 9 March 2021, the Chadian army claimed an airstrike against rebels near Mao, killing several fighters.'), 'ASSAULT');
+    expect(e.actor?.country).toBe('TCD');
+    expect(e.status).toBe('claimed');
+    expect(e.claimedBy.map((c) => c.country)).toEqual(['TCD']);
+  });
+
+  it('a statement that an attack killed people does not make the speaker its actor', () => {
+    const e = first(run('Police said the attack killed five people in Kano.'), 'ASSAULT');
+    expect(e.actor?.sector).not.toBe('COP');
+  });
+
+  it('an armed actor before a compound event noun is its actor ("the Moroccan army drone strike")', () => {
+    const e = first(run('On 14 January 2021, a Moroccan army drone strike hit a convoy near Mahbes.'), 'ASSAULT');
+    expect(e.actor).toMatchObject({ country: 'MAR', sector: 'MIL' });
+  });
+});
