@@ -164,7 +164,8 @@ function demonymModifier(ctx: Ctx, a: number, i: number): Participant | null {
   let best: ActorMention | null = null;
   for (const m of ctx.doc.actors ?? []) {
     if (m.start >= trigStart) break;
-    if (m.adjective && m.kind === 'state' && m.country && m.start >= clauseStart) best = m;
+    // "a pro-Ukraine rally", "anti-Russia protests" describe the event, they do not name its actor
+    if (m.adjective && m.kind === 'state' && m.country && m.start >= clauseStart && !/^(pro|anti)[-‐]/i.test(m.text)) best = m;
   }
   if (!best) return null;
   const gap = ctx.toks.slice(tokenIndex(ctx, best.end), i);

@@ -136,7 +136,7 @@ function mainPlace(doc: Doc): PlaceMention | null {
 /** Where the event took place, as a country and the span that says so: its location, else the article's main place. */
 function placeOf(doc: Doc, e: Event): { country: string; span: Span | null } | null {
   if (e.location?.country) return { country: e.location.country, span: e.location.evidence ?? null };
-  if (e.location) return null;
+  // no place, or one the gazetteer could not put in a country: the article's main place
   const p = mainPlace(doc);
   return p?.country ? { country: p.country, span: { start: p.start, end: p.end } } : null;
 }
