@@ -10,6 +10,7 @@ import type { Draft } from './draft.js';
 import { draftsFromTriggers } from './from-triggers.js';
 import { confidenceOf, mergeDrafts } from './merge.js';
 import { addVariants } from './variants.js';
+import { withUnnamedActors } from './unnamed.js';
 
 function toEvent(d: Draft, id: string, firstBody: number): Event {
   return {
@@ -39,7 +40,9 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   const drafts = mergeDrafts(addVariants(ctx, mergeDrafts(draftsFromTriggers(ctx))));
   const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
   drafts.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
-  return drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
+  // unnamed actors last: the refined ACLED sub-type says whether a crowd was protesting or rioting,
+  // and the event's place (withPlace) gives their country
+  return withUnnamedActors(ctx, drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res))));
 }
 
 /**

@@ -21,6 +21,12 @@ function speakerPart(att: Attribution): Participant | null {
   return { ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'institution' };
 }
 
+/** The same party: one country and, when both say, one sector (the army and the RSF are both Sudanese). */
+function sameParty(a: ActorRef | undefined, b: ActorRef): boolean {
+  if (!a || a.country !== b.country) return false;
+  return !a.sector || !b.sector || a.sector === b.sector;
+}
+
 function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]): boolean {
   if (!who.country || who.country === 'IGO') return false;
   const s = ctx.doc.sentences?.[d.sentence];
@@ -99,7 +105,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
-        const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && d.claimedBy[0]?.country === att.speaker!.country));
+        // news before background: a background event told in between (a toll's context) is not what is denied
+        // a party does not deny its own claim; the other side of a civil war shares its country but not its sector
+        const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!));
+        const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
         if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({
