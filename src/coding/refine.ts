@@ -11,7 +11,7 @@ import { codeForSubType } from './lexicon/lexicon.js';
 import { findCues, type CueHit } from './lexicon/cues.js';
 import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { lexWords } from './triggers.js';
-import { combineWithModel } from './model/combine.js';
+import { combineWithModel, policeActKept } from './model/combine.js';
 import { fatalitiesFor } from './quantities.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -314,7 +314,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     decided = statementAsProtest(event, ctx);
   }
   if (decided) {
-    const code = codeForSubType(ec.mapping, decided.sub);
+    const code = policeActKept(event, codeForSubType(ec.mapping, decided.sub));
     out = {
       ...event,
       type: code.type,
@@ -329,7 +329,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   if (ctx.sizeTag !== null && out.acled && (out.acled.event_type === 'Protests' || out.acled.event_type === 'Riots')) {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
-  out = combineWithModel(out, ctx, ec, Boolean(decided));
+  out = combineWithModel(out, ctx, ec, Boolean(decided), trig?.confidence ?? 0);
   out = withToll(doc, out);
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }

@@ -27,10 +27,13 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
   const usedQ = new Set<Quantity>();
   const paras = doc.paragraphs ?? [];
   const kept: Trigger[] = [];
+  const seen: Trigger[] = [];
   for (const trig of doc.triggers ?? []) {
     const s = doc.sentences![trig.sentence];
     if (!s) continue;
-    if (isSpurious(ctx, trig, kept)) continue;
+    const spurious = isSpurious(ctx, trig, kept, seen);
+    seen.push(trig);
+    if (spurious) continue;
     kept.push(trig);
     const para = paras[s.paragraph];
     if (para && para.kind !== 'body') continue;

@@ -13,6 +13,10 @@ function modeOk(a: Draft, b: Draft): boolean {
   return !a.mode || !b.mode || a.mode === b.mode;
 }
 
+function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
+  return !!a && !!b && !!a.country && a.country === b.country && (a.sector ?? '') === (b.sector ?? '');
+}
+
 function placeOk(a: Draft, b: Draft): boolean {
   if (!a.location?.name || !b.location?.name) return true;
   return a.location.name.toLowerCase() === b.location.name.toLowerCase();
@@ -30,14 +34,16 @@ function weight(d: Draft): number {
 function absorb(keep: Draft, gone: Draft): void {
   keep.actor ??= gone.actor;
   keep.target ??= gone.target;
-  keep.mode ??= gone.mode;
+  // the means named in a later sentence ("gunfire and explosions shook the capital") do not become
+  // the mode of a fight told without one: it would then refuse the next means mentioned
+  if (keep.sentence === gone.sentence) keep.mode ??= gone.mode;
   keep.acled ??= gone.acled;
   keep.cameo ??= gone.cameo;
   keep.location ??= gone.location;
   keep.date ??= gone.date;
   if (!keep.fatalities || (gone.fatalities && (keep.fatalities.min ?? -1) < (gone.fatalities.min ?? -1) && keep.sentence === gone.sentence)) keep.fatalities = gone.fatalities ?? keep.fatalities;
   for (const v of gone.via) if (!keep.via.includes(v)) keep.via.push(v);
-  for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
+  absorbEvidence(keep, gone);
   keep.confidence = Math.max(keep.confidence, gone.confidence);
 }
 
@@ -46,8 +52,12 @@ function mergeable(a: Draft, b: Draft): boolean {
   if (!compatible(a.actor, b.actor) || !compatible(a.target, b.target) || !sameSector(a.actor, b.actor)) return false;
   if (a.reciprocal || b.reciprocal) return a.sentence !== b.sentence ? false : !!a.actor && !!b.actor && a.actor.country === b.actor.country && a.target?.country === b.target?.country;
   if (a.sentence === b.sentence) {
+    // a protest told by its crowd and its verb ("protesters … gathered outside", "protesters stormed") is one protest
+    if (a.type === 'ASSAULT' || a.type === 'PROTEST') return true;
+    // one party's two words for one act: "condemned the attack and blamed the government"
+    if (sameActor(a.actor, b.actor) && (!a.target || !b.target)) return true;
     // verbal events in one sentence are separate acts unless they are the same one twice
-    if (a.type !== 'ASSAULT' && (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name)) return false;
+    if (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name) return false;
     return true;
   }
   if (a.status === 'historical') return !!a.date && !!b.date && overlapsDate(a.date, b.date) && (!a.actor || !b.actor || a.actor.country === b.actor.country);
@@ -55,6 +65,27 @@ function mergeable(a: Draft, b: Draft): boolean {
   if (a.type !== 'ASSAULT' || Math.abs(a.paragraph - b.paragraph) > 2) return false;
   if (!a.date || !b.date || !overlapsDate(a.date, b.date)) return false;
   return !b.actor || !a.actor;
+}
+
+/**
+ * "Protesters set fire to the residence", "gathered outside the embassy, throwing stones and
+ * setting fire to cars": arson and vandalism by the crowd are the protest's violence (it becomes
+ * a violent demonstration in refinement), not a second event.
+ */
+function intoProtest(out: Draft[]): Draft[] {
+  const gone = new Set<Draft>();
+  for (const d of out) {
+    if (d.type !== 'ASSAULT' || d.acled?.sub_event_type !== 'Looting/property destruction' || d.derived !== 'trigger') continue;
+    const protest = out.find((p) => p.type === 'PROTEST' && p.sentence === d.sentence && p.status === d.status && claimKey(p) === claimKey(d) && compatible(p.actor, d.actor));
+    if (!protest) continue;
+    absorbEvidence(protest, d);
+    gone.add(d);
+  }
+  return gone.size ? out.filter((d) => !gone.has(d)) : out;
+}
+
+function absorbEvidence(keep: Draft, gone: Draft): void {
+  for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
 }
 
 export function mergeDrafts(drafts: Draft[]): Draft[] {
@@ -71,7 +102,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       absorb(into, d);
     }
   }
-  return out;
+  return intoProtest(out);
 }
 
 const STATUS_FACTOR: Record<Event['status'], number> = { asserted: 1, claimed: 0.85, denied: 0.7, future: 0.6, hypothetical: 0.5, historical: 0.45 };
