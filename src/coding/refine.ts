@@ -352,5 +352,7 @@ function mainEventConfidence(e: Event): number {
   const g = GRAVITY[e.acled!.event_type] ?? 0.6;
   // a note's own label ("Defusal:") is the strongest evidence there is
   if (e.rule.startsWith('note-label:')) return 0.99;
-  return Math.round((0.6 * e.confidence + 0.4 * g) * 1000) / 1000;
+  // what is only announced or warned of is not the report's event, however grave its type
+  const told = e.status === 'future' || e.status === 'hypothetical' ? 0.5 : 1;
+  return Math.round((0.6 * e.confidence + 0.4 * g * told) * 1000) / 1000;
 }

@@ -17,7 +17,9 @@ import { lower } from './tokens.js';
 const INSTRUMENT_PREPS = new Set(['with', 'including', 'using', 'by']);
 /** Words before an attributive participle: "the detained leaders", "its occupied lands", "Damiba's ousted …". */
 const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', "'s", '’s', 'newly', 'recently', 'formerly']);
-const CROWD_NOUNS = /^(protesters?|protestors?|demonstrators?|crowds?|marchers|rioters)$/i;
+const CROWD_NOUNS = /^(protesters?|protestors?|demonstrators?|crowds?)$/i;
+const AIMED_AT = new Set(['at', 'on', 'against', 'towards', 'toward', 'disperse', 'dispersed', 'dispersing']);
+const CLAUSE_WORDS = new Set([',', ';', '.', 'and', 'while', 'whereas', 'but', 'when', 'as', 'after', 'before', 'although']);
 const CASUALTY_TRIGGER = /^(wound|injur|hurt)/i;
 const KILL_TRIGGER = /^(kill|wound|injur|hurt|died|dead)/i;
 const AVOID_WORDS = new Set(['refrain', 'refrained', 'refraining', 'refrains', 'desist', 'abstain']);
@@ -32,15 +34,25 @@ const EVENT_HEADS = /^(strike|strikes|attack|attacks|attacked|fire|bombing|bombi
  * has the toll), "killed and hundreds wounded", "First Lady was wounded in the attack", and a
  * wounded count in a sentence of its own after the attack ("dozens more were wounded").
  */
+/** "at demonstrators", "at the crowd", "on protesters": the crowd noun is what the act was aimed at. */
+function aimedAt(toks: Ctx['toks'], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = lower(toks[k]);
+    if (AIMED_AT.has(w)) return true;
+    if (!['the', 'a', 'some', 'hundreds', 'thousands', 'of', 'peaceful', 'opposition', 'student', 'anti'].includes(w) && toks[k]!.pos !== 'ADJ' && toks[k]!.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
 function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly Trigger[]): string | null {
   if (trig.type !== 'ASSAULT' || !KILL_TRIGGER.test(trig.text)) return null;
   const toks = ctx.toks;
   const all = ctx.doc.triggers ?? [];
   const others = all.filter((t) => t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text));
   // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
-  for (let k = i + 1; k < Math.min(toks.length, i + 8); k++) {
+  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
     const w = lower(toks[k]);
-    if (w === ',' || w === ';' || w === '.' || w === 'and') break;
+    if (CLAUSE_WORDS.has(w)) break;
     if ((w === 'in' || w === 'during' || w === 'by') && ['a', 'an', 'the', 'two', 'twin', 'that', 'this'].includes(lower(toks[k + 1]))) {
       const at = toks[k + 2]?.start ?? -1;
       if (others.some((t) => t.start <= at && at < t.end + 40 && t.start > trig.start)) return 'casualties of a named attack';
@@ -89,7 +101,7 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   // "protests demanding his resignation", "protesters calling for …": the protest's demand
   if (trig.type === 'REQUEST' && /ing$/i.test(first.text) && sameSentence.some((t) => t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2)) return 'protest demand';
   // "fired tear gas … at demonstrators", "to disperse the crowd": the crowd is the target of the police act
-  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
+  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(toks, i) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
   // "called on people to refrain from violence and vandalism"
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     if (AVOID_WORDS.has(lower(toks[k]))) return 'refrained from';

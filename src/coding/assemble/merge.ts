@@ -4,17 +4,22 @@
 
 import type { Event } from '../../doc.js';
 import { claimKey, compatible, overlapsDate, type Draft } from './draft.js';
+import { VERBAL_TYPES } from './words.js';
 
 function sameSector(a: Draft['actor'], b: Draft['actor']): boolean {
   return !a || !b || !a.sector || !b.sector || a.sector === b.sector;
 }
 
 function modeOk(a: Draft, b: Draft): boolean {
+  // police dispersing a crowd and the crowd's own clashes are two acts ("used tear gas … in clashes with protesters")
+  if ((a.mode === 'crowd-control') !== (b.mode === 'crowd-control')) return false;
   return !a.mode || !b.mode || a.mode === b.mode;
 }
 
 function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
-  return !!a && !!b && !!a.country && a.country === b.country && (a.sector ?? '') === (b.sector ?? '');
+  if (!a || !b) return false;
+  if (a.span && b.span && a.span.start === b.span.start) return true;
+  return !!a.country && a.country === b.country && (a.sector ?? '') === (b.sector ?? '');
 }
 
 function placeOk(a: Draft, b: Draft): boolean {
@@ -47,15 +52,22 @@ function absorb(keep: Draft, gone: Draft): void {
   keep.confidence = Math.max(keep.confidence, gone.confidence);
 }
 
+/** One party's two words for one act in one sentence: "condemned the attack and blamed the government". */
+function oneSaying(a: Draft, b: Draft): boolean {
+  const speaker = sameActor(a.actor, b.actor) || (!a.actor && !b.actor);
+  const heard = !a.target || !b.target || (a.target.span && b.target.span ? a.target.span.start === b.target.span.start : a.target.country === b.target.country);
+  return a.sentence === b.sentence && VERBAL_TYPES.has(a.type) && speaker && heard;
+}
+
 function mergeable(a: Draft, b: Draft): boolean {
-  if (!sameVoice(a, b) || !modeOk(a, b) || !placeOk(a, b)) return false;
+  if (!sameVoice(a, b) || !(modeOk(a, b) || oneSaying(a, b)) || !placeOk(a, b)) return false;
   if (!compatible(a.actor, b.actor) || !compatible(a.target, b.target) || !sameSector(a.actor, b.actor)) return false;
   if (a.reciprocal || b.reciprocal) return a.sentence !== b.sentence ? false : !!a.actor && !!b.actor && a.actor.country === b.actor.country && a.target?.country === b.target?.country;
   if (a.sentence === b.sentence) {
     // a protest told by its crowd and its verb ("protesters … gathered outside", "protesters stormed") is one protest
     if (a.type === 'ASSAULT' || a.type === 'PROTEST') return true;
     // one party's two words for one act: "condemned the attack and blamed the government"
-    if (sameActor(a.actor, b.actor) && (!a.target || !b.target)) return true;
+    if (oneSaying(a, b)) return true;
     // verbal events in one sentence are separate acts unless they are the same one twice
     if (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name) return false;
     return true;
@@ -76,7 +88,9 @@ function intoProtest(out: Draft[]): Draft[] {
   const gone = new Set<Draft>();
   for (const d of out) {
     if (d.type !== 'ASSAULT' || d.acled?.sub_event_type !== 'Looting/property destruction' || d.derived !== 'trigger') continue;
-    const protest = out.find((p) => p.type === 'PROTEST' && p.sentence === d.sentence && p.status === d.status && claimKey(p) === claimKey(d) && compatible(p.actor, d.actor));
+    // a protest (not a riot or a mob: their violence is their own event type) named before the damage
+    const protest = out.find((p) => p.type === 'PROTEST' && p.acled?.event_type === 'Protests' && p.sentence === d.sentence && p.trigger.end <= d.trigger.start &&
+      p.status === d.status && claimKey(p) === claimKey(d) && compatible(p.actor, d.actor));
     if (!protest) continue;
     absorbEvidence(protest, d);
     gone.add(d);

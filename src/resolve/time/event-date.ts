@@ -130,11 +130,24 @@ function newsStart(doc: Doc): DayNum | null {
   return p === null ? null : p - 1;
 }
 
+const ORDINAL_DAYS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, sixth: 6, '6th': 6, seventh: 7, '7th': 7 };
+const NTH_DAY = /\bfor\s+(?:a|the)\s+(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th)\s+(?:straight\s+|consecutive\s+|successive\s+)?day\s+(?:on\s+|running\s+on\s+)?$/i;
+
+/** "fought for a second day on Sunday": the fighting began the day before the day named. */
+function nthDay(doc: Doc, t: TimeMention, d: EventDate): EventDate {
+  if (t.precision !== 'day') return d;
+  const m = NTH_DAY.exec(doc.text.slice(Math.max(0, t.start - 50), t.start));
+  if (!m) return d;
+  const start = parseIso(d.start);
+  if (start === null) return d;
+  return { ...d, start: iso(start - (ORDINAL_DAYS[m[1]!.toLowerCase()]! - 1)) };
+}
+
 export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): EventDate | null {
   const s = sentenceOf(doc, anchor.start);
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
-    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc);
+    if (pick) return nthDay(doc, pick.time, fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc));
     // an announced event with no date of its own has none: the news day is when it was announced
     if (announced(doc, anchor)) return null;
     // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
@@ -143,8 +156,11 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
       let before: TimeMention | null = null;
       let front: TimeMention | null = null;
       let after: TimeMention | null = null;
+      const pub = doc.meta.published ? parseIso(doc.meta.published) : null;
       for (const t of doc.times ?? []) {
         if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+        // "… condemned the aggression. The Council will meet on Friday.": an announced day does not date what was done
+        if (pub !== null && (parseIso(t.range!.start) ?? -Infinity) > pub) continue;
         if (t.end <= s.start) {
           before = t;
           if (fronted(doc, t)) front = t;
