@@ -116,4 +116,32 @@ describe('tolls, dates and background', () => {
     expect(acc.status).toBe('asserted');
     expect(acc.date?.start <= '2024-03-20').toBe(true);
   });
+
+  it('dates "after the Oct. 7 attack" to the past Oct. 7 and keeps it apart from the clause dated otherwise', () => {
+    const es = events('The militia has fired rockets across the border since November last year, when it began shelling army posts after the Oct. 7 attack on the base.', '2024-09-18');
+    const oct = es.find((e) => e.date?.start === '2023-10-07');
+    expect(oct?.status).toBe('historical');
+    expect(oct?.date?.end).toBe('2023-10-07');
+  });
+
+  it('does not date an act by a day inside a relative clause it is outside of, nor by a clock time when a day is named', () => {
+    const acc = events('Fighting in the capital ended on Thursday. The general, who spoke on state radio on Friday evening, accepted the terms of the mediators.', '2024-03-24');
+    expect(acc.find((e) => e.type === 'AGREE')?.date?.start).not.toBe('2024-03-22');
+    const cur = events('The authorities imposed a curfew from 9 p.m. to 5 a.m. on Friday.', '2024-03-24');
+    expect(cur.find((e) => e.type === 'COERCE')?.date?.start).toBe('2024-03-22');
+  });
+});
+
+describe('who agreed, who was killed where', () => {
+  it('codes two parties agreeing to one proposal as one agreement', () => {
+    const es = events('The army and the rebels agreed to a proposal for a three-day truce on Sunday.', '2024-03-18');
+    expect(es.filter((e) => e.type === 'AGREE')).toHaveLength(1);
+  });
+
+  it('lets "clashes" carry the dead of "killed in clashes"', () => {
+    const es = events('Three aid workers were killed in clashes in the provincial capital on Saturday.', '2024-03-18');
+    const a = es.filter((e) => e.type === 'ASSAULT');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.fatalities?.min).toBe(3);
+  });
 });

@@ -53,8 +53,10 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
     const w = lower(toks[k]);
     if (CLAUSE_WORDS.has(w)) break;
-    if ((w === 'in' || w === 'during' || w === 'by') && ['a', 'an', 'the', 'two', 'twin', 'that', 'this'].includes(lower(toks[k + 1]))) {
-      const at = toks[k + 2]?.start ?? -1;
+    if (w === 'in' || w === 'during' || w === 'by') {
+      // "killed in clashes", "killed in a shootout", "wounded in the attack"
+      const det = ['a', 'an', 'the', 'two', 'twin', 'that', 'this', 'heavy', 'fierce'].includes(lower(toks[k + 1]));
+      const at = toks[k + (det ? 2 : 1)]?.start ?? -1;
       if (others.some((t) => t.start <= at && at < t.end + 40 && t.start > trig.start)) return 'casualties of a named attack';
       // "wounded in the attack" with the attack told in an earlier sentence
       if (lower(toks[k + 1]) === 'the' && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) {

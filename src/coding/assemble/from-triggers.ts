@@ -46,6 +46,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       const seen = new Set<Participant | null>();
       pairs = pairs.filter((p) => (seen.has(p.actor) ? false : (seen.add(p.actor), true)));
     }
+    // "the army and the RSF had agreed to a pause": one agreement between them, not one per party
+    if (trig.type === 'AGREE' && pairs.length > 1 && pairs.every((p) => p.target === pairs[0]!.target)) {
+      const first = pairs[0]!;
+      pairs = [{ ...first, target: first.target ?? pairs[1]!.actor }];
+    }
     let fat: Draft['fatalities'] | undefined;
     for (const pair of pairs) {
       let actor = roleOf(pair.actor, trig.type);

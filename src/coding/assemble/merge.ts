@@ -16,6 +16,10 @@ function modeOk(a: Draft, b: Draft): boolean {
   return !a.mode || !b.mode || a.mode === b.mode;
 }
 
+function ownDate(d: Draft): boolean {
+  return !!d.date?.evidence && (d.date.source === 'clause' || d.date.source === 'sentence');
+}
+
 function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
   if (!a || !b) return false;
   if (a.span && b.span && a.span.start === b.span.start) return true;
@@ -64,6 +68,9 @@ function mergeable(a: Draft, b: Draft): boolean {
   if (!compatible(a.actor, b.actor) || !compatible(a.target, b.target) || !sameSector(a.actor, b.actor)) return false;
   if (a.reciprocal || b.reciprocal) return a.sentence !== b.sentence ? false : !!a.actor && !!b.actor && a.actor.country === b.actor.country && a.target?.country === b.target?.country;
   if (a.sentence === b.sentence) {
+    // two clauses each dated by a time expression of their own are two occurrences ("since October last year,
+    // when the group began attacking …, after the Oct. 7 attack")
+    if (ownDate(a) && ownDate(b) && (a.date!.evidence?.start !== b.date!.evidence?.start) && !(a.date!.start === b.date!.start && a.date!.end === b.date!.end)) return false;
     // a protest told by its crowd and its verb ("protesters … gathered outside", "protesters stormed") is one protest
     if (a.type === 'ASSAULT' || a.type === 'PROTEST') return true;
     // one party's two words for one act: "condemned the attack and blamed the government"

@@ -56,6 +56,8 @@ interface Pick {
 /** "the 2020 war", "a 1994 ceasefire": a date that names a thing rather than dating the clause. */
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+$|['’]s\s+$/i;
 const ATTRIBUTIVE_AFTER = /^\s+[a-z]/;
+/** A relative clause opened before the date and not yet closed: ", who announced on Friday". */
+const RELATIVE_OPEN = /,\s+(?:who|which|whose)\b[^,]*$/;
 /** A date elaborating the one before it: "Around 22 March 2022 (between 15 - 22 March)". */
 const ELABORATION = /^\s*\([^()]*$/;
 
@@ -75,7 +77,12 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
     const front = t.end <= anchor.start && FRONTED.test(doc.text.slice(s.start, t.start));
     if (front) crossed = 0;
     const attributive = t.precision === 'year' && ATTRIBUTIVE_BEFORE.test(doc.text.slice(Math.max(s.start, t.start - 12), t.start)) && ATTRIBUTIVE_AFTER.test(doc.text.slice(t.end, t.end + 3));
-    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0);
+    // a clock time alone ("a curfew from 9 p.m.") says nothing of the day: a day named in the sentence wins
+    const clockOnly = t.stated.length > 0 && t.stated.every((p) => p === 'time' || p === 'part');
+    // "X, who announced on Friday that …, accepted": a date inside a relative clause the event is outside of
+    const relative = !front && t.end <= anchor.start && RELATIVE_OPEN.test(doc.text.slice(s.start, t.start)) && /,\s/.test(doc.text.slice(t.end, anchor.start));
+    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0) + (clockOnly ? 150 : 0);
+    if (relative) continue;
     if (cost < bestCost) {
       bestCost = cost;
       best = { time: t, crossed };
@@ -147,7 +154,12 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
   const s = sentenceOf(doc, anchor.start);
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
-    if (pick) return nthDay(doc, pick.time, fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc));
+    if (pick) {
+      // "after the Oct. 7 attack": the date names the attack itself; "after" opens the other clause's range, not this one
+      const named = pick.time.open && pick.time.end <= anchor.start && /^\s*$/.test(doc.text.slice(pick.time.end, anchor.start));
+      const t = named ? { ...pick.time, open: null } : pick.time;
+      return nthDay(doc, t, fromMention(t, pick.crossed === 0 ? 'clause' : 'sentence', false, doc));
+    }
     // an announced event with no date of its own has none: the news day is when it was announced
     if (announced(doc, anchor)) return null;
     // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
