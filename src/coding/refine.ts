@@ -123,6 +123,8 @@ function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
 const PROTEST_FAMILY = new Set(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const REMOTE = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Chemical weapon']);
 const STATE_SECTORS = new Set(['MIL', 'GOV', 'COP']);
+/** "destroyed 342 mines and 288 IEDs", "destroyed large caches of weapons": explosives made safe, not set off. */
+const DESTROYED_CACHE = /\b(?:destroy\w*|detonated safely)\s+(?:(?:\d[\d,]*|large|several|dozens of|hundreds of|a number of|the|their|two|three)\s+)*(?:caches?|stockpiles?|mines|landmines|ieds|improvised|explosives|bombs)\b/i;
 
 export interface Refinement {
   sub: string;
@@ -154,7 +156,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
 
   if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Shelling/artillery/missile attack') {
-    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
+    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx)) || DESTROYED_CACHE.test(sentenceText(ctx))) {
       return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
     }
     if (has(st, 'suicide')) return { sub: 'Suicide bomb', why: 'explosive+suicide' };
@@ -168,7 +170,13 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
 
-  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  // a chemical word in the sentence makes an attack chemical; an air strike or a missile attack only when
+  // the agent is what it delivered ("dropped chlorine", "gas was dropped"), not its target or motive
+  // ("struck chemical weapons facilities", "in retaliation for a chlorine attack")
+  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') {
+    const delivered = sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack' && sub !== 'Remote explosive/landmine/IED' ? true : CHEMICAL_DELIVERED.test(sentenceText(ctx));
+    if (delivered) return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  }
 
   if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
     // the killing/attack is the work of a weapon named in the same sentence
@@ -231,6 +239,8 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
   return null;
 }
+
+const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|carrying|dropp\w*|fir\w*|releas\w*)\b[^.;]{0,30}\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve)\b|\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve agents?)\b[^.;]{0,20}\b(?:was|were|had been|being)\s+(?:dropped|fired|used|released)\b/i;
 
 function hasProtestWord(ctx: RefineContext): boolean {
   return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
