@@ -86,6 +86,9 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   // "and detained …": a verb sharing the sentence subject
   if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(lower(toks[a - 1]) || lower(toks[a]))) subject = ctx.subjects[s.index] ?? null;
   if (!subject && !nominal && a === s.tokenStart) subject = null;
+  // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
+  // ("Russian drones") is the subject
+  if (!subject && !nominal) subject = ctx.parts.find((p) => p.span.start <= trig.start && p.span.end > trig.start && p.span.end < trig.end && p.span.start >= cStart) ?? null;
 
   // a modifier of the event noun: "Israeli strikes", "Russia's attack"
   let modifier: Participant | null = null;
