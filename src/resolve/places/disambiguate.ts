@@ -59,9 +59,14 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
     for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
       const a = ms[l - 1]!;
       const b = ms[l]!;
-      // a place inside a name ("Gulf Clan members") or standing for a government is no container
-      if (a.sentence !== b.sentence || (b.role !== 'literal' && b.role !== 'modifier')) break;
+      if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym' || b.role === 'metonymic') break;
       const gap = text.slice(a.end, b.start);
+      // a place inside a longer name ("Gulf Clan members", "(Chtouka-Ait Baha, …)") is no
+      // container; the chain walks through it like through a name the gazetteer does not know
+      if (b.role === 'embedded') {
+        if (gap.length > 30 || !CONTAINER_GAP.test(gap)) break;
+        continue;
+      }
       // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
       // unknown one; the chain goes on after it
       if (PARTICLE_GAP_RE.test(gap) && l < k + 3) continue;
@@ -175,7 +180,8 @@ function scoreCandidate(
   if (anchors.length && kind >= KIND.capital) {
     let best = Infinity;
     for (const { k, id: a } of anchors) {
-      if (k === self) continue;
+      // (a place does not anchor itself: "San Juan (San Juan)" named twice)
+      if (k === self || a === c.id) continue;
       const km = haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[a]!, d.lon[a]!);
       if (km < best) best = km;
     }
@@ -211,6 +217,11 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
   let best = 0;
   for (const m of dependants) {
     for (const x of m.candidates) {
+      // "Rabat (Rabat)": a town named again as its own container fits as itself
+      if (x.id === c && k >= KIND.capital) {
+        best = Math.max(best, (x.alt ? 2 : 5) + 0.4 * Math.log10(d.pop[x.id]! + 1));
+        continue;
+      }
       if (x.id === c || d.country[x.id] !== d.country[c]) continue;
       if (k !== KIND.country && !(k === KIND.admin1 && d.admin1[x.id] === d.admin1[c])) continue;
       const fit = (x.alt ? 2 : 5) + 0.4 * Math.log10(d.pop[x.id]! + 1);

@@ -270,6 +270,18 @@ describe('places: the containers the text gives', () => {
   });
 });
 
+describe('places: a town named again as its own container', () => {
+  it('"Rabat (Rabat)" is the capital of Morocco named twice, not the Maltese town in its council', () => {
+    const d = run('Teachers demonstrated in front of the ministry in Rabat (Rabat) on Monday.');
+    expect(place(d, 'Rabat')).toMatchObject({ country: 'MAR', feature: 'point' });
+  });
+  it('a region of the 2015 reform places what the text puts in it', () => {
+    const d = run('People gathered in Zzbiougra (Chtouka-Ait Baha, Souss-Massa) on Friday.');
+    const loc = eventLocation(d, anchorOf(d, 'gathered'))!;
+    expect(loc).toMatchObject({ country: 'MAR', admin1: 'Souss-Massa' });
+  });
+});
+
 describe('places: names as the conflict datasets write them', () => {
   it('reports admin-1 units by their own or humanitarian names and finds them by those names', () => {
     const d = run('Protests took place in Dresden and Bunia, and shelling hit Idleb on Sunday.');
