@@ -42,7 +42,7 @@ const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\
 // (and the particles of a longer name the gazetteer knows only the start of: "Shakhta imeni
 // Gagarina, Donetsk", "Concordia do Para (Para)")
 const NAME_PARTICLES = 'imeni|do|de|da|dos|das|del|la|las|los|di|du|al|el|ad|ar|as|ash|az|wa';
-const CONTAINER_GAP = new RegExp(`^[\\s,()–-]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES})[\\s,()]*){0,3}$`, 'u');
+const CONTAINER_GAP = new RegExp(`^[\\s,()–-]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES}|[\\p{N}/]+)[\\s,()]*){0,3}$`, 'u');
 
 const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
 
@@ -70,7 +70,11 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
       // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
       // unknown one; the chain goes on after it
       if (PARTICLE_GAP_RE.test(gap) && l < k + 3) continue;
-      if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
+      // ("Al Quds - Isawiya town (Al Quds, West Bank)": a city, a dash and its quarter, which is
+      // inside the city, not its container: the chain only walks through a quarter it does not know)
+      const dashed = !/[,()]/.test(gap) && /^\s[-–]\s$/.test(gap);
+      if (dashed && b.candidates.length) break;
+      if (gap.length > 30 || (!dashed && !/[,()]/.test(gap)) || !CONTAINER_GAP.test(gap)) break;
       // "Washington, New York and Boston" is a list, not Washington in New York
       if (l === k + 1 && l + 1 < ms.length && ms[l + 1]!.sentence === b.sentence && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(b.end, ms[l + 1]!.start))) break;
       if (b.candidates.length) {
