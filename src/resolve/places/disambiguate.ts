@@ -35,7 +35,7 @@ interface Choice {
   margin: number;
 }
 
-const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|county|state|governorate|oblast|municipality|department|division|sub-?district|tehsil|area|lga|zone|territory|hill|sector';
+const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|county|state|governorate|oblast|municipality|department|division|sub-?district|tehsil|area|lga|zone|territory|hill|sector|camp|countryside';
 // What may stand between a place and its container: punctuation, designators, and up to two
 // names the gazetteer does not know ("Youga (Zabre, Boulgou)")
 const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
@@ -106,10 +106,10 @@ function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
   return gap.includes('(') || NEAR_GAP_RE.test(gap);
 }
 
-/** "Aktau city in Mangystau region", "Qalat in Zabul province": a named province after "in". */
+/** "Aktau city in Mangystau region", "Hole camp in Al Hasakeh countryside": a named province after "in". */
 function adminIn(text: string, a: RawMention, b: RawMention): boolean {
   const base = b.designator?.replace(/ of$/, '') ?? '';
-  return ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district)\s+)?in\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  return ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district|camp|area)\s+)?in\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
 }
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
