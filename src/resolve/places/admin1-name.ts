@@ -23,6 +23,13 @@ export function reportedAdmin1Name(u: Pick<Admin1Row, 'iso2' | 'nameEn' | 'name'
 }
 
 function withoutTypeWord(name: string): string {
-  const stripped = name.replace(TYPE_SUFFIX_RE, '');
+  // "Central Visayas (Region VII)", "CALABARZON (Region IV-A)": the bracketed code is not the name
+  const stripped = withoutBracket(name).replace(TYPE_SUFFIX_RE, '');
+  return stripped.length >= 3 ? stripped : name;
+}
+
+/** A region's name without a bracketed code after it. */
+export function withoutBracket(name: string): string {
+  const stripped = name.replace(/\s*\([^)]*\)$/, '');
   return stripped.length >= 3 ? stripped : name;
 }

@@ -25,7 +25,7 @@ import {
 } from './sources.js';
 import type { GazetteerData } from './gazetteer.js';
 import { GazetteerError } from './errors.js';
-import { reportedAdmin1Name } from './admin1-name.js';
+import { reportedAdmin1Name, withoutBracket } from './admin1-name.js';
 
 /** Set on a posting when the name is an alternate (other language, old name) rather than the place's own. */
 export const ALT_FLAG = 0x80000000;
@@ -299,7 +299,7 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   const regionMode = regionModeCountries(units, gnMap);
   const unitById = new Map(units.map((u) => [u.neId, u]));
   const naming = readAdmin1Naming(paths.dataDir, normName);
-  const regionName = (iso2: string, region: string) => naming.names.get(`${iso2}|${normName(region)}`) ?? region;
+  const regionName = (iso2: string, region: string) => naming.names.get(`${iso2}|${normName(region)}`) ?? withoutBracket(region);
   const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? regionName(u.iso2, u.region) : reportedAdmin1Name(u, naming));
   const gnAdmin1 = new Map<string, string>();
   for (const [code, neId] of gnMap) {

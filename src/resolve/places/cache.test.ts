@@ -90,6 +90,9 @@ describe('admin-1 names as reported', () => {
     expect(reportedAdmin1Name({ iso2: 'YE', nameEn: "Al Bayda'", name: "Al Bayda'" }, naming)).toBe('Al Bayda');
     expect(reportedAdmin1Name({ iso2: 'FR', nameEn: "Côte-d'Or", name: "Côte-d'Or" }, naming)).toBe("Côte-d'Or");
   });
+  it('drops a bracketed code after the name', () => {
+    expect(reportedAdmin1Name({ iso2: 'PH', nameEn: 'Central Visayas (Region VII)', name: 'Central Visayas (Region VII)' }, naming)).toBe('Central Visayas');
+  });
   it('uses the listed name first', () => {
     expect(reportedAdmin1Name({ iso2: 'SY', nameEn: 'Idlib', name: 'Idlib' }, naming)).toBe('Idleb');
   });
