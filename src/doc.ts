@@ -18,6 +18,8 @@ export interface ActorRef {
   sector: string | null;
   /** Filled in from context (the speaker's side, the conflict's other party) rather than stated in the clause. */
   inferred?: boolean;
+  /** For an inferred actor: the rule that inferred it and the span it was inferred from (the event's place, …). */
+  inferredFrom?: { rule: string; span: Span | null };
 }
 
 export interface ArticleMeta {

@@ -11,7 +11,7 @@ import { codeForSubType } from './lexicon/lexicon.js';
 import { findCues, type CueHit } from './lexicon/cues.js';
 import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { lexWords } from './triggers.js';
-import { combineWithModel } from './model/combine.js';
+import { combineWithModel, policeActKept } from './model/combine.js';
 import { fatalitiesFor } from './quantities.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -160,6 +160,8 @@ function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
 const PROTEST_FAMILY = new Set(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const REMOTE = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Chemical weapon']);
 const STATE_SECTORS = new Set(['MIL', 'GOV', 'COP']);
+/** "destroyed 342 mines and 288 IEDs", "destroyed large caches of weapons": explosives made safe, not set off. */
+const DESTROYED_CACHE = /\b(?:destroy\w*|detonated safely)\s+(?:(?:\d[\d,]*|large|several|dozens of|hundreds of|a number of|the|their|two|three)\s+)*(?:caches?|stockpiles?|mines|landmines|ieds|improvised|explosives|bombs)\b/i;
 
 export interface Refinement {
   sub: string;
@@ -191,7 +193,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
 
   if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Shelling/artillery/missile attack') {
-    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
+    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx)) || DESTROYED_CACHE.test(sentenceText(ctx))) {
       return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
     }
     if (has(st, 'suicide')) return { sub: 'Suicide bomb', why: 'explosive+suicide' };
@@ -205,7 +207,13 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
 
-  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  // a chemical word in the sentence makes an attack chemical; an air strike or a missile attack only when
+  // the agent is what it delivered ("dropped chlorine", "gas was dropped"), not its target or motive
+  // ("struck chemical weapons facilities", "in retaliation for a chlorine attack")
+  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') {
+    const delivered = sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack' && sub !== 'Remote explosive/landmine/IED' ? true : CHEMICAL_DELIVERED.test(sentenceText(ctx));
+    if (delivered) return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  }
 
   if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
     // the killing/attack is the work of a weapon named in the same sentence
@@ -268,6 +276,8 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
   return null;
 }
+
+const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|carrying|dropp\w*|fir\w*|releas\w*)\b[^.;]{0,30}\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve)\b|\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve agents?)\b[^.;]{0,20}\b(?:was|were|had been|being)\s+(?:dropped|fired|used|released)\b/i;
 
 function hasProtestWord(ctx: RefineContext): boolean {
   return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
@@ -351,7 +361,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     decided = statementAsProtest(event, ctx);
   }
   if (decided) {
-    const code = codeForSubType(ec.mapping, decided.sub);
+    const code = policeActKept(event, codeForSubType(ec.mapping, decided.sub));
     out = {
       ...event,
       type: code.type,
@@ -366,7 +376,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   if (ctx.sizeTag !== null && out.acled && (out.acled.event_type === 'Protests' || out.acled.event_type === 'Riots')) {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
-  out = combineWithModel(out, ctx, ec, Boolean(decided));
+  out = combineWithModel(out, ctx, ec, Boolean(decided), trig?.confidence ?? 0);
   out = withToll(doc, out);
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }
@@ -389,5 +399,7 @@ function mainEventConfidence(e: Event): number {
   const g = GRAVITY[e.acled!.event_type] ?? 0.6;
   // a note's own label ("Defusal:") is the strongest evidence there is
   if (e.rule.startsWith('note-label:')) return 0.99;
-  return Math.round((0.6 * e.confidence + 0.4 * g) * 1000) / 1000;
+  // what is only announced or warned of is not the report's event, however grave its type
+  const told = e.status === 'future' || e.status === 'hypothetical' ? 0.5 : 1;
+  return Math.round((0.6 * e.confidence + 0.4 * g * told) * 1000) / 1000;
 }

@@ -23,7 +23,12 @@ export interface SpecError {
 
 function actorOut(a: (ActorRef & { span?: { start: number; end: number } | null }) | null) {
   if (!a) return null;
-  return { text: a.text, name: a.name ?? null, country: a.country, sector: a.sector, ...(a.span ? { start: a.span.start, end: a.span.end } : {}) };
+  return {
+    text: a.text, name: a.name ?? null, country: a.country, sector: a.sector,
+    ...(a.span ? { start: a.span.start, end: a.span.end } : {}),
+    ...(a.inferred ? { inferred: true } : {}),
+    ...(a.inferredFrom ? { inferredFrom: a.inferredFrom } : {}),
+  };
 }
 
 export function eventOut(e: Event) {

@@ -27,10 +27,13 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
   const usedQ = new Set<Quantity>();
   const paras = doc.paragraphs ?? [];
   const kept: Trigger[] = [];
+  const seen: Trigger[] = [];
   for (const trig of doc.triggers ?? []) {
     const s = doc.sentences![trig.sentence];
     if (!s) continue;
-    if (isSpurious(ctx, trig, kept)) continue;
+    const spurious = isSpurious(ctx, trig, kept, seen);
+    seen.push(trig);
+    if (spurious) continue;
     kept.push(trig);
     const para = paras[s.paragraph];
     if (para && para.kind !== 'body') continue;
@@ -42,6 +45,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     if (!SPLIT_TARGET_TYPES.has(trig.type)) {
       const seen = new Set<Participant | null>();
       pairs = pairs.filter((p) => (seen.has(p.actor) ? false : (seen.add(p.actor), true)));
+    }
+    // "the army and the RSF had agreed to a pause": one agreement between them, not one per party
+    if (trig.type === 'AGREE' && pairs.length > 1 && pairs.every((p) => p.target === pairs[0]!.target)) {
+      const first = pairs[0]!;
+      pairs = [{ ...first, target: first.target ?? pairs[1]!.actor }];
     }
     let fat: Draft['fatalities'] | undefined;
     for (const pair of pairs) {
@@ -58,6 +66,13 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       }
       // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
       if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
+      // "the air force claimed an airstrike on …", "X claimed responsibility for the attack": a claimed deed is the claimant's
+      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && SELF_CLAIM_CUES.has(att.cueLemma) && bareDeed(ctx, att.content.start, trig)) {
+        const sp = { ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant;
+        actor = roleOf(sp, trig.type);
+        // a party's word about its own deed: claimed
+        stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
+      }
       // "X blamed Y for attacking …": the accused did it
       if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
         actor = roleOf(att.accused[0]! as Participant, trig.type);
@@ -107,6 +122,19 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     }
   }
   return out;
+}
+
+/** Cues with which a party owns a deed ("claimed", "admitted", "acknowledged"). */
+const SELF_CLAIM_CUES = new Set(['claim', 'admit', 'acknowledge']);
+
+/** The trigger heads a noun phrase that is the whole claimed content: no verb before it, none right after it. */
+function bareDeed(ctx: Ctx, contentStart: number, trig: Trigger): boolean {
+  const a = tokenIndex(ctx, contentStart);
+  const i = tokenIndex(ctx, trig.start);
+  const j = tokenIndex(ctx, trig.end - 1);
+  if (ctx.toks.slice(a, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  const next = ctx.toks[j + 1];
+  return !next || (next.pos !== 'VERB' && next.pos !== 'AUX');
 }
 
 export function plainRef(r: ActorRef): ActorRef {

@@ -30,6 +30,18 @@ function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]
   return cs.has(who.country);
 }
 
+const STATE_SECTORS = new Set(['GOV', 'MIL']);
+
+/**
+ * The same party speaking: same country and not two sides of a civil war (the army and the RSF
+ * are both Sudanese; a government and its army are one side).
+ */
+function sameParty(a: ActorRef | undefined, b: ActorRef): boolean {
+  if (!a || a.country !== b.country) return false;
+  if (!a.sector || !b.sector || a.sector === b.sector) return true;
+  return STATE_SECTORS.has(a.sector) && STATE_SECTORS.has(b.sector);
+}
+
 /** The event a statement refers back to: the latest material event before it, within a few paragraphs. */
 function referent(drafts: readonly Draft[], before: number, paragraph: number, pred: (d: Draft) => boolean): Draft | null {
   let best: Draft | null = null;
@@ -77,8 +89,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       // the claimed copy of the blamed event, when the blame names no event of its own
       const own = out.some((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
       if (!own && accused.length) {
-        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && d.claimedBy[0]?.country !== att.speaker!.country));
-        if (ref && partyTo(ctx, ref, att.speaker, accused)) {
+        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && !sameParty(d.claimedBy[0], att.speaker!)));
+        // blame told as background ("Authorities blamed al Shabaab" for a bombing years ago) is only an accusation
+        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
           const s = sentenceAt(ctx.doc, att.cue.start)!;
           out.push({
             ...ref, status: 'claimed', actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],
@@ -99,7 +113,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
-        const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && d.claimedBy[0]?.country === att.speaker!.country));
+        // news before background: a background event told in between (a toll's context) is not what is denied
+        // a party does not deny its own claim; the other side of a civil war shares its country but not its sector
+        const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!));
+        const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
         if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({

@@ -49,7 +49,7 @@ export const STATEMENT_NOUNS = new Set([
 /** Speakers who are not parties: their word keeps an event asserted. */
 export const NEUTRAL_SPEAKER_WORDS = new Set([
   'witness', 'witnesses', 'resident', 'residents', 'hospital', 'hospitals', 'doctor', 'doctors',
-  'medic', 'medics', 'paramedic', 'paramedics', 'nurse', 'nurses', 'health', 'monitor', 'monitors', 'observatory',
+  'medic', 'medics', 'medical', 'paramedic', 'paramedics', 'nurse', 'nurses', 'health', 'monitor', 'monitors', 'observatory',
   'rescuers', 'rescue', 'journalist', 'journalists', 'correspondent', 'reporter', 'reporters',
   'villagers', 'survivors', 'relatives', 'locals', 'footage', 'images', 'video', 'mediators', 'mediator',
   'analysts', 'experts', 'researchers', 'religious', 'elders', 'charity', 'crescent', 'msf', 'morgue', 'coroner',
@@ -88,7 +88,7 @@ export const FUTURE_TO_VERBS = new Set([
   'attempt', 'attempted', 'propose', 'proposed',
 ]);
 /** Conditional and warned-of contexts. */
-export const HYPOTHETICAL_MARKERS = new Set(['if', 'unless', 'could', 'might', 'may', 'avoid', 'prevent', 'risk', 'lest', 'fears', 'fear', 'feared', 'danger', 'prospect', 'spectre', 'specter']);
+export const HYPOTHETICAL_MARKERS = new Set(['if', 'unless', 'could', 'might', 'may', 'avoid', 'prevent', 'risk', 'lest', 'fears', 'fear', 'feared', 'danger', 'prospect', 'spectre', 'specter', 'possible', 'potential', 'imminent']);
 
 /** Nouns that refer back to an event mentioned earlier: "blamed X for the attack". */
 export const EVENT_ANAPHORS = new Set([
