@@ -111,7 +111,7 @@ describe('claimed deeds and compound event nouns', () => {
 
 describe('descriptions are not actors', () => {
   it('"a pro-Ukraine rally" is not Ukraine protesting', () => {
-    const e = first(run('On 3 March 2022, about 50 demonstrators gathered for a pro-Ukraine rally outside City Hall in Boston.'), 'PROTEST');
+    const e = first(run('On 3 March 2021, hundreds held a pro-Ukraine rally outside City Hall in Boston.'), 'PROTEST');
     expect(e.actor?.country).toBe('USA');
   });
 });
