@@ -115,3 +115,12 @@ describe('descriptions are not actors', () => {
     expect(e.actor?.country).toBe('USA');
   });
 });
+
+describe('performative statements', () => {
+  it('who declares a state of emergency imposes it (asserted, not claimed)', () => {
+    const doc = run("Mali's interim President Amadou Sanogo spoke on Monday. Sanogo declared a state of emergency across the country.");
+    const e = first(doc, 'COERCE');
+    expect(e.actor).toMatchObject({ text: 'Sanogo', country: 'MLI' });
+    expect(e.status).toBe('asserted');
+  });
+});
