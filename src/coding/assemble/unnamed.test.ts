@@ -124,3 +124,11 @@ describe('performative statements', () => {
     expect(e.status).toBe('asserted');
   });
 });
+
+describe('relative clauses', () => {
+  it('the subject before ", who …," is the actor of the verb after the relative clause', () => {
+    const doc = run('UN envoy Martin Griffiths, who was visiting Aden on Friday, condemned the attack.');
+    const e = first(doc, 'ACCUSE');
+    expect(e.actor?.country).toBe('IGO');
+  });
+});
