@@ -11,7 +11,7 @@ import { codeForSubType } from './lexicon/lexicon.js';
 import { findCues, type CueHit } from './lexicon/cues.js';
 import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { lexWords } from './triggers.js';
-import { combineWithModel } from './model/combine.js';
+import { combineWithModel, policeActKept } from './model/combine.js';
 import { fatalitiesFor } from './quantities.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -46,6 +46,32 @@ function groupCues(hits: CueHit[]): Map<string, CueHit[]> {
   return m;
 }
 
+/**
+ * What refinement reads of a scope (a paragraph, or the whole short document) is the same for
+ * every event in it: the cue hits, its text, whether it names ground fighting. Computed once per
+ * document and scope instead of once per event (an article has dozens of events). Keyed by the
+ * tokens array a Doc never changes; the cue list, text and triggers it was computed with are
+ * checked, so a different document or lexicon never reads another's entries.
+ */
+interface ScopeMemo {
+  cues: EventCoding['cues'];
+  text: string;
+  triggers: Doc['triggers'];
+  sizeTag: string | null;
+  scopes: Map<number, { hits: CueHit[]; scopeCues: Map<string, CueHit[]>; scopeText: string; groundFighting: boolean }>;
+}
+const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
+
+function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo {
+  let m = scopeMemo.get(tokens);
+  if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
+    const size = SIZE_TAG.exec(doc.text);
+    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map() };
+    scopeMemo.set(tokens, m);
+  }
+  return m;
+}
+
 export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: boolean): RefineContext | null {
   const tokens = doc.tokens ?? [];
   const sents = doc.sentences ?? [];
@@ -63,20 +89,31 @@ export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: 
     const para = sents.filter((x) => x.paragraph === s.paragraph);
     scope = [para[0]!.tokenStart, para.at(-1)!.tokenEnd];
   }
-  const scopeHits = findCues(ec.cues, words, scope[0], scope[1]);
-  const sentHits = scopeHits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
-  const size = SIZE_TAG.exec(doc.text);
+  const memo = memoFor(doc, tokens, ec);
+  const key = scope[0] * 0x100000 + scope[1];
+  let sc = memo.scopes.get(key);
+  if (!sc) {
+    const hits = findCues(ec.cues, words, scope[0], scope[1]);
+    sc = {
+      hits,
+      scopeCues: groupCues(hits),
+      scopeText: doc.text.slice(tokens[scope[0]]!.start, tokens[scope[1] - 1]!.end),
+      groundFighting: groundFighting(doc, tokens, scope),
+    };
+    memo.scopes.set(key, sc);
+  }
+  const sentHits = sc.hits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
   return {
     words,
     trig: [t0, t1],
     sent: [s.tokenStart, s.tokenEnd],
     scope,
     sentCues: groupCues(sentHits),
-    scopeCues: groupCues(scopeHits),
-    sizeTag: size ? size[1]!.trim() : null,
+    scopeCues: sc.scopeCues,
+    sizeTag: memo.sizeTag,
     passive,
-    scopeText: doc.text.slice(tokens[scope[0]]!.start, tokens[scope[1] - 1]!.end),
-    groundFighting: groundFighting(doc, tokens, scope),
+    scopeText: sc.scopeText,
+    groundFighting: sc.groundFighting,
   };
 }
 
@@ -123,6 +160,8 @@ function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
 const PROTEST_FAMILY = new Set(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const REMOTE = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Chemical weapon']);
 const STATE_SECTORS = new Set(['MIL', 'GOV', 'COP']);
+/** "destroyed 342 mines and 288 IEDs", "destroyed large caches of weapons": explosives made safe, not set off. */
+const DESTROYED_CACHE = /\b(?:destroy\w*|detonated safely)\s+(?:(?:\d[\d,]*|large|several|dozens of|hundreds of|a number of|the|their|two|three)\s+)*(?:caches?|stockpiles?|mines|landmines|ieds|improvised|explosives|bombs)\b/i;
 
 export interface Refinement {
   sub: string;
@@ -154,7 +193,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
 
   if (sub === 'Remote explosive/landmine/IED' || sub === 'Grenade' || sub === 'Shelling/artillery/missile attack') {
-    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx))) {
+    if (has(st, 'disrupt') || /\b(defus\w*|discover\w*|found|secured|recover\w*|dismantl\w*|seiz\w*|neutrali[sz]\w*|cleared|removed)\b/i.test(sentenceText(ctx)) || DESTROYED_CACHE.test(sentenceText(ctx))) {
       return { sub: 'Disrupted weapons use', why: 'explosive+defused' };
     }
     if (has(st, 'suicide')) return { sub: 'Suicide bomb', why: 'explosive+suicide' };
@@ -168,7 +207,13 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
 
-  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  // a chemical word in the sentence makes an attack chemical; an air strike or a missile attack only when
+  // the agent is what it delivered ("dropped chlorine", "gas was dropped"), not its target or motive
+  // ("struck chemical weapons facilities", "in retaliation for a chlorine attack")
+  if (event.type === 'ASSAULT' && has(st, 'chemical') && sub !== 'Chemical weapon') {
+    const delivered = sub !== 'Air/drone strike' && sub !== 'Shelling/artillery/missile attack' && sub !== 'Remote explosive/landmine/IED' ? true : CHEMICAL_DELIVERED.test(sentenceText(ctx));
+    if (delivered) return { sub: 'Chemical weapon', why: 'chemical-agent' };
+  }
 
   if (sub === 'Attack' || sub === 'Armed clash' || sub === 'Looting/property destruction') {
     // the killing/attack is the work of a weapon named in the same sentence
@@ -231,6 +276,8 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   }
   return null;
 }
+
+const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|carrying|dropp\w*|fir\w*|releas\w*)\b[^.;]{0,30}\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve)\b|\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve agents?)\b[^.;]{0,20}\b(?:was|were|had been|being)\s+(?:dropped|fired|used|released)\b/i;
 
 function hasProtestWord(ctx: RefineContext): boolean {
   return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
@@ -314,7 +361,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
     decided = statementAsProtest(event, ctx);
   }
   if (decided) {
-    const code = codeForSubType(ec.mapping, decided.sub);
+    const code = policeActKept(event, codeForSubType(ec.mapping, decided.sub));
     out = {
       ...event,
       type: code.type,
@@ -329,7 +376,7 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   if (ctx.sizeTag !== null && out.acled && (out.acled.event_type === 'Protests' || out.acled.event_type === 'Riots')) {
     out = { ...out, confidence: Math.min(1, out.confidence + 0.2) };
   }
-  out = combineWithModel(out, ctx, ec, Boolean(decided));
+  out = combineWithModel(out, ctx, ec, Boolean(decided), trig?.confidence ?? 0);
   out = withToll(doc, out);
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
 }
@@ -352,5 +399,7 @@ function mainEventConfidence(e: Event): number {
   const g = GRAVITY[e.acled!.event_type] ?? 0.6;
   // a note's own label ("Defusal:") is the strongest evidence there is
   if (e.rule.startsWith('note-label:')) return 0.99;
-  return Math.round((0.6 * e.confidence + 0.4 * g) * 1000) / 1000;
+  // what is only announced or warned of is not the report's event, however grave its type
+  const told = e.status === 'future' || e.status === 'hypothetical' ? 0.5 : 1;
+  return Math.round((0.6 * e.confidence + 0.4 * g * told) * 1000) / 1000;
 }

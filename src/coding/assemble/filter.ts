@@ -4,23 +4,83 @@
 // named ("shelling … with mortars"), what a request asks for ("called for the release of …",
 // "urging people to protest"), a participle describing a participant ("forces supported by
 // Armenia"), and a definite reference back to an event told earlier ("condemned the strike").
+// Also: a participle used as an adjective ("the detained leaders", "Burkina Faso's ousted
+// leader"), what a protest demands ("protests demanding his resignation"), the crowd a police
+// action is aimed at ("fired tear gas at demonstrators"), what people are asked to refrain from,
+// and casualties of an attack told in another trigger ("wounded in the attack", "killed four in
+// a shootout", "dozens more were wounded").
 
 import type { Trigger } from '../../doc.js';
 import { tokenIndex, type Ctx } from './context.js';
 import { lower } from './tokens.js';
 
 const INSTRUMENT_PREPS = new Set(['with', 'including', 'using', 'by']);
+/** Words before an attributive participle: "the detained leaders", "its occupied lands", "Damiba's ousted …". */
+const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', "'s", '’s', 'newly', 'recently', 'formerly']);
+const CROWD_NOUNS = /^(protesters?|protestors?|demonstrators?|crowds?)$/i;
+const AIMED_AT = new Set(['at', 'on', 'against', 'towards', 'toward', 'disperse', 'dispersed', 'dispersing']);
+const CLAUSE_WORDS = new Set([',', ';', '.', 'and', 'while', 'whereas', 'but', 'when', 'as', 'after', 'before', 'although']);
+const CASUALTY_TRIGGER = /^(wound|injur|hurt)/i;
+const KILL_TRIGGER = /^(kill|wound|injur|hurt|died|dead)/i;
+const AVOID_WORDS = new Set(['refrain', 'refrained', 'refraining', 'refrains', 'desist', 'abstain']);
 const DEFINITE = new Set(['the', 'that', 'this', 'those', 'these']);
 const REQUEST_VERBS = /^(urg|call|ask|appeal|demand|press|plead|request|implor|encourag|invit)/i;
 const MODIFIER_TYPES = new Set(['SUPPORT', 'AID', 'COOPERATE', 'AGREE', 'CONSULT', 'MOBILIZE']);
 /** Nouns that head an event phrase even after another noun ("missile strike" is one event). */
 const EVENT_HEADS = /^(strike|strikes|attack|attacks|attacked|fire|bombing|bombings|raid|raids|blast|blasts|explosion|explosions|shelling|clashes|clash|fighting|protest|protests|rally|rallies|killing|killings|assault|offensive|operation|operations|barrage)$/i;
 
-export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[]): string | null {
+/**
+ * Casualties that belong to an attack another trigger tells: "killed in clashes" (the clash
+ * has the toll), "killed and hundreds wounded", "First Lady was wounded in the attack", and a
+ * wounded count in a sentence of its own after the attack ("dozens more were wounded").
+ */
+/** "at demonstrators", "at the crowd", "on protesters": the crowd noun is what the act was aimed at. */
+function aimedAt(toks: Ctx['toks'], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = lower(toks[k]);
+    if (AIMED_AT.has(w)) return true;
+    if (!['the', 'a', 'some', 'hundreds', 'thousands', 'of', 'peaceful', 'opposition', 'student', 'anti'].includes(w) && toks[k]!.pos !== 'ADJ' && toks[k]!.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
+function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly Trigger[]): string | null {
+  if (trig.type !== 'ASSAULT' || !KILL_TRIGGER.test(trig.text)) return null;
+  const toks = ctx.toks;
+  const all = ctx.doc.triggers ?? [];
+  const others = all.filter((t) => t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text));
+  // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
+  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
+    const w = lower(toks[k]);
+    if (CLAUSE_WORDS.has(w)) break;
+    if (w === 'in' || w === 'during' || w === 'by') {
+      // "killed in clashes", "killed in a shootout", "wounded in the attack"
+      const det = ['a', 'an', 'the', 'two', 'twin', 'that', 'this', 'heavy', 'fierce'].includes(lower(toks[k + 1]));
+      const at = toks[k + (det ? 2 : 1)]?.start ?? -1;
+      if (others.some((t) => t.start <= at && at < t.end + 40 && t.start > trig.start)) return 'casualties of a named attack';
+      // "wounded in the attack" with the attack told in an earlier sentence
+      if (lower(toks[k + 1]) === 'the' && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) {
+        const nextWord = lower(toks[k + 2]);
+        if (/^(attack|attacks|strike|strikes|blast|blasts|explosion|explosions|bombing|bombings|shooting|shootings|assault|raid|clashes|fighting|shelling)$/.test(nextWord)) return 'casualties of an earlier attack';
+      }
+    }
+  }
+  if (!CASUALTY_TRIGGER.test(trig.text)) return null;
+  // "killed and hundreds wounded": the wounded of the same attack
+  if (earlier.some((t) => t.sentence === trig.sentence && t.type === 'ASSAULT')) return 'wounded of the same attack';
+  // "The governor said dozens more were wounded": a sentence with no attack of its own, after one
+  const s = ctx.doc.sentences![trig.sentence]!;
+  const para = s.paragraph;
+  if (!others.length && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence && para - (ctx.doc.sentences![t.sentence]?.paragraph ?? -9) <= 2)) return 'wounded of an earlier attack';
+  return null;
+}
+
+export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
   const doc = ctx.doc;
   const toks = ctx.toks;
   for (const a of doc.actors ?? []) if (a.start <= trig.start && trig.end <= a.end && a.end - a.start > trig.end - trig.start) return 'inside a name';
-  for (const at of ctx.atts) if (at.kind === 'speech' && at.cue.start < trig.end && trig.start < at.cue.end) return 'speech cue';
+  // a speech cue is no event, unless the lexicon phrase says more than the cue ("warned … would take action")
+  for (const at of ctx.atts) if (at.kind === 'speech' && at.cue.start < trig.end && trig.start < at.cue.end && trig.end <= at.cue.end) return 'speech cue';
   const i = tokenIndex(ctx, trig.start);
   const j = Math.max(i, tokenIndex(ctx, trig.end - 1));
   const first = toks[i]!;
@@ -37,15 +97,30 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[])
     if (trig.type === 'ASSAULT' && INSTRUMENT_PREPS.has(lower(toks[k])) && lower(toks[k]) !== 'by' && nominal && sameSentence.some((t) => t.type === trig.type && t.end <= toks[k]!.start)) return 'instrument';
     if (toks[k]!.pos === 'VERB' || lower(toks[k]) === '.') break;
   }
+  const nominalHead = first.pos !== 'VERB' && first.pos !== 'AUX';
+  // "the detained leaders", "Burkina Faso's ousted military leader": a state, not an act told here
+  if (/ed$/i.test(first.text) && ATTRIBUTIVE_BEFORE.has(lower(prev)) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') && i === j) return 'attributive participle';
+  // "protests demanding his resignation", "protesters calling for …": the protest's demand
+  if (trig.type === 'REQUEST' && /ing$/i.test(first.text) && sameSentence.some((t) => t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2)) return 'protest demand';
+  // "fired tear gas … at demonstrators", "to disperse the crowd": the crowd is the target of the police act
+  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(toks, i) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
+  // "called on people to refrain from violence and vandalism"
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    if (AVOID_WORDS.has(lower(toks[k]))) return 'refrained from';
+    if (lower(toks[k]) === ',' || lower(toks[k]) === '.' || lower(toks[k]) === ';') break;
+  }
+  const casualty = casualtyOfAnother(ctx, trig, i, earlier);
+  if (casualty) return casualty;
   // what a request asks for: "called for the release of", "urging people … to protest"
-  for (const r of sameSentence) {
-    if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'CONSULT' || trig.type === 'REQUEST' || !nominal) continue;
+  for (const r of allEarlier ?? sameSentence) {
+    if (r.sentence !== trig.sentence) continue;
+    if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'CONSULT' || trig.type === 'REQUEST' || !nominalHead) continue;
     const gap = toks.slice(tokenIndex(ctx, r.end), i);
     if (gap.length <= 8 && !gap.some((t) => t.text === ',' || t.text === ';' || lower(t) === 'and' || t.pos === 'VERB' || t.pos === 'AUX')) return 'requested action';
   }
   if (lower(prev) === 'to' && !nominal) {
-    // an infinitive governed by a request verb: "urged people to protest", "called on both sides to stop fighting"
-    for (let k = i - 2; k >= Math.max(0, i - 8); k--) {
+    // an infinitive governed by a request verb: "urged people to protest", "urging people not to accept the coup and to protest"
+    for (let k = i - 2; k >= Math.max(0, i - 12); k--) {
       const t = toks[k]!;
       if (t.pos === 'VERB' && REQUEST_VERBS.test(t.text)) return 'requested action';
       if (t.text === ',' || t.text === ';' || t.text === '.') break;

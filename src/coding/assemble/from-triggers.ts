@@ -27,10 +27,13 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
   const usedQ = new Set<Quantity>();
   const paras = doc.paragraphs ?? [];
   const kept: Trigger[] = [];
+  const seen: Trigger[] = [];
   for (const trig of doc.triggers ?? []) {
     const s = doc.sentences![trig.sentence];
     if (!s) continue;
-    if (isSpurious(ctx, trig, kept)) continue;
+    const spurious = isSpurious(ctx, trig, kept, seen);
+    seen.push(trig);
+    if (spurious) continue;
     kept.push(trig);
     const para = paras[s.paragraph];
     if (para && para.kind !== 'body') continue;
@@ -42,6 +45,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     if (!SPLIT_TARGET_TYPES.has(trig.type)) {
       const seen = new Set<Participant | null>();
       pairs = pairs.filter((p) => (seen.has(p.actor) ? false : (seen.add(p.actor), true)));
+    }
+    // "the army and the RSF had agreed to a pause": one agreement between them, not one per party
+    if (trig.type === 'AGREE' && pairs.length > 1 && pairs.every((p) => p.target === pairs[0]!.target)) {
+      const first = pairs[0]!;
+      pairs = [{ ...first, target: first.target ?? pairs[1]!.actor }];
     }
     let fat: Draft['fatalities'] | undefined;
     for (const pair of pairs) {

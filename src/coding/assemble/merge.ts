@@ -4,13 +4,26 @@
 
 import type { Event } from '../../doc.js';
 import { claimKey, compatible, overlapsDate, type Draft } from './draft.js';
+import { VERBAL_TYPES } from './words.js';
 
 function sameSector(a: Draft['actor'], b: Draft['actor']): boolean {
   return !a || !b || !a.sector || !b.sector || a.sector === b.sector;
 }
 
 function modeOk(a: Draft, b: Draft): boolean {
+  // police dispersing a crowd and the crowd's own clashes are two acts ("used tear gas … in clashes with protesters")
+  if ((a.mode === 'crowd-control') !== (b.mode === 'crowd-control')) return false;
   return !a.mode || !b.mode || a.mode === b.mode;
+}
+
+function ownDate(d: Draft): boolean {
+  return !!d.date?.evidence && (d.date.source === 'clause' || d.date.source === 'sentence');
+}
+
+function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
+  if (!a || !b) return false;
+  if (a.span && b.span && a.span.start === b.span.start) return true;
+  return !!a.country && a.country === b.country && (a.sector ?? '') === (b.sector ?? '');
 }
 
 function placeOk(a: Draft, b: Draft): boolean {
@@ -30,24 +43,40 @@ function weight(d: Draft): number {
 function absorb(keep: Draft, gone: Draft): void {
   keep.actor ??= gone.actor;
   keep.target ??= gone.target;
-  keep.mode ??= gone.mode;
+  // the means named in a later sentence ("gunfire and explosions shook the capital") do not become
+  // the mode of a fight told without one: it would then refuse the next means mentioned
+  if (keep.sentence === gone.sentence) keep.mode ??= gone.mode;
   keep.acled ??= gone.acled;
   keep.cameo ??= gone.cameo;
   keep.location ??= gone.location;
   keep.date ??= gone.date;
   if (!keep.fatalities || (gone.fatalities && (keep.fatalities.min ?? -1) < (gone.fatalities.min ?? -1) && keep.sentence === gone.sentence)) keep.fatalities = gone.fatalities ?? keep.fatalities;
   for (const v of gone.via) if (!keep.via.includes(v)) keep.via.push(v);
-  for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
+  absorbEvidence(keep, gone);
   keep.confidence = Math.max(keep.confidence, gone.confidence);
 }
 
+/** One party's two words for one act in one sentence: "condemned the attack and blamed the government". */
+function oneSaying(a: Draft, b: Draft): boolean {
+  const speaker = sameActor(a.actor, b.actor) || (!a.actor && !b.actor);
+  const heard = !a.target || !b.target || (a.target.span && b.target.span ? a.target.span.start === b.target.span.start : a.target.country === b.target.country);
+  return a.sentence === b.sentence && VERBAL_TYPES.has(a.type) && speaker && heard;
+}
+
 function mergeable(a: Draft, b: Draft): boolean {
-  if (!sameVoice(a, b) || !modeOk(a, b) || !placeOk(a, b)) return false;
+  if (!sameVoice(a, b) || !(modeOk(a, b) || oneSaying(a, b)) || !placeOk(a, b)) return false;
   if (!compatible(a.actor, b.actor) || !compatible(a.target, b.target) || !sameSector(a.actor, b.actor)) return false;
   if (a.reciprocal || b.reciprocal) return a.sentence !== b.sentence ? false : !!a.actor && !!b.actor && a.actor.country === b.actor.country && a.target?.country === b.target?.country;
   if (a.sentence === b.sentence) {
+    // two clauses each dated by a time expression of their own are two occurrences ("since October last year,
+    // when the group began attacking …, after the Oct. 7 attack")
+    if (ownDate(a) && ownDate(b) && (a.date!.evidence?.start !== b.date!.evidence?.start) && !(a.date!.start === b.date!.start && a.date!.end === b.date!.end)) return false;
+    // a protest told by its crowd and its verb ("protesters … gathered outside", "protesters stormed") is one protest
+    if (a.type === 'ASSAULT' || a.type === 'PROTEST') return true;
+    // one party's two words for one act: "condemned the attack and blamed the government"
+    if (oneSaying(a, b)) return true;
     // verbal events in one sentence are separate acts unless they are the same one twice
-    if (a.type !== 'ASSAULT' && (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name)) return false;
+    if (a.actor?.country !== b.actor?.country || !a.actor || a.target?.country !== b.target?.country || a.target?.name !== b.target?.name) return false;
     return true;
   }
   if (a.status === 'historical') return !!a.date && !!b.date && overlapsDate(a.date, b.date) && (!a.actor || !b.actor || a.actor.country === b.actor.country);
@@ -55,6 +84,29 @@ function mergeable(a: Draft, b: Draft): boolean {
   if (a.type !== 'ASSAULT' || Math.abs(a.paragraph - b.paragraph) > 2) return false;
   if (!a.date || !b.date || !overlapsDate(a.date, b.date)) return false;
   return !b.actor || !a.actor;
+}
+
+/**
+ * "Protesters set fire to the residence", "gathered outside the embassy, throwing stones and
+ * setting fire to cars": arson and vandalism by the crowd are the protest's violence (it becomes
+ * a violent demonstration in refinement), not a second event.
+ */
+function intoProtest(out: Draft[]): Draft[] {
+  const gone = new Set<Draft>();
+  for (const d of out) {
+    if (d.type !== 'ASSAULT' || d.acled?.sub_event_type !== 'Looting/property destruction' || d.derived !== 'trigger') continue;
+    // a protest (not a riot or a mob: their violence is their own event type) named before the damage
+    const protest = out.find((p) => p.type === 'PROTEST' && p.acled?.event_type === 'Protests' && p.sentence === d.sentence && p.trigger.end <= d.trigger.start &&
+      p.status === d.status && claimKey(p) === claimKey(d) && compatible(p.actor, d.actor));
+    if (!protest) continue;
+    absorbEvidence(protest, d);
+    gone.add(d);
+  }
+  return gone.size ? out.filter((d) => !gone.has(d)) : out;
+}
+
+function absorbEvidence(keep: Draft, gone: Draft): void {
+  for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
 }
 
 export function mergeDrafts(drafts: Draft[]): Draft[] {
@@ -71,7 +123,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       absorb(into, d);
     }
   }
-  return out;
+  return intoProtest(out);
 }
 
 const STATUS_FACTOR: Record<Event['status'], number> = { asserted: 1, claimed: 0.85, denied: 0.7, future: 0.6, hypothetical: 0.5, historical: 0.45 };

@@ -93,6 +93,9 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     const antecedent = ctx.parts.find((p) => p.span.end <= toks[a - 2]!.start && toks[a - 2]!.start - p.span.end <= 1 && !afterPreposition(ctx, p));
     if (closed && antecedent) subject = antecedent;
   }
+  // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
+  // ("Russian drones") is the subject
+  if (!subject && !nominal) subject = ctx.parts.find((p) => p.span.start <= trig.start && p.span.end > trig.start && p.span.end < trig.end && p.span.start >= cStart) ?? null;
 
   // a modifier of the event noun: "Israeli strikes", "Russia's attack"
   let modifier: Participant | null = null;

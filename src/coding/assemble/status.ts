@@ -59,7 +59,7 @@ export function modality(ctx: Ctx, trig: Trigger, clauseStart: number, inSpeech:
   const i = tokenIndex(ctx, trig.start);
   for (let k = i - 1; k >= Math.max(clauseStart, i - 12); k--) {
     const w = lower(toks[k]);
-    if (HYPOTHETICAL_MARKERS.has(w) && !(w === 'may' && toks[k]!.pos === 'PROPN')) {
+    if (HYPOTHETICAL_MARKERS.has(w) && !(w === 'may' && isMonthMay(toks, k, clauseStart))) {
       // "would" only reads as a future in reported speech ("said it would call for"); "could"/"might" are conditional
       return 'hypothetical';
     }
@@ -77,6 +77,16 @@ export function modality(ctx: Ctx, trig: Trigger, clauseStart: number, inSpeech:
   }
   // "X is due to speak", "talks are scheduled for Thursday" caught above; "to quit", "to resign" after willing
   return null;
+}
+
+const MONTH_BEFORE = new Set(['in', 'since', 'until', 'till', 'of', 'early', 'late', 'mid', 'by', 'last', 'next', 'this', 'from', 'before', 'after', 'during']);
+
+/** "resigned in May", "on 3 May", "May 2021": the month, not the modal. */
+function isMonthMay(toks: Ctx['toks'], k: number, clauseStart: number): boolean {
+  const t = toks[k]!;
+  if (t.pos === 'PROPN') return true;
+  if (t.text !== 'May') return false;
+  return k > clauseStart || MONTH_BEFORE.has(lower(toks[k - 1])) || /^\d/.test(toks[k + 1]?.text ?? '') || /^\d/.test(toks[k - 1]?.text ?? '');
 }
 
 /** Pluperfect outside reported speech: "had urged civilians in recent days" is background. */

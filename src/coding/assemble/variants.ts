@@ -21,12 +21,6 @@ function speakerPart(att: Attribution): Participant | null {
   return { ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'institution' };
 }
 
-/** The same party: one country and, when both say, one sector (the army and the RSF are both Sudanese). */
-function sameParty(a: ActorRef | undefined, b: ActorRef): boolean {
-  if (!a || a.country !== b.country) return false;
-  return !a.sector || !b.sector || a.sector === b.sector;
-}
-
 function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]): boolean {
   if (!who.country || who.country === 'IGO') return false;
   const s = ctx.doc.sentences?.[d.sentence];
@@ -34,6 +28,18 @@ function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]
   const near = s ? [...(ctx.doc.actors ?? []), ...(ctx.doc.places ?? [])].filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.country) : [];
   const cs = new Set([d.actor?.country, d.target?.country, d.location?.country, ...accused.map((a) => a.country), ...ctx.dyad, ...near].filter(Boolean));
   return cs.has(who.country);
+}
+
+const STATE_SECTORS = new Set(['GOV', 'MIL']);
+
+/**
+ * The same party speaking: same country and not two sides of a civil war (the army and the RSF
+ * are both Sudanese; a government and its army are one side).
+ */
+function sameParty(a: ActorRef | undefined, b: ActorRef): boolean {
+  if (!a || a.country !== b.country) return false;
+  if (!a.sector || !b.sector || a.sector === b.sector) return true;
+  return STATE_SECTORS.has(a.sector) && STATE_SECTORS.has(b.sector);
 }
 
 /** The event a statement refers back to: the latest material event before it, within a few paragraphs. */
@@ -83,8 +89,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       // the claimed copy of the blamed event, when the blame names no event of its own
       const own = out.some((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
       if (!own && accused.length) {
-        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && d.claimedBy[0]?.country !== att.speaker!.country));
-        if (ref && partyTo(ctx, ref, att.speaker, accused)) {
+        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && !sameParty(d.claimedBy[0], att.speaker!)));
+        // blame told as background ("Authorities blamed al Shabaab" for a bombing years ago) is only an accusation
+        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
           const s = sentenceAt(ctx.doc, att.cue.start)!;
           out.push({
             ...ref, status: 'claimed', actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],

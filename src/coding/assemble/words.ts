@@ -88,7 +88,7 @@ export const FUTURE_TO_VERBS = new Set([
   'attempt', 'attempted', 'propose', 'proposed',
 ]);
 /** Conditional and warned-of contexts. */
-export const HYPOTHETICAL_MARKERS = new Set(['if', 'unless', 'could', 'might', 'may', 'avoid', 'prevent', 'risk', 'lest', 'fears', 'fear', 'feared', 'danger', 'prospect', 'spectre', 'specter']);
+export const HYPOTHETICAL_MARKERS = new Set(['if', 'unless', 'could', 'might', 'may', 'avoid', 'prevent', 'risk', 'lest', 'fears', 'fear', 'feared', 'danger', 'prospect', 'spectre', 'specter', 'possible', 'potential', 'imminent']);
 
 /** Nouns that refer back to an event mentioned earlier: "blamed X for the attack". */
 export const EVENT_ANAPHORS = new Set([

@@ -166,6 +166,12 @@ export function parseLexicon(text: string, mapping: Mapping, source = 'lexicon.t
       }
       if (flags.mode) ec.mode = dash(flags.mode);
       if (flags.cameo) ec.cameo = dash(flags.cameo);
+      // the PLOVER act can differ from the ACLED event it belongs to: police firing tear gas is an
+      // ASSAULT (crowd-control) while ACLED files it under the protest (Protest with intervention)
+      if (flags.type) {
+        if (!PLOVER_TYPES.has(flags.type)) throw new LexiconError(`${source}:${line}: unknown PLOVER type in type=${flags.type}`);
+        ec.type = flags.type;
+      }
     }
     for (const v of variants) {
       entries.push({ id: `lexicon:${line} ${v.p}`, pattern: v.p, tokens: v.tokens, block, code: ec, confidence, passive: flags.passive === 'true' });

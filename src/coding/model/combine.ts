@@ -21,7 +21,14 @@ export const STRONG_MODEL_EXAMPLES = 1000;
 export const STRONG_MODEL_SURE = 0.97;
 export const RULES_CERTAIN = 0.75;
 
-export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCoding, ruleDecided: boolean): Event {
+/**
+ * A trigger the lexicon names this specifically ("taken control of", "agreed to a deal") is not
+ * overruled by the default model, however late in the article it comes: the event's confidence
+ * says how likely it is the main event, not how sure its type is.
+ */
+export const RULES_SPECIFIC = 0.65;
+
+export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCoding, ruleDecided: boolean, triggerConfidence = 0): Event {
   if (!ec.model || !event.acled) return event;
   const p = predictNb(ec.model, ctx.scopeText);
   if (!p || !ec.mapping.has(p.label)) return event;
@@ -30,12 +37,14 @@ export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCodi
     // agreement makes this more likely to be the report's main event
     return { ...event, confidence: round(Math.min(1, event.confidence + 0.05 * p.prob)) };
   }
+  // background, announced and warned-of events are told in words the model was not trained on
+  if (event.status === 'historical' || event.status === 'future' || event.status === 'hypothetical') return event;
   const strong = ec.model.examples >= STRONG_MODEL_EXAMPLES;
   const overrule = strong
     ? p.prob >= STRONG_MODEL_SURE && event.confidence < RULES_CERTAIN && !event.rule.includes('note-label:')
-    : !ruleDecided && event.confidence < RULES_UNSURE && p.prob >= MODEL_SURE;
+    : !ruleDecided && event.confidence < RULES_UNSURE && triggerConfidence < RULES_SPECIFIC && p.prob >= MODEL_SURE;
   if (!overrule) return event;
-  const code = codeForSubType(ec.mapping, p.label);
+  const code = policeActKept(event, codeForSubType(ec.mapping, p.label));
   return {
     ...event,
     type: code.type,
@@ -44,6 +53,16 @@ export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCodi
     acled: code.acled,
     rule: `${event.rule} > model:nb p=${p.prob.toFixed(2)} [${p.evidence.join(', ')}]`,
   };
+}
+
+/**
+ * Police firing tear gas at a crowd is an ASSAULT (crowd-control) whatever the crowd did: a
+ * refined ACLED sub-type for the protest (violent or not) keeps the police act's PLOVER type.
+ */
+export function policeActKept<C extends { type: string; mode: string | null; cameo: string | null; acled: Event['acled'] }>(event: Event, code: C): C {
+  const protest = code.acled?.event_type === 'Protests' || code.acled?.event_type === 'Riots';
+  if (event.type === 'ASSAULT' && event.mode === 'crowd-control' && protest) return { ...code, type: event.type, mode: event.mode, cameo: event.cameo };
+  return code;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -56,6 +56,8 @@ interface Pick {
 /** "the 2020 war", "a 1994 ceasefire": a date that names a thing rather than dating the clause. */
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+$|['’]s\s+$/i;
 const ATTRIBUTIVE_AFTER = /^\s+[a-z]/;
+/** A relative clause opened before the date and not yet closed: ", who announced on Friday". */
+const RELATIVE_OPEN = /,\s+(?:who|which|whose)\b[^,]*$/;
 /** A date elaborating the one before it: "Around 22 March 2022 (between 15 - 22 March)". */
 const ELABORATION = /^\s*\([^()]*$/;
 
@@ -75,7 +77,12 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
     const front = t.end <= anchor.start && FRONTED.test(doc.text.slice(s.start, t.start));
     if (front) crossed = 0;
     const attributive = t.precision === 'year' && ATTRIBUTIVE_BEFORE.test(doc.text.slice(Math.max(s.start, t.start - 12), t.start)) && ATTRIBUTIVE_AFTER.test(doc.text.slice(t.end, t.end + 3));
-    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0);
+    // a clock time alone ("a curfew from 9 p.m.") says nothing of the day: a day named in the sentence wins
+    const clockOnly = t.stated.length > 0 && t.stated.every((p) => p === 'time' || p === 'part');
+    // "X, who announced on Friday that …, accepted": a date inside a relative clause the event is outside of
+    const relative = !front && t.end <= anchor.start && RELATIVE_OPEN.test(doc.text.slice(s.start, t.start)) && /,\s/.test(doc.text.slice(t.end, anchor.start));
+    const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0) + (clockOnly ? 150 : 0);
+    if (relative) continue;
     if (cost < bestCost) {
       bestCost = cost;
       best = { time: t, crossed };
@@ -130,11 +137,29 @@ function newsStart(doc: Doc): DayNum | null {
   return p === null ? null : p - 1;
 }
 
+const ORDINAL_DAYS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, sixth: 6, '6th': 6, seventh: 7, '7th': 7 };
+const NTH_DAY = /\bfor\s+(?:a|the)\s+(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th)\s+(?:straight\s+|consecutive\s+|successive\s+)?day\s+(?:on\s+|running\s+on\s+)?$/i;
+
+/** "fought for a second day on Sunday": the fighting began the day before the day named. */
+function nthDay(doc: Doc, t: TimeMention, d: EventDate): EventDate {
+  if (t.precision !== 'day') return d;
+  const m = NTH_DAY.exec(doc.text.slice(Math.max(0, t.start - 50), t.start));
+  if (!m) return d;
+  const start = parseIso(d.start);
+  if (start === null) return d;
+  return { ...d, start: iso(start - (ORDINAL_DAYS[m[1]!.toLowerCase()]! - 1)) };
+}
+
 export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): EventDate | null {
   const s = sentenceOf(doc, anchor.start);
   if (s) {
     const pick = bestInSentence(doc, s, anchor);
-    if (pick) return fromMention(pick.time, pick.crossed === 0 ? 'clause' : 'sentence', false, doc);
+    if (pick) {
+      // "after the Oct. 7 attack": the date names the attack itself; "after" opens the other clause's range, not this one
+      const named = pick.time.open && pick.time.end <= anchor.start && /^\s*$/.test(doc.text.slice(pick.time.end, anchor.start));
+      const t = named ? { ...pick.time, open: null } : pick.time;
+      return nthDay(doc, t, fromMention(t, pick.crossed === 0 ? 'clause' : 'sentence', false, doc));
+    }
     // an announced event with no date of its own has none: the news day is when it was announced
     if (announced(doc, anchor)) return null;
     // the paragraph: the latest date that opens an earlier sentence, else the nearest before, else after
@@ -143,8 +168,11 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
       let before: TimeMention | null = null;
       let front: TimeMention | null = null;
       let after: TimeMention | null = null;
+      const pub = doc.meta.published ? parseIso(doc.meta.published) : null;
       for (const t of doc.times ?? []) {
         if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+        // "… condemned the aggression. The Council will meet on Friday.": an announced day does not date what was done
+        if (pub !== null && (parseIso(t.range!.start) ?? -Infinity) > pub) continue;
         if (t.end <= s.start) {
           before = t;
           if (fronted(doc, t)) front = t;

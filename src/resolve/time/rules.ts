@@ -145,6 +145,15 @@ function unanchored(kind: ResolvedKind, type: TimexType, value: string, stated: 
 
 // ---------------------------------------------------------------- calendar dates
 
+const SINCE_AFTER = /\b(?:since|after)\s+(?:the\s+)?$/i;
+
+/** The latest year in which month/day falls on or before `ref` (two days of slack for late filing). */
+function yearOnOrBefore(ref: DayNum, m: number, d: number): number | null {
+  const r = ymd(ref);
+  for (let y = r.y + 1; y >= r.y - 4; y--) if (validDate(y, m, d) && dayNum(y, m, d) <= ref + 2) return y;
+  return null;
+}
+
 function buildMonthDay(g: Groups, ctx: Ctx, wdName: string | undefined, preOpen: string): Resolved | null {
   const mName = g.mon ?? g.mon2;
   const dName = g.day ?? g.day2;
@@ -177,7 +186,8 @@ function buildMonthDay(g: Groups, ctx: Ctx, wdName: string | undefined, preOpen:
     if (!fit.fits) r.mismatch = { weekday: wd, date: dn };
     return r;
   }
-  const y = yearForMonthDay(ctx.ref, m, d, dir);
+  // "since Oct. 7", "after the Oct. 7 attack" outside a future clause: a day already past
+  const y = dir !== 'future' && SINCE_AFTER.test(preOpen) ? yearOnOrBefore(ctx.ref, m, d) : yearForMonthDay(ctx.ref, m, d, dir);
   if (y === null) return null;
   return dayResolved(dayNum(y, m, d), 'date', stated, g.part, { open });
 }

@@ -1,0 +1,147 @@
+// Event coding end to end on short reports written for these tests: which events an article
+// yields (no more, no fewer), their PLOVER type/mode, status, date and toll.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadResources, type Resources } from '../resources.js';
+import { defaultPipeline } from '../stages.js';
+import { makeDoc } from '../ingest/article.js';
+import type { Event } from '../doc.js';
+
+let res: Resources;
+const pipeline = defaultPipeline();
+
+beforeAll(async () => {
+  res = await loadResources({ settings: { eventModel: null } });
+});
+
+function events(text: string, published = '2024-03-20'): Event[] {
+  return pipeline.run(makeDoc({ id: 't', text, published }), res).events;
+}
+
+const types = (es: Event[]) => es.map((e) => `${e.type}/${e.mode ?? '-'}/${e.status}`);
+
+describe('seizures of power and territory', () => {
+  it('codes a coup and the arrests that came with it as two COERCE events', () => {
+    const es = events('Army officers seized power in a coup on Tuesday and detained the prime minister.');
+    expect(types(es)).toEqual(['COERCE/seize/asserted', 'COERCE/arrest/asserted']);
+    expect(es[0]!.date?.start).toBe('2024-03-19');
+  });
+
+  it('codes control held since a past war as a historical seizure dated by the war', () => {
+    const es = events('The valley lies inside the country, but since a war in 2008, separatist fighters backed by the neighbour have controlled the valley.');
+    const seize = es.filter((e) => e.type === 'COERCE');
+    expect(seize).toHaveLength(1);
+    expect([seize[0]!.mode, seize[0]!.status, seize[0]!.date?.start.slice(0, 4)]).toEqual(['seize', 'historical', '2008']);
+  });
+
+  it('codes occupation of territory as COERCE/seize and a takeover of a town the same way', () => {
+    expect(types(events('In the 1990s rebel forces occupied parts of the northern province.'))).toEqual(['COERCE/seize/historical']);
+    const es = events('Insurgents took control of the town of Kalo on Monday, residents said.');
+    expect(es.map((e) => e.type)).toEqual(['COERCE']);
+    expect(es[0]!.acled?.sub_event_type).toBe('Non-state actor overtakes territory');
+  });
+
+  it('does not code a participle used as an adjective as an event', () => {
+    const es = events('The union called for the release of the detained teachers.');
+    expect(es.map((e) => e.type)).toEqual(['REQUEST']);
+  });
+});
+
+describe('protests and police action', () => {
+  it('codes tear gas fired at a crowd as one police ASSAULT filed under the protest', () => {
+    const es = events('Police fired tear gas at demonstrators outside parliament on Monday.');
+    expect(types(es)).toEqual(['ASSAULT/crowd-control/asserted']);
+    expect(es[0]!.acled?.event_type).toBe('Protests');
+  });
+
+  it('keeps the arson of a protest inside the protest', () => {
+    const es = events('Protesters set fire to the governor\'s office in the city on Friday.');
+    expect(es.map((e) => e.type)).toEqual(['PROTEST']);
+    expect(es[0]!.mode).toBe('riot');
+  });
+
+  it('does not take what a protest demands or what people are asked to refrain from as events', () => {
+    expect(events('Protests demanding the mayor\'s resignation began in January.', '2024-03-20').map((e) => e.type)).toEqual(['PROTEST']);
+    expect(events('The council appealed for calm and called on residents to refrain from violence and looting.').map((e) => e.type)).toEqual(['REQUEST']);
+  });
+});
+
+describe('one event per occurrence', () => {
+  it('counts the wounded of an attack told earlier with that attack', () => {
+    const es = events('A roadside bomb hit a bus near the town on Monday. Eleven passengers were wounded in the attack, the governor said.');
+    expect(es.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+
+  it('lets the named clash carry the dead ("killed in a shootout")', () => {
+    const es = events('Police said they had killed three suspects in a shootout on Sunday.');
+    const a = es.filter((e) => e.type === 'ASSAULT');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.fatalities?.min).toBe(3);
+  });
+
+  it('does not make events of "according to", the noun "damage" or "gathering information"', () => {
+    expect(events('According to the ministry, the convoy reached the border.').some((e) => e.type === 'AGREE')).toBe(false);
+    expect(events('The strike on Monday caused damage to a school.').filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+    expect(events('The agency said it was gathering information on the incident.').some((e) => e.type === 'PROTEST' || e.type === 'ASSAULT')).toBe(false);
+  });
+
+  it('merges one party\'s condemnation and blame in one sentence into one accusation', () => {
+    const es = events('A car bomb exploded in the market on Monday. France condemned the bombing and blamed the rebels for it.');
+    expect(es.filter((e) => e.type === 'ACCUSE')).toHaveLength(1);
+  });
+});
+
+describe('tolls, dates and background', () => {
+  it('attaches a toll told later about "that war" to the war of that year', () => {
+    const es = events('Fighting broke out between the two states in 2016. More than 400 people died in that war in 2016.');
+    const war = es.find((e) => e.type === 'ASSAULT')!;
+    expect(war.status).toBe('historical');
+    expect(war.fatalities?.min).toBe(401);
+  });
+
+  it('dates "for a second day on Sunday" from the Saturday', () => {
+    const es = events('Troops and rebels fought for a second day on Sunday in the capital.', '2024-03-18');
+    expect(es[0]!.date).toMatchObject({ start: '2024-03-16', end: '2024-03-17' });
+  });
+
+  it('reads "in May" as the month, not a modal, so a past clash is background', () => {
+    const es = events('He resigned as minister in May after clashes between his supporters and police.', '2024-07-10');
+    expect(es.every((e) => e.status !== 'hypothetical')).toBe(true);
+    expect(es.find((e) => e.type === 'RETREAT')?.status).toBe('historical');
+  });
+
+  it('does not date a past statement by an announced day later in its paragraph', () => {
+    const es = events('The government condemned the raid. The council will meet on Friday to discuss it.', '2024-03-20');
+    const acc = es.find((e) => e.type === 'ACCUSE')!;
+    expect(acc.status).toBe('asserted');
+    expect(acc.date?.start <= '2024-03-20').toBe(true);
+  });
+
+  it('dates "after the Oct. 7 attack" to the past Oct. 7 and keeps it apart from the clause dated otherwise', () => {
+    const es = events('The militia has fired rockets across the border since November last year, when it began shelling army posts after the Oct. 7 attack on the base.', '2024-09-18');
+    const oct = es.find((e) => e.date?.start === '2023-10-07');
+    expect(oct?.status).toBe('historical');
+    expect(oct?.date?.end).toBe('2023-10-07');
+  });
+
+  it('does not date an act by a day inside a relative clause it is outside of, nor by a clock time when a day is named', () => {
+    const acc = events('Fighting in the capital ended on Thursday. The general, who spoke on state radio on Friday evening, accepted the terms of the mediators.', '2024-03-24');
+    expect(acc.find((e) => e.type === 'AGREE')?.date?.start).not.toBe('2024-03-22');
+    const cur = events('The authorities imposed a curfew from 9 p.m. to 5 a.m. on Friday.', '2024-03-24');
+    expect(cur.find((e) => e.type === 'COERCE')?.date?.start).toBe('2024-03-22');
+  });
+});
+
+describe('who agreed, who was killed where', () => {
+  it('codes two parties agreeing to one proposal as one agreement', () => {
+    const es = events('The army and the rebels agreed to a proposal for a three-day truce on Sunday.', '2024-03-18');
+    expect(es.filter((e) => e.type === 'AGREE')).toHaveLength(1);
+  });
+
+  it('lets "clashes" carry the dead of "killed in clashes"', () => {
+    const es = events('Three aid workers were killed in clashes in the provincial capital on Saturday.', '2024-03-18');
+    const a = es.filter((e) => e.type === 'ASSAULT');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.fatalities?.min).toBe(3);
+  });
+});
