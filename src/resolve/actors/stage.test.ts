@@ -76,6 +76,11 @@ describe('actor phrases', () => {
     expect(later[0]!.refersTo?.[0]?.text).toContain('Amadou Sanogo');
   });
 
+  it('reads "Speaker" before a name as the parliament speaker', () => {
+    const ms = actors('Speaker Mahinda Abeywardena said the vote would go ahead.');
+    expect(ms[0]).toMatchObject({ text: 'Speaker Mahinda Abeywardena', kind: 'person', sector: 'GOV' });
+  });
+
   it('extends an office title to the name that follows it', () => {
     const ms = actors('Kenyan President William Ruto met Prime Minister Keir Starmer in London.');
     expect(byText(ms, 'Kenyan President William Ruto')).toMatchObject({ country: 'KEN', sector: 'GOV', kind: 'person' });
