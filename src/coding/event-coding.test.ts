@@ -145,3 +145,35 @@ describe('who agreed, who was killed where', () => {
     expect(a[0]!.fatalities?.min).toBe(3);
   });
 });
+
+describe('missing and noisy triggers', () => {
+  it('finds drones launched, aircraft that bombed, and a response by fire', () => {
+    const d = events('Rebel forces launched a wave of drones at the airport overnight, officials said.');
+    expect(d.map((e) => e.acled?.sub_event_type)).toContain('Air/drone strike');
+    const a = events('Warplanes bombed villages east of the river on Wednesday, residents said.');
+    expect(a.map((e) => e.acled?.sub_event_type)).toEqual(['Air/drone strike']);
+    const r = events('The ministry said the army responded by targeting enemy positions.');
+    expect(r.some((e) => e.type === 'ASSAULT')).toBe(true);
+  });
+
+  it('codes weapons seized as disrupted weapons use, and destroyed mines too', () => {
+    expect(events('Forty rifles and 2,000 rounds of ammunition were seized at a checkpoint.').map((e) => e.acled?.sub_event_type)).toContain('Disrupted weapons use');
+    expect(events('Troops destroyed 40 mines and 12 improvised explosive devices during the operation.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Disrupted weapons use');
+  });
+
+  it('does not make an air strike on chemical facilities a chemical attack, but gas dropped from aircraft is one', () => {
+    expect(events('Jets struck three chemical weapons facilities near the capital on Tuesday.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Air/drone strike');
+    expect(events('Helicopters dropped barrels filled with chlorine on the town on Tuesday.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Chemical weapon');
+  });
+
+  it('does not count a characterisation or the damage of an attack already told as new attacks', () => {
+    const es = events('Gunmen attacked a market in the town on Monday, killing five people. "This was a cowardly attack on civilians," the mayor said. Officials said six shops had been destroyed.');
+    expect(es.filter((e) => e.type === 'ASSAULT' && e.status === 'asserted')).toHaveLength(1);
+  });
+
+  it('merges a restatement of the same two sides fighting in one paragraph', () => {
+    const es = events('Indian and Pakistani troops clashed on the border on Monday. The two countries have recently clashed over the disputed area.');
+    expect(es.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+});
+

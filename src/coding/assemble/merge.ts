@@ -83,6 +83,9 @@ function mergeable(a: Draft, b: Draft): boolean {
   // a later mention of the same incident names no perpetrator of its own ("The blasts went off in …")
   if (a.type !== 'ASSAULT' || Math.abs(a.paragraph - b.paragraph) > 2) return false;
   if (!a.date || !b.date || !overlapsDate(a.date, b.date)) return false;
+  // "The clash between the troops of both countries continued … the two countries have recently clashed":
+  // the same two sides, the same kind of fighting, the same days, the same paragraph
+  if (a.paragraph === b.paragraph && a.actor?.country && a.actor.country === b.actor?.country && a.target?.country === b.target?.country && a.acled?.sub_event_type === b.acled?.sub_event_type) return true;
   return !b.actor || !a.actor;
 }
 
