@@ -69,6 +69,8 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   }
   // "4 houses had been destroyed": damage told without an agent is a result, counted like the wounded
   if (!CASUALTY_TRIGGER.test(trig.text) && !(trig.passive && DAMAGE_TRIGGER.test(trig.text))) return null;
+  // "was lightly injured by one of the devices", "wounded in the blasts": hurt by what was told earlier
+  if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) return 'hurt by an earlier attack';
   // "killed and hundreds wounded": the wounded of the same attack
   if (earlier.some((t) => t.sentence === trig.sentence && t.type === 'ASSAULT')) return 'wounded of the same attack';
   // "The governor said dozens more were wounded": a sentence with no attack of its own, after one

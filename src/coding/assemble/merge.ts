@@ -28,7 +28,10 @@ function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
 
 function placeOk(a: Draft, b: Draft): boolean {
   if (!a.location?.name || !b.location?.name) return true;
-  return a.location.name.toLowerCase() === b.location.name.toLowerCase();
+  if (a.location.name.toLowerCase() === b.location.name.toLowerCase()) return true;
+  // a country-wide mention ("in Sudan") does not tell a different place from a city in it
+  const wide = (l: NonNullable<Draft['location']>) => l.precision === 'country';
+  return !!a.location.country && a.location.country === b.location.country && (wide(a.location) || wide(b.location));
 }
 
 function sameVoice(a: Draft, b: Draft): boolean {

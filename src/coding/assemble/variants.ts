@@ -31,6 +31,8 @@ function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]
 }
 
 const STATE_SECTORS = new Set(['GOV', 'MIL']);
+const OTHER_CHARGE = /^\s+(?:the|these|those|all)\s+([a-z-]+)\s+(?:allegations?|claims?|accusations?|charges?)\b/i;
+const EVENT_NOUNS = /^(?:attack|strike|shelling|bombing|massacre|killing|abuse|torture|rape|shooting|raid|war|coup|chemical|gas|missile|rocket|drone|air)/i;
 
 /**
  * The same party speaking: same country and not two sides of a civil war (the army and the RSF
@@ -114,7 +116,11 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
         const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!)));
-        if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
+        // "denied the fraud allegations": a denial of some other charge, not of the event told before
+        const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
+        const chargeOf = other && !EVENT_NOUNS.test(other[1]!);
+        // nothing that only might happen or is announced can be denied as having happened
+        if (ref && !chargeOf && (ref.status === 'asserted' || ref.status === 'claimed') && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({
             ...ref, status: 'denied', actor, claimedBy: [plainRef(att.speaker)], via: [...att.via],
