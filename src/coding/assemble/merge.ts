@@ -39,8 +39,11 @@ function sameVoice(a: Draft, b: Draft): boolean {
 }
 
 /** How much a draft says: the one that says more survives a merge. */
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+
 function weight(d: Draft): number {
-  return (d.derived === 'trigger' ? 4 : 0) + (d.actor ? 2 : 0) + (d.target ? 1 : 0) + (d.mode ? 1 : 0) + (d.acled ? 1 : 0) + (d.location ? 1 : 0) + d.confidence;
+  // "recaptured areas after heavy clashes": the change of hands is what the fighting achieved
+  return (TERRITORY.has(d.acled?.sub_event_type ?? '') ? 3 : 0) + (d.derived === 'trigger' ? 4 : 0) + (d.actor ? 2 : 0) + (d.target ? 1 : 0) + (d.mode ? 1 : 0) + (d.acled ? 1 : 0) + (d.location ? 1 : 0) + d.confidence;
 }
 
 function absorb(keep: Draft, gone: Draft): void {
