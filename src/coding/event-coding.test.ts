@@ -177,3 +177,11 @@ describe('missing and noisy triggers', () => {
   });
 });
 
+describe('death tolls of an event', () => {
+  it('counts one named or singular victim of a killing as one death, and no more for a group', () => {
+    expect(events('The mayor of the town, Ana Ruiz, was shot dead outside her home on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min).toBe(1);
+    expect(events('Gunmen killed a local journalist in the market on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min).toBe(1);
+    expect(events('Gunmen killed members of a family in the village on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min ?? null).toBeNull();
+  });
+});
+
