@@ -18,6 +18,8 @@ export interface ActorRef {
   sector: string | null;
   /** Filled in from context (the speaker's side, the conflict's other party) rather than stated in the clause. */
   inferred?: boolean;
+  /** For an inferred actor: the rule that inferred it and the span it was inferred from (the event's place, …). */
+  inferredFrom?: { rule: string; span: Span | null };
 }
 
 export interface ArticleMeta {
@@ -28,7 +30,11 @@ export interface ArticleMeta {
   publishedFrom: 'input' | 'dateline' | 'first-line' | 'html-meta' | null;
   /** The span that stated the publication date, when it is in the text. */
   publishedSpan: Span | null;
+  /** ISO 639-1 code of the article's language. */
   language: string;
+  /** Where `language` came from: the input field (or HTML lang), detection from the text, or the
+   * English default when the text is too short to tell. */
+  languageFrom: 'input' | 'detected' | 'default';
   source: string | null;
   url: string | null;
 }

@@ -65,3 +65,16 @@ describe('sitrep extract', () => {
     expect(m.stderr).toMatch(/cannot read/);
   });
 });
+
+describe('a reader that closes the pipe early', () => {
+  it('ends quietly with status 0 instead of crashing on EPIPE (`sitrep extract --jsonl big | head -1`)', () => {
+    const p = join(dir, 'many.jsonl');
+    const line = (i: number) => JSON.stringify({ id: `a${i}`, text: `Rebels attacked an army post in Goma on Monday, killing ${i + 2} soldiers, the army said.`, published: '2024-05-08' });
+    writeFileSync(p, Array.from({ length: 400 }, (_, i) => line(i)).join('\n') + '\n');
+    // `head -1` reads one line and exits, closing the pipe while sitrep is still writing.
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" extract --jsonl "${p}" | head -1`], { encoding: 'utf8', timeout: 120_000 });
+    expect(JSON.parse(r.stdout).id).toBe('a0');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.status).toBe(0);
+  });
+});

@@ -279,17 +279,26 @@ export function* generateArticles(n: number, seed = 20240304): Generator<Generat
         if (!ctx.length) ctx = [...CONTEXT].sort(() => r() - 0.5);
         return fillIn(ctx.pop()!);
       };
+      // So are claims, casualty lines and reactions: a sentence repeated within one article is a
+      // generator artefact that would inflate the events extracted per article.
+      const used = new Set<string>();
+      const draw = (bank: readonly string[]) => {
+        const left = bank.filter((t) => !used.has(t));
+        const t = pick(r, left.length ? left : bank);
+        used.add(t);
+        return fillIn(t);
+      };
       const lead = fillIn(pick(r, LEADS[kind]));
       const title = cap(fillIn(pick(r, ['{P}: {N} killed as fighting flares', 'Deadly attack on {P} draws condemnation', '{N} dead in {P} after {WD} attack', 'Fighting around {P} kills {N}'])));
       const paras: string[] = [];
       paras.push(`${place.toUpperCase()}, ${MONTHS[pub.getUTCMonth()]} ${pub.getUTCDate()} (${outlet}) - ${cap(lead)}`);
-      paras.push([fillIn(pick(r, CLAIMS)), fillIn(pick(r, CLAIMS))].join(' '));
-      paras.push([fillIn(pick(r, CASUALTIES)), context()].join(' '));
-      paras.push([fillIn(pick(r, REACTIONS)), fillIn(pick(r, REACTIONS))].join(' '));
+      paras.push([draw(CLAIMS), draw(CLAIMS)].join(' '));
+      paras.push([draw(CASUALTIES), context()].join(' '));
+      paras.push([draw(REACTIONS), draw(REACTIONS)].join(' '));
       paras.push([pick(r, c.background), context(), context()].join(' '));
       let words = paras.join(' ').split(/\s+/).length;
       while (words < 520) {
-        const p = [context(), context(), fillIn(pick(r, [...CASUALTIES, ...REACTIONS, ...CLAIMS]))].join(' ');
+        const p = [context(), context(), draw([...CASUALTIES, ...REACTIONS, ...CLAIMS])].join(' ');
         paras.push(p);
         words += p.split(/\s+/).length;
       }

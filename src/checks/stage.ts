@@ -7,12 +7,13 @@ import type { Resources } from '../resources.js';
 import { conflictingClaims } from './conflicts.js';
 import { staleReport } from './staleness.js';
 import { dateMismatch } from './date-mismatch.js';
+import { unsupportedLanguage } from './language.js';
 
 export type CheckFn = (doc: Doc, res: Resources) => Check[];
 
 /** One entry per check kind, imported from the module that owns it (time: stale-report and
- * date-mismatch; coding: conflicting-claims). */
-export const CHECKS: readonly CheckFn[] = [staleReport, dateMismatch, conflictingClaims];
+ * date-mismatch; coding: conflicting-claims; ingest: unsupported-language). */
+export const CHECKS: readonly CheckFn[] = [staleReport, dateMismatch, conflictingClaims, unsupportedLanguage];
 
 export const checksStage = defineStage({
   name: 'checks',

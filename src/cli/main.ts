@@ -50,6 +50,18 @@ export function program(): Command {
   return p;
 }
 
+/**
+ * A reader that stops early (`sitrep events --json | head`) closes the pipe: that is the reader's
+ * choice, not a failure, so leave quietly as other Unix tools do instead of crashing on EPIPE.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
   await program().parseAsync(argv);
 }

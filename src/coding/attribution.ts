@@ -83,7 +83,9 @@ function readSpeaker(doc: Doc, parts: readonly Participant[], a: number, b: numb
   const strongNeutral = [...words].some((w) => NEUTRAL_SPEAKER_WORDS.has(w));
   const party = inside.find((p) => !isOutlet(doc, p));
   if (party) {
-    const neutral = strongNeutral || (!!party.sector && NEUTRAL_SECTORS.has(party.sector) && !party.mention?.refersTo);
+    // a reference ("they", "the two sides") stands for parties; a crowd placed by its sentence's town ("workers") is still a crowd
+    const reference = party.kind === 'pronoun' || party.mention?.countryFrom === 'reference';
+    const neutral = strongNeutral || (!!party.sector && NEUTRAL_SECTORS.has(party.sector) && !reference);
     return { speaker: party, span: party.span, neutral, outlets, anaphor: false };
   }
   const outletParts = inside.filter((p) => isOutlet(doc, p));

@@ -70,6 +70,18 @@ describe('quantities', () => {
     expect(qs.find((q) => q.unit === 'killed')).toMatchObject({ min: 1, max: 1 });
   });
 
+  it('counts one person in long singular noun phrases and "shot dead N"', () => {
+    expect(quantities('A suspected gang member was killed in a shootout with police in Durban.')[0]).toMatchObject({ min: 1, unit: 'killed' });
+    expect(quantities('A 35-year-old farmer on his way home from the fields was shot dead near the river.')[0]).toMatchObject({ min: 1, unit: 'killed' });
+    expect(quantities("A man's body with stab wounds was found near the market.")[0]).toMatchObject({ min: 1, unit: 'killed' });
+    expect(quantities('Police shot dead two suspects and injured another one.')[0]).toMatchObject({ min: 2, unit: 'killed' });
+  });
+
+  it('counts the dead from "the bodies of" and across a bracketed name', () => {
+    expect(quantities('The bodies of three herders were found in a ditch.')[0]).toMatchObject({ min: 3, unit: 'killed' });
+    expect(quantities('Four presumed Ansaroul Islam (JNIM) fighters were killed near the border.')[0]).toMatchObject({ min: 4, unit: 'killed' });
+  });
+
   it('reads a protest size tag', () => {
     const q = quantities('Residents demonstrated outside the town hall. [size=hundreds]').find((x) => x.qualifier === 'size');
     expect(q).toMatchObject({ min: 200, max: null, unit: 'protesters' });

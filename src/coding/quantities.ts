@@ -160,8 +160,10 @@ function unitOf(words: readonly string[], tokens: readonly Token[], num: NumberA
       continue;
     }
     const u = verbUnit(w);
-    // "killing 3" counts the killed; "dead 3" or "bodies 3" do not read that way
+    // "killing 3" counts the killed; "dead 3" or "bodies 3" do not read that way, but "shot dead 3" and "the bodies of 3" do
     if (u && !/^(dead|death|deaths|bodies|fatalities|fatality)$/.test(w)) return { unit: u, noun: null };
+    if (w === 'dead' && words[k - 1] === 'shot' && k === num.start - 1) return { unit: 'killed', noun: null };
+    if ((w === 'bodies' || w === 'body') && words[k + 1] === 'of' && k + 2 === num.start) return { unit: 'killed', noun: null };
     if (w === 'toll') return { unit: 'killed', noun: null };
   }
   // the counted noun: skip "of", determiners and modifiers, up to 4 tokens
@@ -192,6 +194,11 @@ function unitOf(words: readonly string[], tokens: readonly Token[], num: NumberA
   // the verb after the noun phrase: "3 civilians were killed", "two others wounded", "5 people dead"
   for (let steps = 0; k < end && steps < 10; k++, steps++) {
     const w = words[k]!;
+    // a parenthesis inside the noun phrase ("three Katiba Macina (JNIM) militants were killed")
+    if (w === '(') {
+      const close = words.indexOf(')', k);
+      if (close > k && close - k <= 6 && close < end) { k = close; continue; }
+    }
     if (CLAUSE_END.has(w)) break;
     const u = verbUnit(w);
     if (u) {
@@ -218,7 +225,8 @@ function isActiveTransitive(words: readonly string[], k: number, end: number): b
 }
 
 const SIZE_TAG = /\[size=([^\]]*)\]/gi;
-const PERSON_SINGULAR = /^(man|woman|boy|girl|child|civilian|soldier|policeman|policewoman|officer|person|farmer|student|journalist|teacher|trader|driver|villager|resident|youth|teenager|member|militant|fighter|rebel|leader|worker|shepherd|herder|guard|suspect|victim|pastor|priest|imam|chief|elder|baby|infant|tailor|merchant|commander|official|doctor|nurse|passenger|activist|miner|captive|hostage|wife|husband|son|daughter|brother|sister|father|mother|captain|general|monk|administrator|informant|sarpanch|cleric|clergyman|businessman|lawyer|judge|engineer|gunman|militiaman|policeman|constable|inspector|sergeant|lieutenant|colonel|major|jawan|gendarme|trafficker|dealer|vendor|employee|politician|councillor|candidate|mayor|headman|student)$/;
+const PERSON_SINGULAR = /^(man|woman|boy|girl|child|civilian|soldier|policeman|policewoman|officer|person|farmer|student|journalist|teacher|trader|driver|villager|resident|youth|teenager|member|militant|fighter|rebel|leader|worker|shepherd|herder|guard|suspect|victim|pastor|priest|imam|chief|elder|baby|infant|tailor|merchant|commander|official|doctor|nurse|passenger|activist|miner|captive|hostage|wife|husband|son|daughter|brother|sister|father|mother|captain|general|monk|administrator|informant|sarpanch|cleric|clergyman|businessman|lawyer|judge|engineer|gunman|militiaman|policeman|constable|inspector|sergeant|lieutenant|colonel|major|jawan|gendarme|trafficker|dealer|vendor|employee|politician|councillor|candidate|mayor|headman|student|president|chairman|secretary|councilor|hitman|thief|robber|prisoner|detainee)$/;
+const PARTICIPLE_MODIFIERS = /^(suspected|alleged|presumed|reported|unidentified|unknown|armed|retired|former|off-duty|wanted)$/;
 const KILL_PASSIVE = /^(killed|murdered|shot|beheaded|executed|lynched|stabbed|hacked|slain|dead|died)$/;
 
 export function findQuantities(doc: Doc): Quantity[] {
@@ -329,7 +337,9 @@ function singlePerson(words: readonly string[], tokens: readonly Token[], i: num
   const afterKill = i - 1 >= a && /^(killed|killing|murdered|executed|beheaded|lynched)$/.test(words[i - 1]!);
   while (k < b && k < i + 7 && !PERSON_SINGULAR.test(words[k]!)) {
     if (afterKill && tokens[k]!.pos === 'NOUN' && !/^(number|group|total|series|few|lot|couple)$/.test(words[k]!)) break;
-    if (tokens[k]!.pos !== 'ADJ' && tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN' && tokens[k]!.pos !== 'NUM' && words[k] !== '-') return null;
+    // "a suspected NPA militant": participles the tagger reads as verbs still modify the noun
+    const modifier = PARTICIPLE_MODIFIERS.test(words[k]!);
+    if (!modifier && tokens[k]!.pos !== 'ADJ' && tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN' && tokens[k]!.pos !== 'NUM' && words[k] !== '-') return null;
     k++;
   }
   if (k >= b || !(PERSON_SINGULAR.test(words[k]!) || (afterKill && tokens[k]!.pos === 'NOUN'))) return null;
@@ -342,10 +352,12 @@ function singlePerson(words: readonly string[], tokens: readonly Token[], i: num
     const u = verbUnit(x);
     if (u) return { end: k + 1, unit: u, noun };
   }
-  // after: "a man was killed", "a soldier from the … forces was killed", "a child was shot dead"
-  for (let p = k + 1; p < Math.min(b, k + 9); p++) {
+  // after: "a man was killed", "a soldier from the … forces was killed", "a child was shot dead",
+  // "a 40-year-old villager on his way back from a farm was shot dead", "a man's body was found"
+  for (let p = k + 1; p < Math.min(b, k + 13); p++) {
     const x = words[p]!;
     if (CLAUSE_END.has(x) || x === ',') break;
+    if ((x === 'body' || x === 'corpse') && (words[p - 1] === "'s" || words[p - 1] === '’s')) return { end: k + 1, unit: 'killed', noun };
     if (KILL_PASSIVE.test(x)) {
       if (x === 'shot' && words[p + 1] !== 'dead' && words[p + 1] !== 'and') return { end: k + 1, unit: 'wounded', noun };
       if (x === 'shot' && words[p + 1] === 'and') return { end: k + 1, unit: verbUnit(words[p + 2] ?? '') ?? 'wounded', noun };

@@ -46,6 +46,32 @@ function groupCues(hits: CueHit[]): Map<string, CueHit[]> {
   return m;
 }
 
+/**
+ * What refinement reads of a scope (a paragraph, or the whole short document) is the same for
+ * every event in it: the cue hits, its text, whether it names ground fighting. Computed once per
+ * document and scope instead of once per event (an article has dozens of events). Keyed by the
+ * tokens array a Doc never changes; the cue list, text and triggers it was computed with are
+ * checked, so a different document or lexicon never reads another's entries.
+ */
+interface ScopeMemo {
+  cues: EventCoding['cues'];
+  text: string;
+  triggers: Doc['triggers'];
+  sizeTag: string | null;
+  scopes: Map<number, { hits: CueHit[]; scopeCues: Map<string, CueHit[]>; scopeText: string; groundFighting: boolean }>;
+}
+const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
+
+function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo {
+  let m = scopeMemo.get(tokens);
+  if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
+    const size = SIZE_TAG.exec(doc.text);
+    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map() };
+    scopeMemo.set(tokens, m);
+  }
+  return m;
+}
+
 export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: boolean): RefineContext | null {
   const tokens = doc.tokens ?? [];
   const sents = doc.sentences ?? [];
@@ -63,20 +89,31 @@ export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: 
     const para = sents.filter((x) => x.paragraph === s.paragraph);
     scope = [para[0]!.tokenStart, para.at(-1)!.tokenEnd];
   }
-  const scopeHits = findCues(ec.cues, words, scope[0], scope[1]);
-  const sentHits = scopeHits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
-  const size = SIZE_TAG.exec(doc.text);
+  const memo = memoFor(doc, tokens, ec);
+  const key = scope[0] * 0x100000 + scope[1];
+  let sc = memo.scopes.get(key);
+  if (!sc) {
+    const hits = findCues(ec.cues, words, scope[0], scope[1]);
+    sc = {
+      hits,
+      scopeCues: groupCues(hits),
+      scopeText: doc.text.slice(tokens[scope[0]]!.start, tokens[scope[1] - 1]!.end),
+      groundFighting: groundFighting(doc, tokens, scope),
+    };
+    memo.scopes.set(key, sc);
+  }
+  const sentHits = sc.hits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
   return {
     words,
     trig: [t0, t1],
     sent: [s.tokenStart, s.tokenEnd],
     scope,
     sentCues: groupCues(sentHits),
-    scopeCues: groupCues(scopeHits),
-    sizeTag: size ? size[1]!.trim() : null,
+    scopeCues: sc.scopeCues,
+    sizeTag: memo.sizeTag,
     passive,
-    scopeText: doc.text.slice(tokens[scope[0]]!.start, tokens[scope[1] - 1]!.end),
-    groundFighting: groundFighting(doc, tokens, scope),
+    scopeText: sc.scopeText,
+    groundFighting: sc.groundFighting,
   };
 }
 

@@ -13,9 +13,21 @@ import { predictNb } from './model/nb.js';
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets', "'s"]);
 const ADVERB_GAP = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'subsequently', 'all', 'both', 'not', 'never', 'being', 'been', 'fatally', 'seriously', 'critically', 'severely', 'brutally']);
 
+/**
+ * The words of each token list, computed once: triggers, refinement (once per event) and other
+ * stages all read them. Keyed by the tokens array, which a Doc never changes (layers are frozen).
+ */
+const wordsMemo = new WeakMap<readonly Token[], readonly string[]>();
+
 /** Lower-cased token texts with typographic apostrophes normalised: what the lexicon matches on. */
 export function lexWords(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  let words = wordsMemo.get(tokens);
+  if (!words) {
+    words = Object.freeze(tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'")));
+    wordsMemo.set(tokens, words);
+  }
+  // callers only read the words; the cast keeps the existing signature
+  return words as string[];
 }
 
 function isPassive(words: readonly string[], tokens: readonly Token[], at: number, sentStart: number): boolean {

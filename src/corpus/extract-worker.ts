@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractRecord } from '../extract.js';
 import { loadResources, type ResourceOptions } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
-import type { WorkerRequest, WorkerResponse } from './pool.js';
+import type { Extracted, WorkerRequest, WorkerResponse } from './pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker must run as a worker thread');
@@ -14,7 +14,11 @@ const opts = (workerData ?? {}) as { resources?: ResourceOptions };
 const ex = { pipeline: defaultPipeline(), resources: await loadResources(opts.resources ?? {}) };
 
 port.on('message', (msg: WorkerRequest) => {
-  const results = msg.items.map((it) => extractRecord(ex, it.record, { htmlPublished: it.htmlPublished ?? null }));
+  const results = msg.items.map((it): Extracted => {
+    const out = extractRecord(ex, it.record, { htmlPublished: it.htmlPublished ?? null });
+    // Serialised here, in parallel, rather than by the one writer thread.
+    return { out, json: 'error' in out ? null : JSON.stringify(out) };
+  });
   port.postMessage({ id: msg.id, results } satisfies WorkerResponse);
 });
 port.postMessage({ ready: true });

@@ -8,7 +8,7 @@ import { ExtractPool, type WorkItem } from './pool.js';
 import { extractRecord, type Extractor } from '../extract.js';
 import type { SourceItem } from '../ingest/sources.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
-import type { PutResult, Store } from '../store/types.js';
+import type { PutInput, PutResult, Store } from '../store/types.js';
 
 export interface IngestSummary {
   seen: number;
@@ -59,15 +59,21 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
 
   type Work = WorkItem & { origin: string; hash: string };
   /** Write extracted articles: one group-commit transaction when the store offers it. */
-  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[]) => {
-    const ok: { item: Work; result: SpecResult }[] = [];
+  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[], json?: (string | null)[]) => {
+    const ok: { item: Work; result: SpecResult; json: string | null }[] = [];
     items.forEach((item, i) => {
       const out = outs[i]!;
       if ('error' in out) emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: out.error });
-      else ok.push({ item, result: out });
+      else ok.push({ item, result: out, json: json?.[i] ?? null });
     });
     if (!ok.length) return;
-    const inputs = ok.map(({ item, result }) => ({ inputId: item.record.id, text: item.record.text, result }));
+    const inputs: PutInput[] = ok.map(({ item, result, json }) => ({
+      inputId: item.record.id,
+      text: item.record.text,
+      result,
+      hash: item.hash,
+      ...(json !== null ? { resultJson: json } : {}),
+    }));
     let puts: PutResult[] | null = null;
     if (store.putArticles && ok.length > 1) {
       try {
@@ -131,13 +137,19 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     const pool = opts.pool ?? (await ExtractPool.create(threads));
     const batchSize = opts.batchSize ?? 8;
     // Enough batches in flight to keep every worker busy while this thread writes.
-    const maxInFlight = pool.size * 2;
+    const maxInFlight = pool.size * 3;
     const inFlight = new Set<Promise<void>>();
     let batch: Work[] = [];
+    // Batches are written in the order they were read, whichever thread finishes first: the
+    // store then sees the same sequence as a single-thread run, and merges into the same clusters.
+    let written: Promise<void> = Promise.resolve();
     const send = (b: typeof batch) => {
-      const p: Promise<void> = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished }))).then(async (results) => {
-        await writeBatch(b, results);
+      const extracted = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished })));
+      const p: Promise<void> = written.then(async () => {
+        const results = await extracted;
+        await writeBatch(b, results.map((r) => r.out), results.map((r) => r.json));
       });
+      written = p.catch(() => {});
       const tracked = p.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     };

@@ -47,6 +47,24 @@ describe('merge', () => {
     expect(matchScore(c, report('b', fixtureEvent({ target: null, place: { name: 'Elsewhere', country: 'SYL', lat: null, lon: null, precision: 'country' } })))).toBeNull();
   });
 
+  it('only ever matches clusters lying inside the report window (stores select by it)', () => {
+    // Every pair of day ranges within three weeks: whenever matchScore accepts, the cluster lies
+    // inside the window, so selecting date_start between from and to loses no candidate.
+    const day = (n: number) => new Date(Date.UTC(2024, 2, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    let matched = 0;
+    for (let cs = 0; cs < 21; cs++) for (let cl = 0; cl < 10; cl++) {
+      const c = buildCluster('c', [report('a', fixtureEvent({ date: [day(cs), day(cs + cl)], precision: cl ? 'week' : 'day' }))]);
+      for (let rs = 5; rs < 16; rs++) for (let rl = 0; rl < 9; rl++) {
+        const r = report('b', fixtureEvent({ date: [day(rs), day(rs + rl)], precision: rl ? 'week' : 'day' }));
+        const w = candidateWindow(r);
+        if (!w || matchScore(c, r) === null) continue;
+        matched++;
+        expect(c.dateStart! >= w.from && c.dateStart! <= w.to && c.dateEnd! <= w.to).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
+
   it('chooses the closest candidate, deterministically', () => {
     const near = report('near', fixtureEvent({ place: { name: 'Klow', country: 'BOR', lat: 45.01, lon: 20.01 } }));
     const mid = report('mid', fixtureEvent({ place: { name: 'Mid', country: 'BOR', lat: 45.2, lon: 20.2 } }));

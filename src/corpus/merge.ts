@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { SpecResult } from '../output/spec.js';
 import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
+import { haversineKm } from '../resolve/places/gazetteer.js';
 
 export interface MergeSettings {
   /** Reports whose dates miss each other by up to this many days still overlap (time zones, "overnight"). */
@@ -33,9 +34,21 @@ const UNCLUSTERED = new Set(['future', 'hypothetical']);
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Matching reads the same few dates (a window's days) for every candidate of every report:
+ * remember the parsed day numbers. Bounded; a pure function of the string.
+ */
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(iso: string): number {
-  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
-  return Number.isNaN(t) ? NaN : Math.round(t / DAY_MS);
+  let n = dayNumbers.get(iso);
+  if (n === undefined) {
+    const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+    n = Number.isNaN(t) ? NaN : Math.round(t / DAY_MS);
+    if (dayNumbers.size >= 20_000) dayNumbers.clear();
+    dayNumbers.set(iso, n);
+  }
+  return n;
 }
 
 function isoDay(n: number): string {
@@ -95,7 +108,14 @@ function identifiable(r: Report): boolean {
   return reportParties(r).size > 0 || (!!l && rank(l.precision) <= 2 && (l.name !== null || l.lat !== null));
 }
 
-/** The date window in which candidate clusters must lie, or null when the report cannot merge. */
+/**
+ * The date window in which candidate clusters must lie, or null when the report cannot merge.
+ * A cluster that can take the report lies inside the window, start and end: matchScore refuses a
+ * union of the two date ranges longer than the report's own span plus the slack, so a cluster
+ * starting before `from` (or ending after `to`) never matches. Stores therefore select
+ * `date_start BETWEEN from AND to`, a short index range, rather than every older cluster of the
+ * type that still overlaps (a scan that grows with the store).
+ */
 export function candidateWindow(report: Report, s: MergeSettings = MERGE_SETTINGS): { type: string; from: string; to: string } | null {
   const d = report.event.date;
   if (!validRange(d) || spanDays(d.start, d.end) > s.maxDateSpanDays) return null;
@@ -131,13 +151,8 @@ function clusterParties(c: MatchView): Set<string> {
 
 // --- places ---------------------------------------------------------------------------------
 
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+/** Great-circle distance in km (the geocoder's own). */
+export const distanceKm = haversineKm;
 
 const PRECISION_RANK: Record<string, number> = { point: 0, admin1: 1, region: 2, country: 3 };
 const DATE_PRECISION_DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366, decade: 3660 };

@@ -18,9 +18,16 @@ export interface WorkerRequest {
   items: WorkItem[];
 }
 
+/** One article's extraction: the result, and for a success its JSON, made in the worker thread. */
+export interface Extracted {
+  out: SpecResult | SpecError;
+  /** `JSON.stringify(out)` for a success (what the store keeps), so the writer thread need not. */
+  json: string | null;
+}
+
 export interface WorkerResponse {
   id: number;
-  results: (SpecResult | SpecError)[];
+  results: Extracted[];
 }
 
 /** The compiled worker script: next to this module in dist/, or dist/ when running from src/ (tests). */
@@ -39,7 +46,7 @@ interface Slot {
 
 export class ExtractPool {
   private slots: Slot[] = [];
-  private pending = new Map<number, { resolve: (r: (SpecResult | SpecError)[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  private pending = new Map<number, { resolve: (r: Extracted[]) => void; reject: (e: Error) => void; slot: Slot }>();
   private nextId = 1;
   private failure: Error | null = null;
 
@@ -79,7 +86,7 @@ export class ExtractPool {
   }
 
   /** Extract a batch on the least busy worker. */
-  extract(items: WorkItem[]): Promise<(SpecResult | SpecError)[]> {
+  extract(items: WorkItem[]): Promise<Extracted[]> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;

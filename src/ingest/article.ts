@@ -1,6 +1,7 @@
 // From a validated input record to the immutable document every stage reads.
 
 import type { ArticleMeta, DocBase } from '../doc.js';
+import { detectLanguage, normaliseLanguageTag } from './language.js';
 import { readLayout } from './layout.js';
 import { normalisePublished } from './published.js';
 import type { InputRecord } from './record.js';
@@ -33,12 +34,15 @@ export function makeDoc(record: InputRecord, opts: MakeDocOptions = {}): DocBase
   }
   if (published && !publishedSpan && layout.firstLineDate?.date === published) publishedSpan = layout.firstLineDate.span;
 
+  const given = normaliseLanguageTag(record.language);
+  const detected = given ? null : detectLanguage(text).lang;
   const meta: ArticleMeta = {
     title: record.title ?? layout.title ?? null,
     published,
     publishedFrom,
     publishedSpan,
-    language: record.language ?? 'en',
+    language: given ?? detected ?? 'en',
+    languageFrom: given ? 'input' : detected ? 'detected' : 'default',
     source: record.source ?? layout.dateline?.agency ?? null,
     url: record.url ?? null,
   };

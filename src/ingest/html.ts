@@ -10,6 +10,8 @@ export interface HtmlArticle {
   published: string | null;
   url: string | null;
   source: string | null;
+  /** The page's declared language (`<html lang>`, og:locale, Content-Language), as written. */
+  language: string | null;
 }
 
 function meta(document: Document, names: string[]): string | null {
@@ -66,6 +68,11 @@ export function readHtml(html: string, url: string | null = null): HtmlArticle {
     null;
   const metaTitle = meta(doc, ['og:title', 'twitter:title']) ?? doc.querySelector('title')?.textContent?.trim() ?? null;
   const source = meta(doc, ['og:site_name']);
+  const language =
+    doc.documentElement?.getAttribute('lang')?.trim() ||
+    meta(doc, ['og:locale', 'language', 'dc.language']) ||
+    doc.querySelector('meta[http-equiv="Content-Language" i]')?.getAttribute('content')?.trim() ||
+    null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, ['og:url']);
 
   let text = '';
@@ -81,5 +88,5 @@ export function readHtml(html: string, url: string | null = null): HtmlArticle {
     // Readability gives up on some pages; fall back to the body text below
   }
   if (!text.trim()) text = blockText(doc.body ?? (doc.documentElement as Element));
-  return { title: title || null, text, published, url: url ?? canonical ?? null, source };
+  return { title: title || null, text, published, url: url ?? canonical ?? null, source, language };
 }

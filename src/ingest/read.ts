@@ -54,7 +54,7 @@ export function articleFromContent(content: string, name: string): InputItem {
   if (ext === '.html' || ext === '.htm' || isHtml(content)) {
     const h = readHtml(content);
     if (!h.text.trim()) return { ok: false, id, error: `${name}: no article text found in the HTML` };
-    return { ok: true, record: { id, text: h.text, title: h.title, url: h.url, source: h.source }, htmlPublished: h.published };
+    return { ok: true, record: { id, text: h.text, title: h.title, url: h.url, source: h.source, language: h.language }, htmlPublished: h.published };
   }
   if (content.length > MAX_TEXT_CHARS) return { ok: false, id, error: `${name}: text too large (${content.length} characters)` };
   return { ok: true, record: { id, text: content } };

@@ -94,7 +94,7 @@ async function* fromUrl(url: string, opts: SourceOptions, fromFeedItem?: { sourc
     }
     yield {
       ok: true,
-      record: { id: fromFeedItem?.id ?? url, text: h.text, title: h.title, url: h.url ?? url, source: h.source ?? fromFeedItem?.source ?? null, published: fromFeedItem?.published ?? null },
+      record: { id: fromFeedItem?.id ?? url, text: h.text, title: h.title, url: h.url ?? url, source: h.source ?? fromFeedItem?.source ?? null, published: fromFeedItem?.published ?? null, language: h.language },
       htmlPublished: h.published,
       origin: url,
     };

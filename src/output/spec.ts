@@ -5,7 +5,7 @@ import type { ActorRef, Check, Event, FullDoc } from '../doc.js';
 
 export interface SpecResult {
   id: string;
-  article: { title: string | null; published: string | null; language: string; source: string | null; url: string | null; publishedFrom: string | null };
+  article: { title: string | null; published: string | null; language: string; languageFrom: string; source: string | null; url: string | null; publishedFrom: string | null };
   mentions: {
     actors: unknown[];
     places: unknown[];
@@ -23,7 +23,12 @@ export interface SpecError {
 
 function actorOut(a: (ActorRef & { span?: { start: number; end: number } | null }) | null) {
   if (!a) return null;
-  return { text: a.text, name: a.name ?? null, country: a.country, sector: a.sector, ...(a.span ? { start: a.span.start, end: a.span.end } : {}) };
+  return {
+    text: a.text, name: a.name ?? null, country: a.country, sector: a.sector,
+    ...(a.span ? { start: a.span.start, end: a.span.end } : {}),
+    ...(a.inferred ? { inferred: true } : {}),
+    ...(a.inferredFrom ? { inferredFrom: a.inferredFrom } : {}),
+  };
 }
 
 export function eventOut(e: Event) {
@@ -52,7 +57,7 @@ export function toSpec(doc: FullDoc): SpecResult {
   const { meta } = doc;
   return {
     id: doc.id,
-    article: { title: meta.title, published: meta.published, language: meta.language, source: meta.source, url: meta.url, publishedFrom: meta.publishedFrom },
+    article: { title: meta.title, published: meta.published, language: meta.language, languageFrom: meta.languageFrom, source: meta.source, url: meta.url, publishedFrom: meta.publishedFrom },
     mentions: {
       actors: doc.actors.map((a) => ({ start: a.start, end: a.end, text: a.text, name: a.name, country: a.country, sector: a.sector, kind: a.kind, ...(a.refersTo ? { refersTo: a.refersTo } : {}) })),
       places: doc.places.map((p) => ({ start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonameid: p.geonameid, feature: p.feature, ...(p.role ? { role: p.role } : {}) })),

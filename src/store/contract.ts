@@ -65,7 +65,7 @@ export function fixtureEvent(e: FixtureEventInput = {}): SpecEvent {
 export function fixtureResult(o: { id: string; source?: string | null; published?: string | null; url?: string | null; title?: string | null; events?: SpecEvent[] }): SpecResult {
   return {
     id: o.id,
-    article: { title: o.title ?? null, published: o.published ?? null, language: 'en', source: o.source ?? null, url: o.url ?? null, publishedFrom: o.published ? 'input' : null },
+    article: { title: o.title ?? null, published: o.published ?? null, language: 'en', languageFrom: 'input', source: o.source ?? null, url: o.url ?? null, publishedFrom: o.published ? 'input' : null },
     mentions: { actors: [], places: [], times: [], quantities: [] },
     events: o.events ?? [],
     checks: [],

@@ -169,7 +169,7 @@ export class PostgresStore implements Store {
   }
 
   async putArticle(input: PutInput): Promise<PutResult> {
-    const hash = articleHash(input.text);
+    const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
@@ -196,7 +196,7 @@ export class PostgresStore implements Store {
     const ins = await c.query(
       `INSERT INTO sitrep_articles (hash, input_id, title, published, url, source, text, result, ingested_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING RETURNING hash`,
-      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt],
+      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt],
     );
     if (!ins.rowCount) return { hash, inserted: false, events: 0, newClusters: 0 };
 
@@ -209,6 +209,7 @@ export class PostgresStore implements Store {
       await c.query('SELECT pg_advisory_xact_lock(k.t, k.b) FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS k(t, b, o) ORDER BY k.o', [keys.map((k) => k[0]), keys.map((k) => k[1])]);
     }
 
+    // Candidates start inside the window (see candidateWindow), so the index range read is the window.
     // Round trips dominate the cost of a write when the machine is busy, so the article's reports
     // are merged in memory against one read of every window's candidates; only a cluster this
     // article joins costs two more (its row lock, then its members), and everything is written in
@@ -219,7 +220,7 @@ export class PostgresStore implements Store {
     if (dated.length) {
       const rows = await c.query<{ i: number; data: EventCluster }>(
         `SELECT w.i::int AS i, c.data FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS w(type, f, t, i),
-           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
+           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_start >= w.f AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
         [dated.map((x) => x.w.type), dated.map((x) => x.w.from), dated.map((x) => x.w.to), dated.map((x) => x.i)],
       );
       for (const r of rows.rows) dbCandidates[r.i]!.push(r.data);

@@ -172,7 +172,8 @@ export class SqliteStore implements Store {
         'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
-      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
+      // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
+      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
       insertReport: db.prepare('INSERT OR IGNORE INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
       clusterReports: db.prepare('SELECT data FROM reports WHERE cluster_id = ?').pluck(),
       upsertCluster: db.prepare(
@@ -202,7 +203,7 @@ export class SqliteStore implements Store {
   /** The synchronous write, exposed for the bench's single-writer loop. */
   putSync(input: PutInput): PutResult {
     const s = this.s;
-    const hash = articleHash(input.text);
+    const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     try {
       return this.putTx.immediate(input, hash, ingestedAt);
@@ -222,7 +223,7 @@ export class SqliteStore implements Store {
   putManySync(inputs: PutInput[]): PutResult[] {
     this.s;
     const now = new Date().toISOString();
-    const prepared = inputs.map((input) => ({ input, hash: articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
+    const prepared = inputs.map((input) => ({ input, hash: input.hash ?? articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
     try {
       return this.putManyTx.immediate(prepared);
     } catch (err) {
@@ -239,7 +240,7 @@ export class SqliteStore implements Store {
     const s = this.st;
     if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
     const a = input.result.article;
-    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, JSON.stringify(input.result), ingestedAt);
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const members = new Map<string, Report[]>();
     const state = new Map<string, MatchView>();
@@ -248,7 +249,7 @@ export class SqliteStore implements Store {
       const win = candidateWindow(r);
       let best: MatchView | null = null;
       if (win) {
-        const candidates = (s.candidates.all(win.type, win.to, win.from) as string[]).map((d) => {
+        const candidates = (s.candidates.all(win.type, win.to, win.from, win.from) as string[]).map((d) => {
           const c = JSON.parse(d) as MatchView;
           return state.get(c.id) ?? c;
         });

@@ -153,6 +153,10 @@ export interface PutInput {
   result: SpecResult;
   /** Overrides the time of ingest (tests, replays); ISO date-time. */
   ingestedAt?: string;
+  /** `articleHash(text)` when the caller already computed it (ingest does, to skip stored articles). */
+  hash?: string;
+  /** `JSON.stringify(result)` when already made (by an extraction thread, off the writer thread). */
+  resultJson?: string;
 }
 
 export interface PutResult {

@@ -1,27 +1,10 @@
 // The page's view of the API: typed fetch wrappers and the shapes the page reads. Only fields
 // the page uses are typed; the API returns more.
 
-export interface Cluster {
-  id: string;
-  type: string;
-  mode: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  country: string | null;
-  admin1: string | null;
-  location: string | null;
-  lat: number | null;
-  lon: number | null;
-  actors: string[];
-  targets: string[];
-  fatalitiesMin: number | null;
-  fatalitiesMax: number | null;
-  statuses: string[];
-  sources: string[];
-  articles: string[];
-  mentions: number;
-  disagreements: { kind: string; values: { value: string; article: string; source: string | null }[] }[];
-}
+import type { EventCluster } from '../store/types.js';
+
+/** The API's event cluster is the store's (type only: nothing of the store is bundled). */
+export type Cluster = EventCluster;
 
 export interface ActorOut {
   text: string;

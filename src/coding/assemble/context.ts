@@ -98,7 +98,8 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   let verbAt = b;
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX') { verbAt = i; break; }
+    // a verb-like token inside an actor's name is not the clause's verb ("IS militants detonated …")
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !ctx.parts.some((p) => p.span.start <= t.start && t.end <= p.span.end)) { verbAt = i; break; }
   }
   const end = toks[verbAt - 1]?.end ?? 0;
   const start = toks[a]!.start;

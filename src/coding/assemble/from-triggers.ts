@@ -66,6 +66,13 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       }
       // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
       if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
+      // "the air force claimed an airstrike on …", "X claimed responsibility for the attack": a claimed deed is the claimant's
+      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && SELF_CLAIM_CUES.has(att.cueLemma) && bareDeed(ctx, att.content.start, trig)) {
+        const sp = { ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant;
+        actor = roleOf(sp, trig.type);
+        // a party's word about its own deed: claimed
+        stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
+      }
       // "X blamed Y for attacking …": the accused did it
       if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
         actor = roleOf(att.accused[0]! as Participant, trig.type);
@@ -127,6 +134,19 @@ function oneVictim(trigger: string, target: Draft['target']): Draft['fatalities'
   if (COLLECTIVE.test(t) || /\d|\band\b|,/.test(t)) return null;
   const singular = /^(?:a|an|one|the)\s+(?:[a-z-]+\s+){0,2}[a-z-]*[^s\s]$/i.test(t) || /^(?:[A-Z][\w'’.-]+\s*){1,5}$/.test(t);
   return singular ? { min: 1, max: 1, text: t, span: { start: target.span.start, end: target.span.end } } : null;
+}
+
+/** Cues with which a party owns a deed ("claimed", "admitted", "acknowledged"). */
+const SELF_CLAIM_CUES = new Set(['claim', 'admit', 'acknowledge']);
+
+/** The trigger heads a noun phrase that is the whole claimed content: no verb before it, none right after it. */
+function bareDeed(ctx: Ctx, contentStart: number, trig: Trigger): boolean {
+  const a = tokenIndex(ctx, contentStart);
+  const i = tokenIndex(ctx, trig.start);
+  const j = tokenIndex(ctx, trig.end - 1);
+  if (ctx.toks.slice(a, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  const next = ctx.toks[j + 1];
+  return !next || (next.pos !== 'VERB' && next.pos !== 'AUX');
 }
 
 export function plainRef(r: ActorRef): ActorRef {

@@ -4,11 +4,13 @@
 import type { Doc, Event } from '../../doc.js';
 import type { Resources } from '../../resources.js';
 import { refineEvent } from '../refine.js';
+import { eventLocation } from '../../resolve/places/event-location.js';
 import { buildCtx } from './context.js';
 import type { Draft } from './draft.js';
 import { draftsFromTriggers } from './from-triggers.js';
 import { confidenceOf, mergeDrafts } from './merge.js';
 import { addVariants } from './variants.js';
+import { withUnnamedActors } from './unnamed.js';
 import { attachBackReferencedTolls } from './tolls.js';
 
 function toEvent(d: Draft, id: string, firstBody: number): Event {
@@ -66,6 +68,19 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   attachBackReferencedTolls(ctx, drafts);
   const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
   drafts.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
-  const events = drafts.map((d, i) => refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res));
-  return renumber(oneProtestPerSentence(events, drafts));
+  const events = drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
+  // unnamed actors last: the refined ACLED sub-type says whether a crowd was protesting or rioting,
+  // and the event's place (withPlace) gives their country
+  return withUnnamedActors(ctx, renumber(oneProtestPerSentence(events, drafts)));
+}
+
+/**
+ * Statements get no place when drafted ("Moscow said"), but one that refinement recoded as an
+ * ACLED event (a crowd's demands in a protest note, an agreement) happened somewhere: ACLED codes
+ * every event to a location, so it gets one like any other event.
+ */
+function withPlace(doc: Doc, e: Event): Event {
+  if (e.location || !e.acled) return e;
+  const location = eventLocation(doc, e.trigger);
+  return location ? { ...e, location } : e;
 }

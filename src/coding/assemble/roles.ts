@@ -3,8 +3,8 @@
 // of an event noun ("Israeli strikes"), "between A and B", "clashed with B", the object or a
 // prepositional object ("air strikes on RSF bases", "appeal to the UN Security Council").
 
-import type { Sentence, Trigger } from '../../doc.js';
-import { expand, type Participant } from './actors.js';
+import type { ActorMention, Sentence, Trigger } from '../../doc.js';
+import { expand, refOf, type Participant } from './actors.js';
 import { afterPreposition, clauseAround, subjectIn, tokenIndex, type Ctx } from './context.js';
 import { lower } from './tokens.js';
 
@@ -86,6 +86,9 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   // "and detained …": a verb sharing the sentence subject
   if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(lower(toks[a - 1]) || lower(toks[a]))) subject = ctx.subjects[s.index] ?? null;
   if (!subject && !nominal && a === s.tokenStart) subject = null;
+  // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
+  // ("Russian drones") is the subject
+  if (!subject && !nominal) subject = ctx.parts.find((p) => p.span.start <= trig.start && p.span.end > trig.start && p.span.end < trig.end && p.span.start >= cStart) ?? null;
 
   // a modifier of the event noun: "Israeli strikes", "Russia's attack"
   let modifier: Participant | null = null;
@@ -94,8 +97,15 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     if (m) {
       const gapToks = toks.slice(tokenIndex(ctx, m.span.end), i);
       if (gapToks.every((t) => t.pos === 'ADJ' || t.pos === 'PART' || /^['’]s?$/.test(t.text)) && gapToks.length <= 2) modifier = m;
+      // a compound noun in between: "a Moroccan army UAV airstrike", "the army's drone strike"
+      else if (gapToks.length <= 2 && gapToks.length > 0 && gapToks.every((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^['’]s?$/.test(t.text)) && (m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'COP')) modifier = m;
     }
+    modifier ??= demonymModifier(ctx, a, i);
+    // an actor phrase that runs into the event noun ("the Moroccan army drone" + "drone strike")
+    modifier ??= ctx.parts.find((p) => p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end && p.span.start >= cStart) ?? null;
   }
+  // the event noun names its own actor ("protesters gathered", "rioters attacked"): the crowd is the actor
+  const self = nominal && !passive ? ctx.parts.find((p) => p.span.start <= trig.start && trig.end <= p.span.end) ?? null : null;
 
   const pairs: Roles['pairs'] = [];
   const text = trig.text.toLowerCase();
@@ -116,7 +126,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     return { pairs, clause, passive, nominal };
   }
   let actors: Participant[] = [];
-  if (nominal) actors = by ? [by] : modifier ? [modifier] : subject ? [subject] : [];
+  if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];
   else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
   const together = toks.slice(a, b).some((t) => ['together', 'jointly', 'each', 'other'].includes(lower(t)));
   const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
@@ -144,6 +154,26 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const targets = objList.length ? objList : [null];
   for (const t of targets) pairs.push({ actor, target: t });
   return { pairs, clause, passive, nominal };
+}
+
+/**
+ * A demonym right before an event noun is its actor ("Iraqi air strikes", "Turkish artillery and
+ * airstrikes"): bare adjectives are not participants (see actors.ts), so they are looked up here.
+ * Only nouns, adjectives and "and" may stand between the demonym and the trigger.
+ */
+function demonymModifier(ctx: Ctx, a: number, i: number): Participant | null {
+  const trigStart = ctx.toks[i]!.start;
+  const clauseStart = ctx.toks[a]?.start ?? trigStart;
+  let best: ActorMention | null = null;
+  for (const m of ctx.doc.actors ?? []) {
+    if (m.start >= trigStart) break;
+    // "a pro-Ukraine rally", "anti-Russia protests" describe the event, they do not name its actor
+    if (m.adjective && m.kind === 'state' && m.country && m.start >= clauseStart && !/^(pro|anti)[-‐]/i.test(m.text)) best = m;
+  }
+  if (!best) return null;
+  const gap = ctx.toks.slice(tokenIndex(ctx, best.end), i);
+  if (gap.length > 3 || !gap.every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || lower(t) === 'and' || t.text === '-')) return null;
+  return refOf(ctx.doc, best);
 }
 
 export function targetPrep(ctx: Ctx, p: Participant): boolean {

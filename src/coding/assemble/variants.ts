@@ -115,7 +115,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
-        const ref = referent(out, att.cue.start, para, (d) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!)));
+        // news before background: a background event told in between (a toll's context) is not what is denied
+        // a party does not deny its own claim; the other side of a civil war shares its country but not its sector
+        const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!));
+        const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
         // "denied the fraud allegations": a denial of some other charge, not of the event told before
         const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
         const chargeOf = other && !EVENT_NOUNS.test(other[1]!);

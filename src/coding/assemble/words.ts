@@ -49,7 +49,7 @@ export const STATEMENT_NOUNS = new Set([
 /** Speakers who are not parties: their word keeps an event asserted. */
 export const NEUTRAL_SPEAKER_WORDS = new Set([
   'witness', 'witnesses', 'resident', 'residents', 'hospital', 'hospitals', 'doctor', 'doctors',
-  'medic', 'medics', 'paramedic', 'paramedics', 'nurse', 'nurses', 'health', 'monitor', 'monitors', 'observatory',
+  'medic', 'medics', 'medical', 'paramedic', 'paramedics', 'nurse', 'nurses', 'health', 'monitor', 'monitors', 'observatory',
   'rescuers', 'rescue', 'journalist', 'journalists', 'correspondent', 'reporter', 'reporters',
   'villagers', 'survivors', 'relatives', 'locals', 'footage', 'images', 'video', 'mediators', 'mediator',
   'analysts', 'experts', 'researchers', 'religious', 'elders', 'charity', 'crescent', 'msf', 'morgue', 'coroner',

@@ -135,7 +135,28 @@ function indexOf(model: NbModel): Map<string, number> {
   return m;
 }
 
+/**
+ * Recent predictions per model: refinement asks for the same paragraph once per event in it.
+ * A prediction depends only on the model and the text; callers never change what they get.
+ */
+const recent = new WeakMap<NbModel, Map<string, NbPrediction | null>>();
+const RECENT_MAX = 64;
+
 export function predictNb(model: NbModel, text: string): NbPrediction | null {
+  let memo = recent.get(model);
+  if (!memo) {
+    memo = new Map();
+    recent.set(model, memo);
+  }
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const p = predictUncached(model, text);
+  if (memo.size >= RECENT_MAX) memo.clear();
+  memo.set(text, p);
+  return p;
+}
+
+function predictUncached(model: NbModel, text: string): NbPrediction | null {
   const vi = indexOf(model);
   const known: number[] = [];
   for (const f of features(text)) {

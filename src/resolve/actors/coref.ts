@@ -213,6 +213,20 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       d.countryFrom = 'reference';
       continue;
     }
+    // "the council's presidency", "the group's spokesman": the possessor is a body named before by that head word
+    const possessor = text.slice(Math.max(0, d.start - 30), d.start).match(/\bthe ([a-z]+)['’]s\s$/i);
+    if (possessor) {
+      const word = possessor[1]!.toLowerCase();
+      const o = before(all, d.start, d.sentence, 5).find((x) => x !== d && !x.adjective && x.country && x.kind !== 'pronoun' && x.kind !== 'sector'
+        && (x.name.toLowerCase().split(/\s+/).pop() === word || x.text.toLowerCase().split(/\s+/).pop() === word));
+      if (o) {
+        d.country = o.country;
+        if (o.country === 'IGO') d.sector = 'IGO';
+        d.refersTo = [{ ...refOf(o), sector: d.sector }];
+        d.countryFrom = 'reference';
+        continue;
+      }
+    }
     // "its forces", "their troops": the owner is the nearest actor before
     const owner = text.slice(Math.max(0, d.start - 6), d.start).toLowerCase().match(/\b(its|their)\s$/);
     if (owner) {

@@ -79,6 +79,9 @@ export function placeActors(doc: Doc): ActorMention[] {
     const focusUnplaced = m.countryFrom === 'focus' && !allPlaces.some((x) => x.country === m.country);
     const p = near ?? (m.country === null || focusUnplaced ? dominant : null);
     if (!p || p.country === m.country) return m;
+    // the article's own state organs ("the general staff", "the army") act abroad too: a place in
+    // another country does not make them that country's when the article's focus country is a place it names
+    if (m.countryFrom === 'focus' && (m.sector === 'GOV' || m.sector === 'MIL') && m.kind === 'institution' && !focusUnplaced) return m;
     return { ...m, country: p.country, countryFrom: 'place' as const, refersTo: [{ text: p.text, name: p.name, country: p.country, sector: m.sector, source: { start: p.start, end: p.end } }] };
   });
 }

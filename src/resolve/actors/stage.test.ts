@@ -58,6 +58,16 @@ describe('actor phrases', () => {
     expect(byText(ms, 'Islamic State militants')).toMatchObject({ country: null, sector: 'REB', kind: 'group' });
   });
 
+  it("gives a body's office the body's country when a possessor names it again (\"the council's presidency\")", () => {
+    const ms = actors("The UN Security Council will meet on Friday at the request of France, the council's presidency said.");
+    expect(byText(ms, 'presidency')).toMatchObject({ country: 'IGO', sector: 'IGO' });
+  });
+
+  it('reads a weapon as an actor only with a country', () => {
+    expect(byText(actors('Drones hit the refinery overnight.'), 'Drones')).toBeUndefined();
+    expect(byText(actors('Russian drones hit the refinery overnight.'), 'Russian drones')).toMatchObject({ country: 'RUS', sector: 'MIL' });
+  });
+
   it('extends an office title to the name that follows it', () => {
     const ms = actors('Kenyan President William Ruto met Prime Minister Keir Starmer in London.');
     expect(byText(ms, 'Kenyan President William Ruto')).toMatchObject({ country: 'KEN', sector: 'GOV', kind: 'person' });

@@ -11,6 +11,7 @@ import {
   defaultSourcePaths,
   loadI18nLocales,
   readAdmin1,
+  readAdmin1Naming,
   readCities,
   readCorrections,
   readCountries,
@@ -24,10 +25,13 @@ import {
 } from './sources.js';
 import type { GazetteerData } from './gazetteer.js';
 import { GazetteerError } from './errors.js';
+import { reportedAdmin1Name } from './admin1-name.js';
 
 /** Set on a posting when the name is an alternate (other language, old name) rather than the place's own. */
 export const ALT_FLAG = 0x80000000;
 export const NONE16 = 0xffff;
+/** Population given to admin-1 rows that are finer than the admin-1 they report (Burkina Faso's provinces in its regions). */
+export const FINER_UNIT_POP = 999_999;
 /** keyFlags bit: the name is also an English word in wink's lexicon. */
 export const KEY_COMMON_WORD = 1;
 
@@ -48,6 +52,18 @@ function usableAlternate(n: string): boolean {
   // airport and other codes ("MOW", "KBP") would turn acronyms into places
   if (/^[A-Z]{2,4}$/.test(n)) return false;
   return keepScript(n);
+}
+
+const ARTICLE_RE = /^(?:al|el|ad|ar|as|an|at|az|ash|ath|adh)[-\s]+(?=\p{Lu})/iu;
+
+/**
+ * "Al Anbar" is "Anbar" in most English reporting, "Al-Hasakah" "Hasakah": the name without its
+ * Arabic article, or null when it has none (or nothing much is left).
+ */
+export function withoutArticle(name: string): string | null {
+  if (!ARTICLE_RE.test(name)) return null;
+  const bare = name.replace(ARTICLE_RE, '');
+  return bare.length >= 4 ? bare : null;
 }
 
 export class GazetteerBuilder {
@@ -282,7 +298,9 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   // admin-1: the name reported for a unit, and for each GeoNames admin-1 code
   const regionMode = regionModeCountries(units, gnMap);
   const unitById = new Map(units.map((u) => [u.neId, u]));
-  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? u.region : u.nameEn);
+  const naming = readAdmin1Naming(paths.dataDir, normName);
+  const regionName = (iso2: string, region: string) => naming.names.get(`${iso2}|${normName(region)}`) ?? region;
+  const reported = (u: Admin1Row) => (regionMode.has(u.iso2) && u.region ? regionName(u.iso2, u.region) : reportedAdmin1Name(u, naming));
   const gnAdmin1 = new Map<string, string>();
   for (const [code, neId] of gnMap) {
     const u = unitById.get(neId);
@@ -296,7 +314,12 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   for (const u of units) {
     const iso3 = iso2to3.get(u.iso2) ?? null;
     if (!Number.isFinite(u.lat) || !Number.isFinite(u.lon)) continue;
-    const primary = [u.nameEn, u.name];
+    // the reported name is a name of the unit too ("Idleb", "Nord-Kivu")
+    const primary = [u.nameEn, u.name, reported(u)];
+    for (const n of [u.nameEn, reported(u)]) {
+      const bare = withoutArticle(n);
+      if (bare) primary.push(bare);
+    }
     const id = b.add({
       name: u.nameEn,
       primary,
@@ -307,7 +330,9 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
       admin1: reported(u),
       lat: u.lat,
       lon: u.lon,
-      population: 1_000_000,
+      // a province of a region-mode country is finer than the admin-1 reported for it: marked so
+      // that an event placed in it goes to its own label point, not to its region's seat
+      population: regionMode.has(u.iso2) && u.region ? FINER_UNIT_POP : 1_000_000,
       geonameid: null,
     });
     if (u.iso3166) byName.set(`admin1:${u.iso3166}`, id);
@@ -323,13 +348,16 @@ export function buildFromSources(paths: SourcePaths = defaultSourcePaths()): Gaz
   // the first-level regions of region-mode countries are places too ("Est", "Hauts-de-France")
   for (const p of regionPoints.values()) {
     const iso3 = iso2to3.get(p.iso2) ?? null;
-    b.add({ name: p.name, primary: [p.name], alternate: [], kind: KIND.admin1, country: iso3, admin1: p.name, lat: p.lat / p.n, lon: p.lon / p.n, population: 2_000_000, geonameid: null });
+    const name = regionName(p.iso2, p.name);
+    b.add({ name, primary: [name, p.name], alternate: [], kind: KIND.admin1, country: iso3, admin1: name, lat: p.lat / p.n, lon: p.lon / p.n, population: 2_000_000, geonameid: null });
   }
 
   for (const c of readCities(paths.cities)) {
     if (!c.name || !Number.isFinite(c.lat)) continue;
     const iso3 = iso2to3.get(c.cc) ?? null;
     const alts = c.alts ? c.alts.split(',').filter(usableAlternate) : [];
+    const bare = withoutArticle(c.name);
+    if (bare) alts.push(bare);
     const id = b.add({
       name: c.name,
       primary: c.ascii && c.ascii !== c.name ? [c.name, c.ascii] : [c.name],

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deserialize, loadGazetteerReport, serialize } from './cache.js';
-import { buildFromSources } from './build.js';
+import { buildFromSources, withoutArticle } from './build.js';
 import { normName } from './normalize.js';
+import { reportedAdmin1Name } from './admin1-name.js';
+import { editDistance, skeleton } from './fuzzy.js';
 
 // A tiny gazetteer built from fixture files in the shipped formats: no GeoNames download, no ../shared.
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-gaz-'));
@@ -25,6 +27,7 @@ function fixture(extraCorrection = '') {
   w('corrections.tsv', 'target\tkey\tfield\tvalue\twhy\nadmin1\t1\tname\tLachin\tfixture\nadmin1\t1\tdrop-alt\tShusha\tfixture\ncountry\tPS\tname\tPalestine\tfixture\n' + extraCorrection);
   w('supplement.tsv', 'op\tkey\tnames\tfeature\tcountry\tadmin1\tlat\tlon\tgeonameid\tnote\nplace\t\tNagorno-Karabakh|Artsakh\tregion\tAZE\t\t39.8\t46.75\t\t\nalias\tgn:174895\tGoris City\t\t\t\t\t\t\t\n');
   w('demonyms.tsv', 'place\tforms\nARM\tArmenian|Armenians\n');
+  w('admin1-names.tsv', '# fixture\nop\tcountry\tunit\tname\twhy\nlocal\tAZ\t\t\tfixture\nname\tAM\tSyunik\tSyunik Marz\tfixture\n');
   writeFileSync(cities, '174895\tGoris\tGoris\tГорис,غوريس\t39.51111\t46.34168\tP\tPPL\tAM\t\t08\t\t\t\t20379\t\t1384\tAsia/Yerevan\t2023-01-01\n');
 }
 
@@ -49,7 +52,9 @@ describe('gazetteer index', () => {
     expect(again.built).toBe(false);
     const g = again.gazetteer;
     expect(g.lookup('Goris').map((c) => g.info(c.id).country)).toEqual(['ARM']);
-    expect(g.info(g.lookup('Goris')[0]!.id).admin1).toBe('Syunik');
+    // admin-1 units are reported by the name admin1-names.tsv gives, and found by it
+    expect(g.info(g.lookup('Goris')[0]!.id).admin1).toBe('Syunik Marz');
+    expect(g.lookup('Syunik Marz').map((c) => g.info(c.id).feature)).toEqual(['admin1']);
     expect(g.lookup('Горис')[0]?.alt).toBe(true);
     expect(g.lookup('Goris City')).toHaveLength(1);
     expect(g.lookup('Artsakh').map((c) => g.info(c.id))).toMatchObject([{ country: 'AZE', feature: 'region' }]);
@@ -69,6 +74,40 @@ describe('gazetteer index', () => {
     fixture();
     writeFileSync(join(data, 'supplement.tsv'), 'op\tkey\tnames\tfeature\tcountry\tadmin1\tlat\tlon\tgeonameid\tnote\nplace\t\tNowhere\tregion\tAZE\t\t\t\t\t\n');
     expect(() => buildFromSources({ cities, dataDir: data })).toThrow(/lat and lon/);
+  });
+});
+
+describe('admin-1 names as reported', () => {
+  const naming = { local: new Set(['DE', 'CD']), names: new Map([['SY|idlib', 'Idleb']]) };
+  it('keeps a Latin-script own name where the country uses it, else the English one', () => {
+    expect(reportedAdmin1Name({ iso2: 'DE', nameEn: 'Lower Saxony', name: 'Niedersachsen' }, naming)).toBe('Niedersachsen');
+    expect(reportedAdmin1Name({ iso2: 'CD', nameEn: 'North Kivu', name: 'Nord-Kivu' }, naming)).toBe('Nord-Kivu');
+    expect(reportedAdmin1Name({ iso2: 'AF', nameEn: 'Herat', name: 'Hirat' }, naming)).toBe('Herat');
+  });
+  it('drops the type word and a transliterated ʿayn, keeps an elision', () => {
+    expect(reportedAdmin1Name({ iso2: 'NG', nameEn: 'Imo State', name: 'Imo' }, naming)).toBe('Imo');
+    expect(reportedAdmin1Name({ iso2: 'YE', nameEn: "Ma'rib", name: "Ma'rib" }, naming)).toBe('Marib');
+    expect(reportedAdmin1Name({ iso2: 'YE', nameEn: "Al Bayda'", name: "Al Bayda'" }, naming)).toBe('Al Bayda');
+    expect(reportedAdmin1Name({ iso2: 'FR', nameEn: "Côte-d'Or", name: "Côte-d'Or" }, naming)).toBe("Côte-d'Or");
+  });
+  it('uses the listed name first', () => {
+    expect(reportedAdmin1Name({ iso2: 'SY', nameEn: 'Idlib', name: 'Idlib' }, naming)).toBe('Idleb');
+  });
+  it('finds names without their Arabic article', () => {
+    expect(withoutArticle('Al Anbar')).toBe('Anbar');
+    expect(withoutArticle('Ar-Raqqah')).toBe('Raqqah');
+    expect(withoutArticle('Alabama')).toBeNull();
+    expect(withoutArticle('Al Ain')).toBeNull();
+  });
+});
+
+describe('spelling variants', () => {
+  it('folds aspiration, y/i, w/u and doubled letters', () => {
+    expect(skeleton('Buldhana')).toBe(skeleton('Buldāna'));
+    expect(skeleton('Hulyaipole')).toBe(skeleton('Hulyaypole'));
+    expect(skeleton('Nijhgadh')).toBe(skeleton('Nijgadh'));
+    expect(skeleton('Gori')).not.toBe(skeleton('Goris'));
+    expect(editDistance(skeleton('Naushera'), skeleton('Nowshera'), 1)).toBeLessThanOrEqual(1);
   });
 });
 

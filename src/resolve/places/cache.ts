@@ -13,7 +13,7 @@ import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { defaultSourcePaths, type SourcePaths } from './sources.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 const MAGIC = 'SITREPGZ';
 
 type ArrayName = 'lat' | 'lon' | 'pop' | 'gid' | 'country' | 'admin1' | 'kind' | 'names' | 'nameOff' | 'keyBlob' | 'keyOff' | 'keyFlags' | 'postOff' | 'post';

@@ -8,6 +8,8 @@ import type { PlaceMention } from '../../doc.js';
 import { haversineKm, type Candidate, type Gazetteer } from './gazetteer.js';
 import { ADMIN_DESIGNATORS, POINT_DESIGNATORS, type RawMention } from './recognize.js';
 import { KIND } from './sources.js';
+import { NONE16 } from './build.js';
+import { findVariant } from './fuzzy.js';
 
 const KIND_PRIOR: Record<number, number> = {
   [KIND.country]: 9,
@@ -37,10 +39,16 @@ const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|co
 const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
 const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
 
+const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
+
 /** For each mention, the index of the mention that names its container, or -1. */
 export function containers(text: string, ms: readonly RawMention[]): Int32Array {
   const out = new Int32Array(ms.length).fill(-1);
   for (let k = 0; k + 1 < ms.length; k++) {
+    if ((!ms[k]!.candidates.length || adminIn(text, ms[k]!, ms[k + 1]!)) && looseContainer(text, ms[k]!, ms[k + 1]!)) {
+      out[k] = k + 1;
+      continue;
+    }
     // the first known place after it in a chain "X (Y) district, Z, W": an unknown name in
     // parentheses is an alternative name, so the chain walks through it
     for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
@@ -48,7 +56,12 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
       const b = ms[l]!;
       if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
       const gap = text.slice(a.end, b.start);
+      // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
+      // unknown one; the chain goes on after it
+      if (PARTICLE_GAP_RE.test(gap) && l < k + 3) continue;
       if (gap.length > 30 || !/[,()]/.test(gap) || !CONTAINER_GAP.test(gap)) break;
+      // "Washington, New York and Boston" is a list, not Washington in New York
+      if (l === k + 1 && l + 1 < ms.length && ms[l + 1]!.sentence === b.sentence && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(b.end, ms[l + 1]!.start))) break;
       if (b.candidates.length) {
         // "Shushi (Shusha)": the same place under two of its own names, not its container;
         // "San Juan (San Juan)" is a city in its province
@@ -61,6 +74,27 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
     }
   }
   return out;
+}
+
+const NEAR_GAP_RE = new RegExp(`^[\\s)]*(?:(?:${DESIGNATOR_WORDS}|rural municipality|police station|kebele)\\s+)?(?:near|outside|close to|in|of|under)\\s+(?:the\\s+)?$`, 'i');
+
+/**
+ * A place the gazetteer does not know is put where the sentence next places things, even when
+ * words stand between: "Banskarcha village under Mahuadanr police station limits (Latehar,
+ * Jharkhand)", "Nyatieko village near Marani township (…)". Its own location is unknown; the
+ * next place the text gives for it is the best estimate there is.
+ */
+function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
+  if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') return false;
+  const gap = text.slice(a.end, b.start);
+  if (gap.length > 80 || /[.;:!?]/.test(gap)) return false;
+  return gap.includes('(') || NEAR_GAP_RE.test(gap);
+}
+
+/** "Aktau city in Mangystau region", "Qalat in Zabul province": a named province after "in". */
+function adminIn(text: string, a: RawMention, b: RawMention): boolean {
+  const base = b.designator?.replace(/ of$/, '') ?? '';
+  return ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district)\s+)?in\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
 }
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
@@ -115,7 +149,9 @@ function scoreCandidate(
     if (ADMIN_DESIGNATORS.has(base)) s += kind === KIND.admin1 ? 6 : kind >= KIND.capital ? -2 : 0;
     else if (POINT_DESIGNATORS.has(base)) s += kind >= KIND.capital ? 3 : kind === KIND.admin1 ? -1 : -3;
   }
-  if (container !== null && container === c.id) s -= 6;
+  // "San Juan (San Juan)": a city is not its own province; "Fatehabad town (Fatehabad district,
+  // Haryana)": a town named twice is the same town
+  if (container !== null && container === c.id) s += d.kind[container]! >= KIND.capital ? 6 : -6;
   else if (container !== null) {
     const ck = d.kind[container]!;
     const sameCountry = gaz.countryOf(container) === iso;
@@ -174,10 +210,24 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
 
 function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
   if (!m.candidates.length) return null;
+  const d = gaz.data;
   let best: Choice | null = null;
   let second = -Infinity;
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
+  // a province, region or country the text puts the place in rules out its namesakes abroad: "Kale
+  // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
+  // name with no reading there is a place the gazetteer lacks, placed in that container
+  // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
+  const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
+  const within = container !== null && !isCountry && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
+  const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
   for (const c of m.candidates) {
+    if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
+    // …and a town in another province of that country: "Benito Juarez, Nuevo Leon" is not the
+    // Benito Juárez borough of Mexico City
+    // Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not always
+    // agree, so a town near the province still counts)
+    if (withinAdmin1 !== null && c.id !== container && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[container!]!, d.lon[container!]!) > 100) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length) s += dependantFit(gaz, c.id, dependants);
@@ -186,9 +236,55 @@ function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, c
       best = { id: c.id, score: s, margin: 0 };
     } else if (s > second) second = s;
   }
-  best!.margin = Number.isFinite(second) ? best!.score - second : 10;
-  if (best!.score < MIN_SCORE) return null;
+  if (!best) return null;
+  best.margin = Number.isFinite(second) ? best.score - second : 10;
+  if (best.score < MIN_SCORE) return null;
   return best;
+}
+
+/**
+ * The nearest container up the chain that was resolved: in "Kar Paung Kya village, Taze township
+ * (Shwebo district, Sagaing region)" a township the gazetteer lacks passes its place on to Sagaing.
+ */
+function resolvedContainer(cont: Int32Array, choice: readonly (Choice | null)[], k: number): number {
+  let ci = cont[k]!;
+  for (let hops = 0; ci >= 0 && hops < 4; hops++) {
+    if (choice[ci]) return ci;
+    ci = cont[ci]!;
+  }
+  return -1;
+}
+
+/**
+ * Names the gazetteer does not know, looked for among the towns of the province or country the
+ * text puts them in under another spelling ("Buldhana city (Buldhana, Maharashtra)" is
+ * GeoNames' Buldāna). Without a container, only the article's focus country and identical
+ * spelling skeletons count.
+ */
+function variantsInContainers(gaz: Gazetteer, ms: readonly RawMention[], cont: Int32Array, choice: (Choice | null)[], focusCountry: string | null): void {
+  const d = gaz.data;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    if (choice[k] || m.role !== 'literal' || m.demonymOf !== undefined || !/^[\p{Script=Latin}\s'’-]+$/u.test(m.text)) continue;
+    const ri = resolvedContainer(cont, choice, k);
+    let country: number | null = null;
+    let admin1: number | null = null;
+    let strict = false;
+    if (ri >= 0) {
+      const c = choice[ri]!.id;
+      if (d.kind[c]! > KIND.admin1) continue;
+      country = d.country[c]!;
+      if (d.kind[c] === KIND.admin1) admin1 = d.admin1[c]!;
+    } else if (focusCountry) {
+      const row = gaz.countryPlace(focusCountry);
+      if (row === null) continue;
+      country = d.country[row]!;
+      strict = true;
+    }
+    if (country === null || country === NONE16) continue;
+    const id = findVariant(gaz, m.text, country, admin1 === NONE16 ? null : admin1, strict);
+    if (id !== null) choice[k] = { id, score: MIN_SCORE, margin: 0 };
+  }
 }
 
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
@@ -217,13 +313,14 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
         choice[k] = { id: m.demonymOf, score: 10, margin: 10 };
         continue;
       }
-      const ci = cont[k]!;
-      const container = ci >= 0 ? choice[ci]?.id ?? null : null;
+      const ci = resolvedContainer(cont, choice, k);
+      const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
       choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
     }
   }
+  variantsInContainers(gaz, ms, cont, choice, focusCountry);
   const out: PlaceMention[] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;
@@ -255,7 +352,8 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
     // a place the gazetteer does not know: keep it, placed in its container if the text gives
     // one, else (inferred, so only at country precision) in the country the article is about
     const ci = cont[k]!;
-    const c = ci >= 0 ? choice[ci] : null;
+    const ri = resolvedContainer(cont, choice, k);
+    const c = ri >= 0 ? choice[ri] : null;
     const cp = c ? gaz.info(c.id) : null;
     const inferred = !cp && focusCountry ? gaz.countryPlace(focusCountry) : null;
     const cap = inferred !== null ? gaz.seatOf(inferred) : null;

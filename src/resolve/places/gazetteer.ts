@@ -2,7 +2,7 @@
 // normalised names with posting lists. A lookup is a binary search over the keys (UTF-8 bytes),
 // so recognition costs a handful of comparisons per candidate and no scan of the data.
 
-import { ALT_FLAG, KEY_COMMON_WORD, NONE16 } from './build.js';
+import { ALT_FLAG, FINER_UNIT_POP, KEY_COMMON_WORD, NONE16 } from './build.js';
 import { normName } from './normalize.js';
 import { KIND } from './sources.js';
 
@@ -163,7 +163,7 @@ export class Gazetteer {
     const d = this.data;
     const k = d.kind[id]!;
     if (k === KIND.country) return d.country[id] === NONE16 ? null : d.countries[d.country[id]!]!.capital ?? null;
-    if (k === KIND.admin1) return d.admin1[id] === NONE16 ? null : d.admin1Names[d.admin1[id]!]!.seat ?? null;
+    if (k === KIND.admin1) return d.admin1[id] === NONE16 || d.pop[id] === FINER_UNIT_POP ? null : d.admin1Names[d.admin1[id]!]!.seat ?? null;
     return null;
   }
 

@@ -42,7 +42,9 @@ const CASED_RE = /[\p{Lu}\p{Ll}]/u;
 const UPPER_RE = /^\p{Lu}/u;
 
 /** Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Rostov on Don"). */
-const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les', 'al', 'el', 'ad', 'an', 'as', 'ash', 'at', 'az', 'ar', 'bin', 'on', 'upon', 'am', 'im', 'an', 'der', 'des', 'do', 'da', 'dos', 'das', 'e', 'y', 'sur', 'en', 'van', 'von']);
+const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les', 'al', 'el', 'ad', 'an', 'as', 'ash', 'at', 'az', 'ar', 'bin', 'on', 'upon', 'am', 'im', 'an', 'der', 'des', 'do', 'da', 'dos', 'das', 'e', 'y', 'sur', 'en', 'van', 'von',
+  // Arabic articles as transliterated inside names ("Deir ez Zor", "Ras el Ain", "Jisr ash Shughur")
+  'ez', 'es', 'ed', 'er', 'et', 'ul', 'ur', 'wa', 'ibn']);
 
 /** Words after a name that say what kind of place it is. */
 export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter']);
@@ -52,6 +54,8 @@ const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outs
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'col', 'colonel', 'lt', 'sgt', 'capt', 'captain', 'major', 'sen', 'senator', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'imam', 'father', 'sir', 'lord', 'judge', 'justice', 'mayor', 'commander', 'chief', 'secretary', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'premier', 'chancellor', 'emir', 'sultan', 'ayatollah', 'rev', 'bishop', 'archbishop', 'patriarch', 'officer', 'agent', 'coach', 'professor', 'prof', 'st']);
 
 /** Capitalised words that are also names of small places but almost always mean something else. */
+const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 const NEVER_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow',
@@ -82,6 +86,9 @@ const TOPIC_NOUNS = new Set(['war', 'wars', 'conflict', 'crisis', 'ceasefire', '
 /** Verbs that keep a place literal even as subject ("Kyiv was shelled"). */
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
+/** Abbreviations written with a dot before a capitalised word ("St. Louis", "Gen. Smith"). */
+const SHORT_FORMS = new Set(['st', 'mt', 'ft', 'pt', 'gen', 'col', 'lt', 'dr', 'mr', 'mrs', 'ms', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'pres', 'jr', 'sr', 'no', 'ste', 'mts', 'prof', 'maj', 'cpl', 'pvt', 'adm', 'cmdr', 'hon', 'messrs', 'vs', 'co', 'inc', 'ltd', 'corp', 'dept', 'univ', 'ave', 'blvd', 'rd']);
+
 export function wordsOf(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
@@ -89,7 +96,9 @@ export function wordsOf(text: string, start: number, end: number): Word[] {
   for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
     let w = m[0];
     // a final dot belongs to the word only for abbreviations ("U.S.", "Va."), not at a sentence end
-    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w)) w = w.slice(0, -1);
+    // ("Breiha village, Deir ez Zor. The coalition…": a short word before a new sentence is not one)
+    const sentenceEnd = !SHORT_FORMS.has(w.slice(0, -1).toLowerCase()) && (/^\s+["“]?\p{Lu}/u.test(slice.slice(m.index + w.length)) || m.index + w.length >= slice.length);
+    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && (!/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w) || (sentenceEnd && m.index > 0 && /\p{L}/u.test(slice[m.index - 2] ?? '')))) w = w.slice(0, -1);
     // "Russia's", "Kunar’s": the possessive is not part of the name
     const poss = /['’]s$/.exec(w);
     if (poss && w.length > 3) w = w.slice(0, -2);
@@ -250,7 +259,19 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   const single = i === j;
   const lower = surface.toLowerCase();
   const designator = designatorAfter(text, words, j) ?? designatorBefore(text, words, i);
-  if (single && NEVER_PLACES.has(normName(surface)) && !designator) return null;
+  // "demonstrated in Nice", "gathered in Tours": a capitalised English word right after "in"/"at"
+  // that names a town of some size is the town
+  const prevWord = words[i - 1];
+  const afterIn =
+    single &&
+    !!prevWord &&
+    /^(?:in|at|near|outside)$/.test(prevWord.text) &&
+    /^\s+$/.test(text.slice(prevWord.end, first.start)) &&
+    !CALENDAR.has(lower) &&
+    !(words[j + 1]?.cap && /^\s+$/.test(text.slice(last.end, words[j + 1]!.start))) &&
+    (NEVER_PLACES.has(normName(surface)) || gaz.isCommonWord(normName(surface))) &&
+    cands.some((c) => !c.alt && gaz.data.kind[c.id]! >= KIND.capital && gaz.data.pop[c.id]! >= 50_000);
+  if (single && NEVER_PLACES.has(normName(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
     // only "Town, N.J." style
@@ -263,10 +284,10 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     const big = isBigPlace(gaz, cands);
     const latin = /\p{Script=Latin}/u.test(surface);
     const key = normName(surface);
-    if (!big && !designator && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
+    if (!big && !designator && !afterIn && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
     // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
     if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normName(gaz.info(c.id).name)))) return null;
-    if (!big && !designator && latin) {
+    if (!big && !designator && !afterIn && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
     }

@@ -277,3 +277,21 @@ export function* readCities(path: string): Generator<{ id: number; name: string;
     yield { id: Number(c[0]), name: c[1]!, ascii: c[2]!, alts: c[3]!, lat: Number(c[4]), lon: Number(c[5]), fcode: c[7]!, cc: c[8]!, admin1: c[10]!, pop: Number(c[14]) || 0 };
   }
 }
+
+export interface Admin1Naming {
+  /** ISO-2 codes of countries whose units keep their own (Latin-script) name */
+  local: Set<string>;
+  /** `${iso2}|${normName(unit)}` -> the name to report */
+  names: Map<string, string>;
+}
+
+/** data/gazetteer/admin1-names.tsv: how admin-1 units are named in the output. */
+export function readAdmin1Naming(dataDir: string, norm: (s: string) => string): Admin1Naming {
+  const out: Admin1Naming = { local: new Set(), names: new Map() };
+  tsv(join(dataDir, 'admin1-names.tsv')).forEach((r, i) => {
+    if (r.op === 'local') for (const c of (r.country ?? '').split(',')) out.local.add(c.trim());
+    else if (r.op === 'name' && r.country && r.unit && r.name) out.names.set(`${r.country}|${norm(r.unit)}`, r.name);
+    else throw new GazetteerError('GAZ_SOURCE', `admin1-names.tsv row ${i + 2}: op must be local or name (with country, unit, name)`);
+  });
+  return out;
+}

@@ -227,3 +227,65 @@ describe('eventLocation', () => {
     expect(eventLocation(d, anchorOf(d, 'killed'))).toBeNull();
   });
 });
+
+describe('places: the containers the text gives', () => {
+  it('a province rules out namesakes abroad: a township the gazetteer lacks stays in Myanmar', () => {
+    const d = run('Soldiers burned houses in Kale township (Kale district, Sagaing region) on Monday.');
+    expect(place(d, 'Kale')).toMatchObject({ country: 'MMR', admin1: 'Sagaing' });
+    expect(place(d, 'Sagaing')).toMatchObject({ country: 'MMR', feature: 'admin1' });
+  });
+
+  it('a named province rules out a far namesake in another province of the same country', () => {
+    const d = run('Gunmen shot a shopkeeper in Benito Juarez, Nuevo Leon, on Friday.');
+    const bj = place(d, 'Benito Juarez')!;
+    expect(bj.country).toBe('MEX');
+    expect(bj.admin1).toBe('Nuevo León');
+  });
+
+  it('a region rules out a namesake in another country: East Jerusalem in the West Bank is Palestine', () => {
+    const d = run('Police raided homes in Jerusalem (West Bank) overnight.');
+    expect(place(d, 'Jerusalem')?.country).toBe('PSE');
+  });
+
+  it('a town named twice is one town, not its namesake in another state', () => {
+    const d = run('Students marched in Rampur town (Rampur district, Uttar Pradesh) on Sunday.');
+    expect(place(d, 'Rampur')).toMatchObject({ country: 'IND', admin1: 'Uttar Pradesh', resolved: true });
+  });
+
+  it('an unknown village takes the place the sentence next gives, past intervening words', () => {
+    const d = run('Maoists torched two trucks in Zzkorapalli village under Zzbhejji police station limits (Sukma, Chhattisgarh).');
+    const loc = eventLocation(d, anchorOf(d, 'torched'))!;
+    expect(loc).toMatchObject({ name: 'Zzkorapalli', country: 'IND', admin1: 'Chhattisgarh' });
+  });
+
+  it('a list of places is not a chain of containers', () => {
+    const d = run('The prince visited Washington, New York and Boston this month.');
+    expect(place(d, 'Washington')).toMatchObject({ country: 'USA' });
+    expect(Math.abs(place(d, 'Washington')!.lat! - 38.9)).toBeLessThan(0.3);
+  });
+
+  it('finds a transliteration variant among the towns of the province the text gives', () => {
+    const d = run('Shelling was reported in Hulyaipole (Zaporizhzhia oblast) on Tuesday.');
+    expect(place(d, 'Hulyaipole')).toMatchObject({ country: 'UKR', resolved: true });
+  });
+});
+
+describe('places: names as the conflict datasets write them', () => {
+  it('reports admin-1 units by their own or humanitarian names and finds them by those names', () => {
+    const d = run('Protests took place in Dresden and Bunia, and shelling hit Idleb on Sunday.');
+    expect(place(d, 'Dresden')?.admin1).toBe('Sachsen');
+    expect(place(d, 'Bunia')?.admin1).toBe('Ituri');
+    expect(place(d, 'Idleb')).toMatchObject({ country: 'SYR', feature: 'admin1', admin1: 'Idleb' });
+  });
+
+  it('reads a name without its Arabic article and with one inside it', () => {
+    const d = run('A bomb exploded in Anbar province. Clashes followed near Deir ez Zor.');
+    expect(place(d, 'Anbar')).toMatchObject({ country: 'IRQ', feature: 'admin1', admin1: 'Al Anbar' });
+    expect(place(d, 'Deir ez Zor')?.country).toBe('SYR');
+  });
+
+  it('a capitalised English word after "in" that names a town is the town', () => {
+    const d = run('Thirty people gathered in Tours on Friday.');
+    expect(place(d, 'Tours')).toMatchObject({ country: 'FRA', role: 'literal' });
+  });
+});

@@ -27,17 +27,30 @@ export interface PlaceInput {
   actors: readonly ActorMention[];
 }
 
+/**
+ * Whether a lower-cased word is a function word, per NLP model: the answer depends only on the
+ * word (it is tagged alone), so it is shared across articles instead of re-tagging the same
+ * words in every one. Bounded so a long ingest does not grow it without limit.
+ */
+const commonWords = new WeakMap<object, Map<string, boolean>>();
+const COMMON_WORDS_MAX = 50_000;
+
 export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resources, 'nlp'>): PlaceMention[] {
   const { text, tokens } = input;
   const byStart = new Map<number, Token>();
   for (const t of tokens) byStart.set(t.start, t);
-  const common = new Map<string, boolean>();
+  let common = commonWords.get(res.nlp);
+  if (!common) {
+    common = new Map();
+    commonWords.set(res.nlp, common);
+  }
+  if (common.size > COMMON_WORDS_MAX) common.clear();
   const isCommonWord = (lower: string): boolean => {
-    let v = common.get(lower);
+    let v = common!.get(lower);
     if (v === undefined) {
       const pos = res.nlp.readDoc(lower).tokens().out(res.nlp.its.pos) as string[];
       v = pos.length === 1 && FUNCTION_POS.has(pos[0]!);
-      common.set(lower, v);
+      common!.set(lower, v);
     }
     return v;
   };

@@ -1,0 +1,58 @@
+// Ingest with worker threads writes what a single-thread ingest writes: the same articles, the
+// same reports in the same clusters (batches are written in reading order, whichever thread
+// finishes first), with the result JSON made in the extraction threads.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateArticles } from '../bench/corpus.js';
+import { readSources } from '../ingest/sources.js';
+import { loadResources } from '../resources.js';
+import { defaultPipeline } from '../stages.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { ingestItems } from './ingest.js';
+import { ExtractPool } from './pool.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-threads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function dump(path: string): string[] {
+  const d = new Database(path, { readonly: true });
+  try {
+    const rows = [
+      ...(d.prepare('SELECT id, data FROM clusters ORDER BY id').all() as { id: string; data: string }[]).map((r) => `${r.id} ${r.data}`),
+      ...(d.prepare('SELECT key, cluster_id FROM reports ORDER BY key').all() as { key: string; cluster_id: string }[]).map((r) => `${r.key} ${r.cluster_id}`),
+      ...(d.prepare('SELECT hash, result FROM articles ORDER BY hash').all() as { hash: string; result: string }[]).map((r) => `${r.hash} ${r.result}`),
+    ];
+    return rows;
+  } finally {
+    d.close();
+  }
+}
+
+describe('ingest on worker threads', () => {
+  it('stores exactly what a single-thread ingest stores', async () => {
+    const corpus = join(dir, 'corpus.jsonl');
+    writeFileSync(corpus, [...generateArticles(40, 7)].map(({ incident: _incident, ...r }) => JSON.stringify(r)).join('\n') + '\n');
+    const one = await openSqliteStore(join(dir, 'one.db'));
+    const s1 = await ingestItems(readSources([corpus]), one, { extractor: { pipeline: defaultPipeline(), resources: await loadResources() } });
+    await one.close();
+    const pool = await ExtractPool.create(2);
+    const two = await openSqliteStore(join(dir, 'two.db'));
+    try {
+      // small batches so that batches finish out of order
+      const s2 = await ingestItems(readSources([corpus]), two, { pool, batchSize: 3 });
+      expect(s2.added).toBe(40);
+      expect(s2.events).toBe(s1.events);
+    } finally {
+      await two.close();
+      await pool.close();
+    }
+    const a = dump(join(dir, 'one.db'));
+    const b = dump(join(dir, 'two.db'));
+    expect(b.length).toBe(a.length);
+    expect(b).toEqual(a);
+  }, 120_000);
+});
