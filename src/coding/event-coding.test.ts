@@ -185,3 +185,22 @@ describe('death tolls of an event', () => {
   });
 });
 
+describe('agreements, participants and background denials', () => {
+  it('codes a war ended through mediation as an agreement, not talks', () => {
+    const es = events('The four-month war in 2012 then ended with Qatari mediation.');
+    expect(es.map((e) => e.type)).toContain('AGREE');
+    expect(es.some((e) => e.type === 'CONSULT')).toBe(false);
+  });
+
+  it('does not code the perpetrators of a named act as an attack of their own', () => {
+    const es = events('Police said they had shot dead two suspected gunmen in a raid on Tuesday.');
+    expect(es.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+
+  it('keeps a denial told as background a REJECT and makes no denied copy of the news', () => {
+    const es = events('Jets struck a market in the town on Monday, rescuers said. A similar strike hit the town in May 2015. The government denied responsibility in 2015.', '2024-03-20');
+    expect(es.some((e) => e.status === 'denied')).toBe(false);
+    expect(es.find((e) => e.type === 'REJECT')?.status).toBe('historical');
+  });
+});
+

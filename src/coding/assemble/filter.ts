@@ -24,6 +24,7 @@ const CASUALTY_TRIGGER = /^(wound|injur|hurt)/i;
 const KILL_TRIGGER = /^(kill|wound|injur|hurt|died|dead)/i;
 const DAMAGE_TRIGGER = /^(destroy|damag)/i;
 const COPULA = new Set(['was', 'is', 'were', 'are', "'s", '’s', 'be', 'been']);
+const PERPETRATOR_NOUNS = /^(gunman|gunmen|assailants?|attackers?)$/i;
 const AVOID_WORDS = new Set(['refrain', 'refrained', 'refraining', 'refrains', 'desist', 'abstain']);
 const DEFINITE = new Set(['the', 'that', 'this', 'those', 'these']);
 const REQUEST_VERBS = /^(urg|call|ask|appeal|demand|press|plead|request|implor|encourag|invit)/i;
@@ -114,6 +115,8 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     if (AVOID_WORDS.has(lower(toks[k]))) return 'refrained from';
     if (lower(toks[k]) === ',' || lower(toks[k]) === '.' || lower(toks[k]) === ';') break;
   }
+  // "killed four suspected assailants in a shootout": the perpetrator noun is a participant of the act named
+  if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text) && (ctx.doc.triggers ?? []).some((t) => t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text))) return 'participant';
   const casualty = casualtyOfAnother(ctx, trig, i, earlier);
   if (casualty) return casualty;
   // what a request asks for: "called for the release of", "urging people … to protest"

@@ -122,6 +122,9 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         // "denied the fraud allegations": a denial of some other charge, not of the event told before
         const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
         const chargeOf = other && !EVENT_NOUNS.test(other[1]!);
+        // a denial told as background ("Damascus denied responsibility" for an attack years ago) stays a REJECT
+        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        if (background) continue;
         // nothing that only might happen or is announced can be denied as having happened
         if (ref && !chargeOf && (ref.status === 'asserted' || ref.status === 'claimed') && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
