@@ -91,7 +91,7 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
           target = { text: named?.text ?? other, name: named?.name ?? null, country: other, sector: 'MIL', span: null, inferred: true };
         }
       }
-      if (trig.type === 'ASSAULT' && fat === undefined) fat = fatalitiesIn(ctx, s, roles.clause, usedQ);
+      if (trig.type === 'ASSAULT' && fat === undefined) fat = fatalitiesIn(ctx, s, roles.clause, usedQ) ?? oneVictim(trig.text, target);
       const evidence: Span[] = [spanOfSentence(ctx, s.index), { start: trig.start, end: trig.end }];
       if (actor?.span) evidence.push(actor.span);
       if (target?.span) evidence.push(target.span);
@@ -122,6 +122,18 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     }
   }
   return out;
+}
+
+const LETHAL = /^(?:kill|shot dead|shoot dead|assassinat|murder|behead|execut|lynch|gunned down|gun down|stabbed to death|hacked to death|burned alive)/i;
+const COLLECTIVE = /\b(?:family|families|group|crowd|convoy|people|village|villagers|community|unit|squad|team|patrol|passengers|members|civilians|soldiers|troops)\b/i;
+
+/** "President X was shot dead", "a journalist was killed": one named or singular victim is one death. */
+function oneVictim(trigger: string, target: Draft['target']): Draft['fatalities'] {
+  if (!LETHAL.test(trigger) || !target?.span || target.inferred) return null;
+  const t = target.text.trim();
+  if (COLLECTIVE.test(t) || /\d|\band\b|,/.test(t)) return null;
+  const singular = /^(?:a|an|one|the)\s+(?:[a-z-]+\s+){0,2}[a-z-]*[^s\s]$/i.test(t) || /^(?:[A-Z][\w'’.-]+\s*){1,5}$/.test(t);
+  return singular ? { min: 1, max: 1, text: t, span: { start: target.span.start, end: target.span.end } } : null;
 }
 
 /** Cues with which a party owns a deed ("claimed", "admitted", "acknowledged"). */
