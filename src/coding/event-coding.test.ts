@@ -145,3 +145,62 @@ describe('who agreed, who was killed where', () => {
     expect(a[0]!.fatalities?.min).toBe(3);
   });
 });
+
+describe('missing and noisy triggers', () => {
+  it('finds drones launched, aircraft that bombed, and a response by fire', () => {
+    const d = events('Rebel forces launched a wave of drones at the airport overnight, officials said.');
+    expect(d.map((e) => e.acled?.sub_event_type)).toContain('Air/drone strike');
+    const a = events('Warplanes bombed villages east of the river on Wednesday, residents said.');
+    expect(a.map((e) => e.acled?.sub_event_type)).toEqual(['Air/drone strike']);
+    const r = events('The ministry said the army responded by targeting enemy positions.');
+    expect(r.some((e) => e.type === 'ASSAULT')).toBe(true);
+  });
+
+  it('codes weapons seized as disrupted weapons use, and destroyed mines too', () => {
+    expect(events('Forty rifles and 2,000 rounds of ammunition were seized at a checkpoint.').map((e) => e.acled?.sub_event_type)).toContain('Disrupted weapons use');
+    expect(events('Troops destroyed 40 mines and 12 improvised explosive devices during the operation.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Disrupted weapons use');
+  });
+
+  it('does not make an air strike on chemical facilities a chemical attack, but gas dropped from aircraft is one', () => {
+    expect(events('Jets struck three chemical weapons facilities near the capital on Tuesday.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Air/drone strike');
+    expect(events('Helicopters dropped barrels filled with chlorine on the town on Tuesday.').find((e) => e.acled)?.acled?.sub_event_type).toBe('Chemical weapon');
+  });
+
+  it('does not count a characterisation or the damage of an attack already told as new attacks', () => {
+    const es = events('Gunmen attacked a market in the town on Monday, killing five people. "This was a cowardly attack on civilians," the mayor said. Officials said six shops had been destroyed.');
+    expect(es.filter((e) => e.type === 'ASSAULT' && e.status === 'asserted')).toHaveLength(1);
+  });
+
+  it('merges a restatement of the same two sides fighting in one paragraph', () => {
+    const es = events('Indian and Pakistani troops clashed on the border on Monday. The two countries have recently clashed over the disputed area.');
+    expect(es.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+});
+
+describe('death tolls of an event', () => {
+  it('counts one named or singular victim of a killing as one death, and no more for a group', () => {
+    expect(events('The mayor of the town, Ana Ruiz, was shot dead outside her home on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min).toBe(1);
+    expect(events('Gunmen killed a local journalist in the market on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min).toBe(1);
+    expect(events('Gunmen killed members of a family in the village on Monday.').find((e) => e.type === 'ASSAULT')?.fatalities?.min ?? null).toBeNull();
+  });
+});
+
+describe('agreements, participants and background denials', () => {
+  it('codes a war ended through mediation as an agreement, not talks', () => {
+    const es = events('The four-month war in 2012 then ended with Qatari mediation.');
+    expect(es.map((e) => e.type)).toContain('AGREE');
+    expect(es.some((e) => e.type === 'CONSULT')).toBe(false);
+  });
+
+  it('does not code the perpetrators of a named act as an attack of their own', () => {
+    const es = events('Police said they had shot dead two suspected gunmen in a raid on Tuesday.');
+    expect(es.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+
+  it('keeps a denial told as background a REJECT and makes no denied copy of the news', () => {
+    const es = events('Jets struck a market in the town on Monday, rescuers said. A similar strike hit the town in May 2015. The government denied responsibility in 2015.', '2024-03-20');
+    expect(es.some((e) => e.status === 'denied')).toBe(false);
+    expect(es.find((e) => e.type === 'REJECT')?.status).toBe('historical');
+  });
+});
+

@@ -128,3 +128,15 @@ describe('fatalities', () => {
     expect(events[0]!.mode).toBe('explosives');
   });
 });
+
+describe('fatalities', () => {
+  it('takes the count beside the kill word over one labelled killed further from it (a long article)', () => {
+    const rest = ' Schools were closed. Markets stayed shut. Roads were empty. Officials met. Aid arrived late. Power failed. Phones were down. Rain fell.';
+    const { events } = run('Devices carried by hundreds of fighters exploded across the province on Tuesday, killing at least 9 people.' + rest, {
+      triggers: [{ text: 'exploded', type: 'ASSAULT', mode: 'explosives', acled: 'Remote explosive/landmine/IED' }],
+      quantities: [{ text: 'hundreds', min: 200, unit: 'killed' }, { text: 'at least 9', min: 9, unit: 'killed' }],
+    });
+    expect(events[0]!.fatalities?.min).toBe(9);
+  });
+});
+

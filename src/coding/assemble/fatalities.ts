@@ -18,6 +18,11 @@ export function isKilled(ctx: Ctx, q: Quantity): boolean {
   const unit = (q.unit ?? '').toLowerCase();
   if (KILLED_UNITS.has(unit)) return true;
   if (unit && HURT_WORDS.has(unit)) return false;
+  return killWordNear(ctx, q);
+}
+
+/** A kill word right at the count: "killing at least 50", "50 people were killed". */
+function killWordNear(ctx: Ctx, q: Quantity): boolean {
   const toks = ctx.toks;
   const i = tokenIndex(ctx, q.start);
   const j = tokenIndex(ctx, q.end - 1);
@@ -39,8 +44,12 @@ export function isKilled(ctx: Ctx, q: Quantity): boolean {
 export function fatalitiesIn(ctx: Ctx, s: Sentence, clause: [number, number] | null, usedQ: Set<Quantity>): Fatalities | null {
   const qs = (ctx.doc.quantities ?? []).filter((q) => q.start >= s.start && q.end <= s.end && !usedQ.has(q));
   const inClause = clause ? qs.filter((q) => q.start >= (ctx.toks[clause[0]]?.start ?? 0) && q.end <= (ctx.toks[clause[1] - 1]?.end ?? Infinity)) : [];
-  for (const pool of [inClause, qs]) {
-    const q = pool.find((x) => isKilled(ctx, x));
+  // a count with its kill word beside it before one the quantity layer labelled from further away
+  // ("Pagers used by hundreds of members exploded …, killing at least 12")
+  const near = (x: Quantity) => isKilled(ctx, x) && killWordNear(ctx, x);
+  const labelled = (x: Quantity) => isKilled(ctx, x);
+  for (const [pool, test] of [[inClause, near], [qs, near], [inClause, labelled], [qs, labelled]] as const) {
+    const q = pool.find(test);
     if (q) {
       usedQ.add(q);
       return { min: q.min, max: q.max, text: q.text, span: { start: q.start, end: q.end } };

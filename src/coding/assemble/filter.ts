@@ -22,6 +22,9 @@ const AIMED_AT = new Set(['at', 'on', 'against', 'towards', 'toward', 'disperse'
 const CLAUSE_WORDS = new Set([',', ';', '.', 'and', 'while', 'whereas', 'but', 'when', 'as', 'after', 'before', 'although']);
 const CASUALTY_TRIGGER = /^(wound|injur|hurt)/i;
 const KILL_TRIGGER = /^(kill|wound|injur|hurt|died|dead)/i;
+const DAMAGE_TRIGGER = /^(destroy|damag)/i;
+const COPULA = new Set(['was', 'is', 'were', 'are', "'s", '’s', 'be', 'been']);
+const PERPETRATOR_NOUNS = /^(gunman|gunmen|assailants?|attackers?)$/i;
 const AVOID_WORDS = new Set(['refrain', 'refrained', 'refraining', 'refrains', 'desist', 'abstain']);
 const DEFINITE = new Set(['the', 'that', 'this', 'those', 'these']);
 const REQUEST_VERBS = /^(urg|call|ask|appeal|demand|press|plead|request|implor|encourag|invit)/i;
@@ -65,7 +68,10 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
       }
     }
   }
-  if (!CASUALTY_TRIGGER.test(trig.text)) return null;
+  // "4 houses had been destroyed": damage told without an agent is a result, counted like the wounded
+  if (!CASUALTY_TRIGGER.test(trig.text) && !(trig.passive && DAMAGE_TRIGGER.test(trig.text))) return null;
+  // "was lightly injured by one of the devices", "wounded in the blasts": hurt by what was told earlier
+  if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) return 'hurt by an earlier attack';
   // "killed and hundreds wounded": the wounded of the same attack
   if (earlier.some((t) => t.sentence === trig.sentence && t.type === 'ASSAULT')) return 'wounded of the same attack';
   // "The governor said dozens more were wounded": a sentence with no attack of its own, after one
@@ -109,6 +115,8 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     if (AVOID_WORDS.has(lower(toks[k]))) return 'refrained from';
     if (lower(toks[k]) === ',' || lower(toks[k]) === '.' || lower(toks[k]) === ';') break;
   }
+  // "killed four suspected assailants in a shootout": the perpetrator noun is a participant of the act named
+  if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text) && (ctx.doc.triggers ?? []).some((t) => t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text))) return 'participant';
   const casualty = casualtyOfAnother(ctx, trig, i, earlier);
   if (casualty) return casualty;
   // what a request asks for: "called for the release of", "urging people … to protest"
@@ -133,5 +141,13 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   if (!nominal && MODIFIER_TYPES.has(trig.type) && /ed$/.test(first.text) && lower(next) === 'by' && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) return 'participle modifier';
   // "condemned the strike", "a meeting on the explosions": a definite mention of an event already told
   if (nominal && DEFINITE.has(lower(prev)) && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) return 'reference';
+  // "This was a deliberate attack on a peaceful town": a characterisation of an event already told
+  if (nominal && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      const w = lower(toks[k]);
+      if ((w === 'a' || w === 'an') && COPULA.has(lower(toks[k - 1]))) return 'characterisation';
+      if (toks[k]!.pos !== 'ADJ' && toks[k]!.pos !== 'ADV' && w !== 'a' && w !== 'an') break;
+    }
+  }
   return null;
 }

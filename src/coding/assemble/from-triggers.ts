@@ -67,11 +67,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
       if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
       // "the air force claimed an airstrike on …", "X claimed responsibility for the attack": a claimed deed is the claimant's
-      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && SELF_CLAIM_CUES.has(att.cueLemma) && bareDeed(ctx, att.content.start, trig)) {
+      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && (SELF_CLAIM_CUES.has(att.cueLemma) || PERFORMATIVE_CUES.has(att.cueLemma)) && bareDeed(ctx, att.content.start, trig)) {
         const sp = { ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant;
         actor = roleOf(sp, trig.type);
-        // a party's word about its own deed: claimed
-        stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
+        // a party's word about its own deed is claimed; declaring a state of emergency is doing it
+        if (SELF_CLAIM_CUES.has(att.cueLemma)) stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
       }
       // "X blamed Y for attacking …": the accused did it
       if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
@@ -91,7 +91,7 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
           target = { text: named?.text ?? other, name: named?.name ?? null, country: other, sector: 'MIL', span: null, inferred: true };
         }
       }
-      if (trig.type === 'ASSAULT' && fat === undefined) fat = fatalitiesIn(ctx, s, roles.clause, usedQ);
+      if (trig.type === 'ASSAULT' && fat === undefined) fat = fatalitiesIn(ctx, s, roles.clause, usedQ) ?? oneVictim(trig.text, target);
       const evidence: Span[] = [spanOfSentence(ctx, s.index), { start: trig.start, end: trig.end }];
       if (actor?.span) evidence.push(actor.span);
       if (target?.span) evidence.push(target.span);
@@ -124,8 +124,22 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
   return out;
 }
 
+const LETHAL = /^(?:kill|shot dead|shoot dead|assassinat|murder|behead|execut|lynch|gunned down|gun down|stabbed to death|hacked to death|burned alive)/i;
+const COLLECTIVE = /\b(?:family|families|group|crowd|convoy|people|village|villagers|community|unit|squad|team|patrol|passengers|members|civilians|soldiers|troops)\b/i;
+
+/** "President X was shot dead", "a journalist was killed": one named or singular victim is one death. */
+function oneVictim(trigger: string, target: Draft['target']): Draft['fatalities'] {
+  if (!LETHAL.test(trigger) || !target?.span || target.inferred) return null;
+  const t = target.text.trim();
+  if (COLLECTIVE.test(t) || /\d|\band\b|,/.test(t)) return null;
+  const singular = /^(?:a|an|one|the)\s+(?:[a-z-]+\s+){0,2}[a-z-]*[^s\s]$/i.test(t) || /^(?:[A-Z][\w'’.-]+\s*){1,5}$/.test(t);
+  return singular ? { min: 1, max: 1, text: t, span: { start: target.span.start, end: target.span.end } } : null;
+}
+
 /** Cues with which a party owns a deed ("claimed", "admitted", "acknowledged"). */
 const SELF_CLAIM_CUES = new Set(['claim', 'admit', 'acknowledge']);
+/** Cues whose object is done by saying it ("declared a state of emergency", "announced a curfew"). */
+const PERFORMATIVE_CUES = new Set(['declare', 'announce']);
 
 /** The trigger heads a noun phrase that is the whole claimed content: no verb before it, none right after it. */
 function bareDeed(ctx: Ctx, contentStart: number, trig: Trigger): boolean {

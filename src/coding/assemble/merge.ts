@@ -28,7 +28,10 @@ function sameActor(a: Draft['actor'], b: Draft['actor']): boolean {
 
 function placeOk(a: Draft, b: Draft): boolean {
   if (!a.location?.name || !b.location?.name) return true;
-  return a.location.name.toLowerCase() === b.location.name.toLowerCase();
+  if (a.location.name.toLowerCase() === b.location.name.toLowerCase()) return true;
+  // a country-wide mention ("in Sudan") does not tell a different place from a city in it
+  const wide = (l: NonNullable<Draft['location']>) => l.precision === 'country';
+  return !!a.location.country && a.location.country === b.location.country && (wide(a.location) || wide(b.location));
 }
 
 function sameVoice(a: Draft, b: Draft): boolean {
@@ -36,8 +39,11 @@ function sameVoice(a: Draft, b: Draft): boolean {
 }
 
 /** How much a draft says: the one that says more survives a merge. */
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+
 function weight(d: Draft): number {
-  return (d.derived === 'trigger' ? 4 : 0) + (d.actor ? 2 : 0) + (d.target ? 1 : 0) + (d.mode ? 1 : 0) + (d.acled ? 1 : 0) + (d.location ? 1 : 0) + d.confidence;
+  // "recaptured areas after heavy clashes": the change of hands is what the fighting achieved
+  return (TERRITORY.has(d.acled?.sub_event_type ?? '') ? 3 : 0) + (d.derived === 'trigger' ? 4 : 0) + (d.actor ? 2 : 0) + (d.target ? 1 : 0) + (d.mode ? 1 : 0) + (d.acled ? 1 : 0) + (d.location ? 1 : 0) + d.confidence;
 }
 
 function absorb(keep: Draft, gone: Draft): void {
@@ -83,6 +89,9 @@ function mergeable(a: Draft, b: Draft): boolean {
   // a later mention of the same incident names no perpetrator of its own ("The blasts went off in …")
   if (a.type !== 'ASSAULT' || Math.abs(a.paragraph - b.paragraph) > 2) return false;
   if (!a.date || !b.date || !overlapsDate(a.date, b.date)) return false;
+  // "The clash between the troops of both countries continued … the two countries have recently clashed":
+  // the same two sides, the same kind of fighting, the same days, the same paragraph
+  if (a.paragraph === b.paragraph && a.actor?.country && a.actor.country === b.actor?.country && a.target?.country === b.target?.country && a.acled?.sub_event_type === b.acled?.sub_event_type) return true;
   return !b.actor || !a.actor;
 }
 

@@ -31,6 +31,8 @@ function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]
 }
 
 const STATE_SECTORS = new Set(['GOV', 'MIL']);
+const OTHER_CHARGE = /^\s+(?:the|these|those|all)\s+([a-z-]+)\s+(?:allegations?|claims?|accusations?|charges?)\b/i;
+const EVENT_NOUNS = /^(?:attack|strike|shelling|bombing|massacre|killing|abuse|torture|rape|shooting|raid|war|coup|chemical|gas|missile|rocket|drone|air)/i;
 
 /**
  * The same party speaking: same country and not two sides of a civil war (the army and the RSF
@@ -117,7 +119,14 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         // a party does not deny its own claim; the other side of a civil war shares its country but not its sector
         const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!));
         const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
-        if (ref && ref.status !== 'historical' && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
+        // "denied the fraud allegations": a denial of some other charge, not of the event told before
+        const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
+        const chargeOf = other && !EVENT_NOUNS.test(other[1]!);
+        // a denial told as background ("Damascus denied responsibility" for an attack years ago) stays a REJECT
+        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        if (background) continue;
+        // nothing that only might happen or is announced can be denied as having happened
+        if (ref && !chargeOf && (ref.status === 'asserted' || ref.status === 'claimed') && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
           out.push({
             ...ref, status: 'denied', actor, claimedBy: [plainRef(att.speaker)], via: [...att.via],
