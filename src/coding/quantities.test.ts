@@ -111,6 +111,11 @@ describe('fatalitiesFor', () => {
     expect(mainFatalities('An airstrike killed 9 people, including 4 children, in the village.')?.min).toBe(9);
   });
 
+  it('does not add a breakdown of a toll to the toll, and reads an estimated toll', () => {
+    expect(mainFatalities('On 3 May 2021, soldiers raided Kyaukse village and killed four farmers. Two were burned to death and the other two were shot dead.')).toMatchObject({ min: 4, max: 4 });
+    expect(mainFatalities('On 3 May 2021, militants shelled army positions near Hama. Unknown fatalities estimated as 10.')).toMatchObject({ min: 10, max: 10 });
+  });
+
   it('gives zero when the text says nobody died, and nothing for statements', () => {
     expect(mainFatalities('Artillery shelled the village overnight. No casualties were reported.')).toMatchObject({ min: 0, max: 0 });
     expect(mainFatalities('Students marched to the ministry to demand lower fees.')).toBeNull();

@@ -421,7 +421,7 @@ export const quantitiesStage = defineStage({
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 const LETHAL_PLOVER_MODES = new Set(['ASSAULT']);
 
-const FATALITIES_CODED = /\bfatalit(?:y|ies) (?:were |was )?coded (?:as|to) (\d+)|\b(\d+) fatalit(?:y|ies)\b/i;
+const FATALITIES_CODED = /\b(?:fatalit(?:y|ies)|casualties|deaths) (?:were |was )?(?:coded|estimated) (?:as|to|at) (\d+)|\b(\d+) fatalit(?:y|ies)\b/i;
 
 /**
  * An event's death toll from the quantities of its paragraph: the killed only, never the wounded.
@@ -476,6 +476,16 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
     max = max === null || q.max === null ? null : max + q.max;
   }
   if (!used.length) return null;
+  // "killed four civilians. Two were burned to death and the other two were shot dead": a breakdown
+  // of the first count in later sentences is not more dead
+  if (used.length >= 3) {
+    const head = used[0]!;
+    const rest = used.slice(1);
+    const restSum = rest.reduce((n, q) => n + (q.min ?? q.max ?? 0), 0);
+    if (restSum === (head.min ?? head.max) && rest.every((q) => tokenSentence(doc, q) > tokenSentence(doc, head))) {
+      return { min: head.min, max: head.max, text: head.text, span: { start: head.start, end: head.end } };
+    }
+  }
   const first = used[0]!;
   const last = used.at(-1)!;
   return { min, max, text: used.map((u) => u.text).join(' + '), span: { start: first.start, end: last.end } };
