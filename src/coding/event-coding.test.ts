@@ -204,3 +204,19 @@ describe('agreements, participants and background denials', () => {
   });
 });
 
+describe('one event per date of a plural act', () => {
+  it('splits "coups in August 2019 and March 2022" into two dated seizures', () => {
+    const es = events('The junta, which took power in coups in August 2019 and March 2022, has banned all parties.', '2024-03-20');
+    const coups = es.filter((e) => e.type === 'COERCE' && e.mode === 'seize');
+    expect(coups.map((e) => e.date?.start).sort()).toEqual(['2019-08-01', '2022-03-01']);
+    expect(coups.every((e) => e.status === 'historical')).toBe(true);
+  });
+
+  it('codes an attack whose means are not named as an ASSAULT without guessing its ACLED type', () => {
+    const es = events('Government forces struck targets in the northern city on Sunday, officials said.');
+    const a = es.find((e) => e.type === 'ASSAULT');
+    expect(a).toBeDefined();
+    expect(a!.acled).toBeNull();
+  });
+});
+
