@@ -220,3 +220,19 @@ describe('one event per date of a plural act', () => {
   });
 });
 
+describe('the toll of a named attack and undated statements', () => {
+  it('gives the dead to the attack that is the subject of "killed"', () => {
+    const es = events('An air strike by government jets on the market killed 4 people on Friday, local officials said.');
+    const a = es.filter((e) => e.type === 'ASSAULT');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.fatalities?.min).toBe(4);
+  });
+
+  it('does not date a statement by a later sentence of its paragraph', () => {
+    const es = events('Community leaders appealed for safe corridors. Talks between the parties stalled earlier this year.', '2024-09-20');
+    const req = es.find((e) => e.type === 'REQUEST')!;
+    expect(req.status).toBe('asserted');
+    expect(req.date?.start.startsWith('2024-09')).toBe(true);
+  });
+});
+
