@@ -29,12 +29,21 @@ export const workersStep: BenchStep = async (ctx) => {
         `workers ${k} worker process${k > 1 ? 'es' : ''} + PostgreSQL: ${r.articlesPerSecond.toFixed(1)} articles/s, ${(r.articlesPerSecond / k).toFixed(1)} per worker ` +
           `(${r.articles} articles in ${r.seconds.toFixed(2)}s after ${r.startupSeconds.toFixed(2)}s start-up; workers kept ${(r.cpuSeconds / r.seconds).toFixed(2)} cores busy)`,
       );
+      const n = Math.max(1, r.articles);
+      ctx.log(
+        `        CPU per article: workers ${(1000 * r.cpuSeconds / n).toFixed(1)} ms` +
+          (r.dbCpuSeconds !== null ? `, PostgreSQL backends ${(1000 * r.dbCpuSeconds / n).toFixed(1)} ms` : ' (PostgreSQL not measured: not on this machine)'),
+      );
     }
   } finally {
     await dropDatabase(BENCH_DB).catch(() => {});
   }
   ctx.out.worker_articles_per_s = Object.fromEntries(runs.map((r) => [String(r.workers), round(r.articlesPerSecond, 1)]));
   ctx.out.worker_cores_used = Object.fromEntries(runs.map((r) => [String(r.workers), round(r.cpuSeconds / r.seconds, 2)]));
+  // CPU per article of the workers and of the database: on a shared machine these, not the
+  // wall-clock rates, say what a worker costs and how much of the machine the database takes.
+  ctx.out.worker_cpu_ms_per_article = Object.fromEntries(runs.map((r) => [String(r.workers), round((1000 * r.cpuSeconds) / Math.max(1, r.articles), 2)]));
+  ctx.out.db_cpu_ms_per_article = Object.fromEntries(runs.map((r) => [String(r.workers), r.dbCpuSeconds === null ? null : round((1000 * r.dbCpuSeconds) / Math.max(1, r.articles), 2)]));
   const one = runs.find((r) => r.workers === 1);
   if (one) ctx.out.per_worker_articles_per_s = round(one.articlesPerSecond, 1);
   const most = runs.reduce((a, b) => (b.workers > a.workers ? b : a));

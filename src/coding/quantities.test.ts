@@ -82,6 +82,18 @@ describe('quantities', () => {
     expect(quantities('Four presumed Ansaroul Islam (JNIM) fighters were killed near the border.')[0]).toMatchObject({ min: 4, unit: 'killed' });
   });
 
+  it('does not read a count as killed across the noun phrase\'s own verb', () => {
+    const qs = quantities('Radios carried by hundreds of militia members exploded across the city on Monday, killing at least 9 people.');
+    expect(qs.find((q) => q.text === 'hundreds')?.unit).not.toBe('killed');
+    expect(qs.find((q) => q.text === 'at least 9')).toMatchObject({ min: 9, unit: 'killed' });
+    expect(quantities('Two children were beaten and killed by the mob.')[0]).toMatchObject({ min: 2, unit: 'killed' });
+  });
+
+  it('counts a named person shot dead as one killed', () => {
+    const qs = quantities('Haitian President Jovenel Moise was shot dead at his residence overnight.');
+    expect(qs.find((q) => q.unit === 'killed')).toMatchObject({ min: 1, max: 1 });
+  });
+
   it('reads a protest size tag', () => {
     const q = quantities('Residents demonstrated outside the town hall. [size=hundreds]').find((x) => x.qualifier === 'size');
     expect(q).toMatchObject({ min: 200, max: null, unit: 'protesters' });

@@ -207,6 +207,10 @@ function unitOf(words: readonly string[], tokens: readonly Token[], num: NumberA
       return { unit: u, noun };
     }
     if (w === 'lost' && words[k + 1] === 'their' && words[k + 2] === 'lives') return { unit: 'killed', noun };
+    // the noun phrase's own verb ends the search ("pagers used by hundreds of members exploded …, killing 12")
+    // (not a participle, a passive or a verb coordinated with the unit verb: "were tortured and killed")
+    if (tokens[k]!.pos === 'VERB' && !BE_AUX.has(w) && !/ing$/.test(w) && !PARTICIPLE_MODIFIERS.test(w)
+      && !BE_AUX.has(words[k - 1] ?? '') && !/^(and|or|,)$/.test(words[k + 1] ?? '')) break;
   }
   return { unit: noun, noun };
 }
@@ -284,6 +288,21 @@ export function findQuantities(doc: Doc): Quantity[] {
       }
       out.push(mk(doc, tokens, from, num.end, min, max, unit, qualifier, noun));
       i = num.end - 1;
+    }
+  }
+  // "President Jovenel Moise was shot dead": a named person killed is one
+  for (const m of doc.actors ?? []) {
+    if (m.kind !== 'person') continue;
+    const k = tokens.findIndex((t) => t.start >= m.end);
+    if (k < 0 || out.some((q) => q.start <= m.start && m.end <= q.end)) continue;
+    let v = k;
+    if (words[v] !== 'was') continue;
+    v++;
+    while (tokens[v]?.pos === 'ADV') v++;
+    const w = words[v] ?? '';
+    const killed = /^(killed|murdered|assassinated|executed|beheaded|lynched|slain)$/.test(w) || (w === 'shot' && words[v + 1] === 'dead');
+    if (killed && tokens[k]!.sentence === tokens[v]?.sentence) {
+      out.push({ start: m.start, end: m.end, text: m.text, min: 1, max: 1, unit: 'killed', qualifier: null, noun: 'person' });
     }
   }
   // ACLED notes: "[size=hundreds]" is the size of the protest

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { readJsonl } from '../ingest/read.js';
 import { BOSS_SCHEMA, INGEST_QUEUE } from './boss.js';
 import { enqueueItems } from './enqueue.js';
+import { postgresCpuSampler } from './pgcpu.js';
 import { freshDatabase, scopedName } from './pgserver.js';
 import type { WorkerReport } from './worker.js';
 
@@ -32,6 +33,8 @@ export interface WorkerRun {
   startupSeconds: number;
   /** CPU seconds the workers used after start-up (the database's own CPU not included). */
   cpuSeconds: number;
+  /** CPU seconds of the PostgreSQL backends serving the run, when the server is local (else null). */
+  dbCpuSeconds: number | null;
 }
 
 async function queueState(url: string): Promise<{ now: Date; done: number; last: Date | null }> {
@@ -52,6 +55,7 @@ async function queueState(url: string): Promise<{ now: Date; done: number; last:
 export async function workerRun(corpus: string, k: number): Promise<WorkerRun> {
   const url = await freshDatabase(BENCH_DB);
   const q = await enqueueItems(url, readJsonl(corpus));
+  const sampler = postgresCpuSampler(BENCH_DB);
   const t0 = performance.now();
   const procs = Array.from({ length: k }, () => spawn(process.execPath, [BIN, 'worker', '--db', url, '--exit-when-done'], { stdio: ['ignore', 'pipe', 'pipe'] }));
   // Each worker prints its report (a JSON line) on stdout when it stops.
@@ -78,12 +82,16 @@ export async function workerRun(corpus: string, k: number): Promise<WorkerRun> {
   await Promise.all(started);
   const startupSeconds = (performance.now() - t0) / 1000;
   const at = await queueState(url);
+  const db0 = sampler?.total() ?? null;
   const codes = await Promise.all(exits);
+  const db1 = sampler?.total() ?? null;
+  sampler?.stop();
   if (codes.some((c) => c !== 0)) throw new Error(`a worker failed (exit codes ${codes.join(', ')})`);
   const end = await queueState(url);
   if (end.done !== q.queued) throw new Error(`${end.done} of ${q.queued} jobs done`);
   const articles = end.done - at.done;
   const seconds = end.last ? Math.max(0.001, (end.last.getTime() - at.now.getTime()) / 1000) : 0;
   const cpuSeconds = (await Promise.all(reports)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0);
-  return { workers: k, articles, seconds, articlesPerSecond: seconds ? articles / seconds : 0, startupSeconds, cpuSeconds };
+  const dbCpuSeconds = db0 !== null && db1 !== null ? db1 - db0 : null;
+  return { workers: k, articles, seconds, articlesPerSecond: seconds ? articles / seconds : 0, startupSeconds, cpuSeconds, dbCpuSeconds };
 }

@@ -42,3 +42,14 @@ describe('neutral sources', () => {
     for (const a of atts) expect(a.neutral).toBe(true);
   });
 });
+
+describe('announced events', () => {
+  it('a resignation announced by someone else is future and claimed by the announcer', () => {
+    const doc = run('President Adama Barrow will step down on Friday, the speaker of parliament said.', '2021-06-30');
+    const e = doc.events.find((x) => x.type === 'RETREAT')!;
+    expect(e.mode).toBe('resign');
+    expect(e.status).toBe('future');
+    expect(e.claimedBy).toHaveLength(1);
+    expect(e.claimedBy[0]!.text).toBe('the speaker of parliament');
+  });
+});

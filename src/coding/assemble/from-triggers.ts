@@ -74,11 +74,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
       if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
       // "the air force claimed an airstrike on …", "X claimed responsibility for the attack": a claimed deed is the claimant's
-      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && SELF_CLAIM_CUES.has(att.cueLemma) && bareDeed(ctx, att.content.start, trig)) {
+      if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && (SELF_CLAIM_CUES.has(att.cueLemma) || PERFORMATIVE_CUES.has(att.cueLemma)) && bareDeed(ctx, att.content.start, trig)) {
         const sp = { ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant;
         actor = roleOf(sp, trig.type);
-        // a party's word about its own deed: claimed
-        stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
+        // a party's word about its own deed is claimed; declaring a state of emergency is doing it
+        if (SELF_CLAIM_CUES.has(att.cueLemma)) stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
       }
       // "X blamed Y for attacking …": the accused did it
       if (att?.kind === 'blame' && att.accused?.length && (!actor || actor.country === att.speaker?.country)) {
@@ -172,6 +172,8 @@ function oneVictim(trigger: string, target: Draft['target']): Draft['fatalities'
 
 /** Cues with which a party owns a deed ("claimed", "admitted", "acknowledged"). */
 const SELF_CLAIM_CUES = new Set(['claim', 'admit', 'acknowledge']);
+/** Cues whose object is done by saying it ("declared a state of emergency", "announced a curfew"). */
+const PERFORMATIVE_CUES = new Set(['declare', 'announce']);
 
 /** The trigger heads a noun phrase that is the whole claimed content: no verb before it, none right after it. */
 function bareDeed(ctx: Ctx, contentStart: number, trig: Trigger): boolean {

@@ -24,6 +24,7 @@ const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'g
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'inside', 'outside', 'throughout', 'around', 'from', 'into', 'over', 'along', 'within', 'during', 'since', 'after', 'before', 'as', 'than', 'like', 'among', 'under', 'about']);
 const TARGET_PREPS = new Set(['on', 'against', 'with', 'to', 'of', 'targeting', 'upon']);
 const RECIPROCAL_VERBS = /^(fought|fight|fighting|clash|clashed|clashes|clashing|battle|battled|battling|skirmish|skirmished|exchanged|exchange|exchanging|fighting)$/i;
+const REL_PRONOUNS = new Set(['who', 'which']);
 const SWAP_VERBS = /^(exchanged|exchange|exchanging|traded|trade)$/i;
 
 /** "A and B" as separate conjuncts: participants in [from, to) joined by "and"/"," only. */
@@ -86,6 +87,12 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   // "and detained …": a verb sharing the sentence subject
   if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(lower(toks[a - 1]) || lower(toks[a]))) subject = ctx.subjects[s.index] ?? null;
   if (!subject && !nominal && a === s.tokenStart) subject = null;
+  // "Josep Borrell, who was visiting Kyiv, condemned the strike": the relative clause closed before the verb
+  if (!subject && !nominal && a >= s.tokenStart + 2 && REL_PRONOUNS.has(lower(toks[a - 1])) && toks[a - 2]!.text === ',') {
+    const closed = toks.slice(a, i).some((t) => t.text === ',');
+    const antecedent = ctx.parts.find((p) => p.span.end <= toks[a - 2]!.start && toks[a - 2]!.start - p.span.end <= 1 && !afterPreposition(ctx, p));
+    if (closed && antecedent) subject = antecedent;
+  }
   // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
   // ("Russian drones") is the subject
   if (!subject && !nominal) subject = ctx.parts.find((p) => p.span.start <= trig.start && p.span.end > trig.start && p.span.end < trig.end && p.span.start >= cStart) ?? null;

@@ -68,6 +68,19 @@ describe('actor phrases', () => {
     expect(byText(actors('Russian drones hit the refinery overnight.'), 'Russian drones')).toMatchObject({ country: 'RUS', sector: 'MIL' });
   });
 
+  it('reads a surname alone as the person named in full before, not a relative of theirs', () => {
+    const ms = actors("Mali's interim President Amadou Sanogo said the talks failed. Sanogo later left for Dakar. His wife Aminata Sanogo stayed.");
+    const later = ms.filter((m) => m.text === 'Sanogo');
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatchObject({ kind: 'person', country: 'MLI', sector: 'GOV' });
+    expect(later[0]!.refersTo?.[0]?.text).toContain('Amadou Sanogo');
+  });
+
+  it('reads "Speaker" before a name as the parliament speaker', () => {
+    const ms = actors('Speaker Mahinda Abeywardena said the vote would go ahead.');
+    expect(ms[0]).toMatchObject({ text: 'Speaker Mahinda Abeywardena', kind: 'person', sector: 'GOV' });
+  });
+
   it('extends an office title to the name that follows it', () => {
     const ms = actors('Kenyan President William Ruto met Prime Minister Keir Starmer in London.');
     expect(byText(ms, 'Kenyan President William Ruto')).toMatchObject({ country: 'KEN', sector: 'GOV', kind: 'person' });

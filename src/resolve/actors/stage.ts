@@ -56,7 +56,44 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
   }
   const titleEnd = doc.zones.filter((z) => z.kind === 'title').reduce((e, z) => Math.max(e, z.end), -1);
   const focus = focusCountry(drafts, ctx.context, titleEnd, (iso3) => lex.countries.get(iso3)?.name ?? iso3);
-  return resolveReferences(drafts, { text: doc.text, tokens, sentences, focus }).map(toMention);
+  const resolved = resolveReferences(drafts, { text: doc.text, tokens, sentences, focus });
+  const all = resolved.concat(surnameMentions(resolved, tokens, sentences)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return all.map(toMention);
+}
+
+/**
+ * News style names a person in full once ("interim Prime Minister Claude Joseph") and by surname
+ * after that ("Joseph said", "Joseph declared …"): a capitalised token that is the last name of a
+ * person named earlier stands for that person. Only persons the text named with a title or the
+ * lexicon knows qualify, and only after their full mention.
+ */
+function surnameMentions(drafts: readonly Draft[], tokens: readonly Token[], sentences: readonly { index: number; tokenStart: number; tokenEnd: number }[]): Draft[] {
+  const persons = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || !d.country) continue;
+    const words = d.name.split(/\s+/);
+    if (words.length < 2) continue;
+    const last = words[words.length - 1]!;
+    if (/^[A-Z][a-z'’-]{2,}$/.test(last)) persons.set(last, d);
+  }
+  if (!persons.size) return [];
+  const covered = (t: Token) => drafts.some((d) => d.start <= t.start && t.end <= d.end);
+  const out: Draft[] = [];
+  for (const s of sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i]!;
+      const full = persons.get(t.text);
+      if (!full || t.start < full.end || t.pos !== 'PROPN' || covered(t)) continue;
+      // "Martine Moise" is someone else of that family: a first name before the surname
+      if (i > s.tokenStart && /^[A-Z]/.test(tokens[i - 1]!.text) && tokens[i - 1]!.pos === 'PROPN') continue;
+      out.push({
+        start: t.start, end: t.end, text: t.text, name: full.name, country: full.country, sector: full.sector, kind: 'person',
+        refersTo: [{ text: full.text, name: full.name, country: full.country, sector: full.sector, source: { start: full.start, end: full.end } }],
+        sentence: s.index, role: full.role, acledName: full.acledName, inter: full.inter, countryFrom: 'reference',
+      });
+    }
+  }
+  return out;
 }
 
 export const actorsStage = defineStage({

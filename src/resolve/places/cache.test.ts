@@ -67,7 +67,14 @@ describe('gazetteer index', () => {
     fixture('country\tAM\tname\tArmenia Fixture\tchanged\n');
     const rebuilt = loadGazetteerReport({ paths: { cities, dataDir: data }, cacheDir: cache });
     expect(rebuilt.built).toBe(true);
-    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // the previous version stays (another checkout sharing the cache folder may still use it) …
+    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
+    // … but only the few most recent ones do
+    for (let v = 0; v < 6; v++) {
+      fixture(`country\tAM\tname\tArmenia Fixture ${v}\tchanged\n`);
+      expect(loadGazetteerReport({ paths: { cities, dataDir: data }, cacheDir: cache }).built).toBe(true);
+    }
+    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(5);
   });
 
   it('rejects a supplement row without coordinates', () => {

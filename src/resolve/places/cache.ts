@@ -160,12 +160,28 @@ function waitForFile(file: string, lock: string, ms: number): boolean {
   return false;
 }
 
+/**
+ * Indexes of other gazetteer versions kept besides the new one. Several checkouts can share one
+ * cache folder (worktrees whose node_modules is one symlink) while their data differ: deleting
+ * every other index made them rebuild each other's in turn, seconds of CPU and over a GB of
+ * memory on every run. The most recent few are kept; older ones go.
+ */
+const KEEP_OTHER_INDEXES = 4;
+
+function pruneOldIndexes(dir: string, keep: string): void {
+  const others = readdirSync(dir)
+    .filter((f) => f.startsWith('gazetteer-') && f.endsWith('.bin') && join(dir, f) !== keep)
+    .map((f) => ({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of others.slice(KEEP_OTHER_INDEXES)) unlinkSync(old.path);
+}
+
 function buildAndCache(paths: SourcePaths, dir: string, file: string): LoadReport {
   const data = buildFromSources(paths);
   const bytes = serialize(data);
   try {
     mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) if (old.startsWith('gazetteer-') && old.endsWith('.bin') && join(dir, old) !== file) unlinkSync(join(dir, old));
+    pruneOldIndexes(dir, file);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);

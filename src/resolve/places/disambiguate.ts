@@ -25,6 +25,8 @@ const KIND_PRIOR: Record<number, number> = {
 export interface Context {
   /** country ISO-3 -> weight of its mentions in the article */
   countries: Map<string, number>;
+  /** countries the article names as places (not only through demonyms or actors) */
+  named: Set<string>;
 }
 
 interface Choice {
@@ -37,7 +39,10 @@ const DESIGNATOR_WORDS = 'district|province|region|city|town|village|township|co
 // What may stand between a place and its container: punctuation, designators, and up to two
 // names the gazetteer does not know ("Youga (Zabre, Boulgou)")
 const DESIGNATOR_ALT = `${DESIGNATOR_WORDS}|${DESIGNATOR_WORDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => bar + c.toUpperCase())}`;
-const CONTAINER_GAP = new RegExp(`^[\\s,()]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*)[\\s,()]*){0,3}$`, 'u');
+// (and the particles of a longer name the gazetteer knows only the start of: "Shakhta imeni
+// Gagarina, Donetsk", "Concordia do Para (Para)")
+const NAME_PARTICLES = 'imeni|do|de|da|dos|das|del|la|las|los|di|du|al|el|ad|ar|as|ash|az|wa';
+const CONTAINER_GAP = new RegExp(`^[\\s,()–-]*(?:(?:${DESIGNATOR_ALT}|\\p{Lu}[\\p{L}'’-]*|${NAME_PARTICLES})[\\s,()]*){0,3}$`, 'u');
 
 const PARTICLE_GAP_RE = /^\s+(?:do|de|da|dos|das|del|de la|de las|de los|di|du)\s+$/;
 
@@ -54,7 +59,8 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
     for (let l = k + 1; l < ms.length && l <= k + 3; l++) {
       const a = ms[l - 1]!;
       const b = ms[l]!;
-      if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') break;
+      // a place inside a name ("Gulf Clan members") or standing for a government is no container
+      if (a.sentence !== b.sentence || (b.role !== 'literal' && b.role !== 'modifier')) break;
       const gap = text.slice(a.end, b.start);
       // "Concordia do Para (Para)", "Leon de los Aldama, Guanajuato": a known name inside a longer
       // unknown one; the chain goes on after it
@@ -85,7 +91,7 @@ const NEAR_GAP_RE = new RegExp(`^[\\s)]*(?:(?:${DESIGNATOR_WORDS}|rural municipa
  * next place the text gives for it is the best estimate there is.
  */
 function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
-  if (a.sentence !== b.sentence || b.role === 'adjectival' || b.role === 'demonym') return false;
+  if (a.sentence !== b.sentence || b.role !== 'literal') return false;
   const gap = text.slice(a.end, b.start);
   if (gap.length > 80 || /[.;:!?]/.test(gap)) return false;
   return gap.includes('(') || NEAR_GAP_RE.test(gap);
@@ -99,12 +105,15 @@ function adminIn(text: string, a: RawMention, b: RawMention): boolean {
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
   const countries = new Map<string, number>();
-  const add = (c: string | null, w: number) => {
-    if (c) countries.set(c, (countries.get(c) ?? 0) + w);
+  const named = new Set<string>();
+  const add = (c: string | null, w: number, place = true) => {
+    if (!c) return;
+    countries.set(c, (countries.get(c) ?? 0) + w);
+    if (place) named.add(c);
   };
   for (const m of ms) {
     if (m.demonymOf !== undefined) {
-      add(gaz.countryOf(m.demonymOf), 0.7);
+      add(gaz.countryOf(m.demonymOf), 0.7, false);
       continue;
     }
     if (m.role === 'embedded') continue;
@@ -118,8 +127,8 @@ export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorC
     const big = m.candidates.filter((c) => gaz.data.kind[c.id]! <= KIND.capital || gaz.data.pop[c.id]! >= 100_000);
     if (big.length && big.length === m.candidates.length && new Set(big.map((c) => gaz.countryOf(c.id))).size === 1) add(gaz.countryOf(big[0]!.id), 0.7);
   }
-  for (const c of actorCountries) add(c, 0.5);
-  return { countries };
+  for (const c of actorCountries) add(c, 0.5, false);
+  return { countries, named };
 }
 
 function scoreCandidate(
@@ -140,9 +149,12 @@ function scoreCandidate(
   const iso = gaz.countryOf(c.id);
   if (ctxTotal > 0 && kind !== KIND.country) {
     const w = iso ? ctx.countries.get(iso) ?? 0 : 0;
-    if (w > 0) s += (2 + 2 * (w / ctxTotal)) * (c.alt ? 0.4 : 1);
+    // who acts ("Russian forces shelled Klynove, Donetsk") says less about where than a place
+    // the article names: an actor's country alone does not outweigh a city of a million
+    if (w > 0) s += (ctx.named.has(iso!) ? 2 + 2 * (w / ctxTotal) : 1.5 + w / ctxTotal) * (c.alt ? 0.4 : 1);
     // a world city needs no context ("London" in an American story is still London)
-    else if (iso) s -= (d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0);
+    // (and when the only context is who acts, not a place named, a place elsewhere loses less)
+    else if (iso) s -= ((d.pop[c.id]! >= 1_000_000 ? 0.5 : kind >= KIND.adminSeat && d.pop[c.id]! < 50_000 ? 3 : 1.5) + (c.alt ? 3 : 0)) * (ctx.named.size ? 1 : 0.4);
   }
   if (m.designator) {
     const base = m.designator.replace(/ of$/, '');
@@ -208,26 +220,26 @@ function dependantFit(gaz: Gazetteer, c: number, dependants: readonly RawMention
   return best;
 }
 
-function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = []): Choice | null {
+function choose(gaz: Gazetteer, m: RawMention, ctx: Context, ctxTotal: number, container: number | null, anchors: readonly { k: number; id: number }[], self: number, dependants: readonly RawMention[] = [], scope: number | null = null): Choice | null {
   if (!m.candidates.length) return null;
   const d = gaz.data;
   let best: Choice | null = null;
   let second = -Infinity;
   const adminDesignated = !!m.designator && ADMIN_DESIGNATORS.has(m.designator.replace(/ of$/, ''));
-  // a province, region or country the text puts the place in rules out its namesakes abroad: "Kale
-  // township (Kale district, Sagaing region)" is not the Kale in Turkey, whatever its size, and a
-  // name with no reading there is a place the gazetteer lacks, placed in that container
+  // a province, region or country the text puts the place in (directly or through a town: "Gana
+  // (Damboa, Borno)") rules out its namesakes abroad: "Kale township (Kale district, Sagaing
+  // region)" is not the Kale in Turkey, whatever its size, and a name with no reading there is a
+  // place the gazetteer lacks, placed in that container
   // (a country is in no other country: "Austria, Slovakia, Cyprus" is a list)
   const isCountry = m.candidates.some((c) => !c.alt && d.kind[c.id] === KIND.country);
-  const within = container !== null && !isCountry && d.kind[container]! <= KIND.region ? gaz.countryOf(container) : null;
-  const withinAdmin1 = within && d.kind[container!] === KIND.admin1 && d.admin1[container!] !== NONE16 ? d.admin1[container!]! : null;
+  const within = scope !== null && !isCountry ? gaz.countryOf(scope) : null;
+  const withinAdmin1 = within && d.kind[scope!] === KIND.admin1 && d.admin1[scope!] !== NONE16 ? d.admin1[scope!]! : null;
   for (const c of m.candidates) {
-    if (within && c.id !== container && gaz.countryOf(c.id) !== within) continue;
-    // …and a town in another province of that country: "Benito Juarez, Nuevo Leon" is not the
-    // Benito Juárez borough of Mexico City
-    // Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not always
-    // agree, so a town near the province still counts)
-    if (withinAdmin1 !== null && c.id !== container && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[container!]!, d.lon[container!]!) > 100) continue;
+    if (within && c.id !== scope && gaz.countryOf(c.id) !== within) continue;
+    // …and a town far off in another province of that country: "Benito Juarez, Nuevo Leon" is
+    // not the Benito Juárez borough of Mexico City (GeoNames' and Natural Earth's provinces do not
+    // always agree, so a town near the province still counts)
+    if (withinAdmin1 !== null && c.id !== scope && d.kind[c.id]! >= KIND.capital && d.admin1[c.id] !== withinAdmin1 && haversineKm(d.lat[c.id]!, d.lon[c.id]!, d.lat[scope!]!, d.lon[scope!]!) > 100) continue;
     let s = scoreCandidate(gaz, m, c, ctx, ctxTotal, container, anchors, self);
     if (!adminDesignated && !dependants.length && namesakeTown(gaz, m, c)) s -= 6;
     if (dependants.length) s += dependantFit(gaz, c.id, dependants);
@@ -287,6 +299,20 @@ function variantsInContainers(gaz: Gazetteer, ms: readonly RawMention[], cont: I
   }
 }
 
+/**
+ * The nearest province, region or country up the chain of containers, which rules readings out
+ * (see choose). An abbreviation ("D.C.", "WB") is too ambiguous to rule anything out.
+ */
+function scopeOf(gaz: Gazetteer, ms: readonly RawMention[], cont: Int32Array, choice: readonly (Choice | null)[], k: number): number | null {
+  let ci = cont[k]!;
+  for (let hops = 0; ci >= 0 && hops < 4; hops++) {
+    const ch = choice[ci];
+    if (ch && gaz.data.kind[ch.id]! <= KIND.region) return /^(?:\p{Lu}\.?){1,3}$|\.$/u.test(ms[ci]!.text) ? null : ch.id;
+    ci = cont[ci]!;
+  }
+  return null;
+}
+
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
   const ctx = articleContext(gaz, ms, actorCountries);
   const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
@@ -317,7 +343,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
-      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants);
+      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, scopeOf(gaz, ms, cont, choice, k));
     }
   }
   variantsInContainers(gaz, ms, cont, choice, focusCountry);

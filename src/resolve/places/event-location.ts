@@ -8,7 +8,7 @@
 import type { Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
 
 const LOCATIVE_RE = /\b(?:in|at|near|outside|around|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
-const FROM_TO_RE = /\b(?:from|to|towards?)\s+(?:the\s+)?\S*\s*$/i;
+const FROM_TO_RE = /(?:\b(?:from|to|towards?)\s+(?:the\s+)?\S*|\b(?:invasion|occupation|annexation|war|people|government|embassy|support|solidarity)\s+(?:of|with)\s+(?:the\s+)?)\s*$/i;
 const CLAUSE_BREAK_RE = /;|\s[—–]\s|\b(?:but|while|whereas|meanwhile)\b/gi;
 
 function usable(p: PlaceMention): boolean {
@@ -64,8 +64,8 @@ function pick(text: string, places: readonly PlaceMention[], within: Span, ancho
     if ((p.role ?? 'literal') === 'modifier' && !prep) return;
     // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the place
     if (p.feature === 'country' && !prep) return;
-    // "refugees from Ukraine arrived in Slovakia": an origin or a destination is a weaker sign
-    // of where it happened than "in", "at" or "near"
+    // "refugees from Ukraine arrived in Slovakia", "against the invasion of Ukraine": an origin, a
+    // destination or a topic is a weaker sign of where it happened than "in", "at" or "near"
     let s = prep ? (FROM_TO_RE.test(before) ? 2 : 3) : 0;
     // the text pins it down further: "in La Plata (Buenos Aires)", "Qalat city, Zabul"
     if (p.containerIndex !== undefined) s += 1.5;

@@ -37,7 +37,7 @@ export interface RawMention {
 }
 
 // Letters, then letter runs joined by hyphens, apostrophes or dots ("Dara-e-Pech", "Donets'k", "U.S").
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?/gu;
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+|&\p{Lu})*\.?/gu;
 const CASED_RE = /[\p{Lu}\p{Ll}]/u;
 const UPPER_RE = /^\p{Lu}/u;
 
@@ -47,9 +47,11 @@ const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'della', 'la', 'le', 'les'
   'ez', 'es', 'ed', 'er', 'et', 'ul', 'ur', 'wa', 'ibn']);
 
 /** Words after a name that say what kind of place it is. */
-export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter']);
+export const POINT_DESIGNATORS = new Set(['village', 'villages', 'town', 'towns', 'city', 'cities', 'district', 'districts', 'township', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'settlement', 'locality', 'commune', 'subdistrict', 'sub-district', 'suburb', 'area', 'sector', 'market', 'checkpoint', 'crossing', 'tehsil', 'upazila', 'lga', 'department', 'county', 'prefecture', 'woreda', 'kebele', 'hromada', 'raion', 'rayon', 'quarter',
+  // the local units ACLED and national reporting name: Colombia, the Philippines, Latin America, South Asia, East Africa
+  'corregimiento', 'vereda', 'barangay', 'barrio', 'colonia', 'ward', 'municipio', 'parish', 'sub-county', 'mouza', 'thana', 'taluk', 'tehsil', 'gewog', 'arrondissement', 'localidad']);
 export const ADMIN_DESIGNATORS = new Set(['province', 'provinces', 'region', 'regions', 'oblast', 'oblasts', 'governorate', 'governorates', 'state', 'states', 'division', 'krai', 'territory', 'emirate', 'canton']);
-const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west']);
+const DESIGNATOR_OF = new Set([...POINT_DESIGNATORS, ...ADMIN_DESIGNATORS, 'outskirts', 'vicinity', 'south', 'north', 'east', 'west', 'coast']);
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'general', 'gen', 'col', 'colonel', 'lt', 'sgt', 'capt', 'captain', 'major', 'sen', 'senator', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'imam', 'father', 'sir', 'lord', 'judge', 'justice', 'mayor', 'commander', 'chief', 'secretary', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'premier', 'chancellor', 'emir', 'sultan', 'ayatollah', 'rev', 'bishop', 'archbishop', 'patriarch', 'officer', 'agent', 'coach', 'professor', 'prof', 'st']);
 
@@ -73,7 +75,7 @@ const NEVER_PLACES = new Set([
   'justice', 'progress', 'unity', 'mission', 'christmas', 'easter', 'ramadan', 'eid', 'covid', 'corona', 'internet', 'twitter',
   'facebook', 'telegram', 'reuters', 'interfax', 'tass', 'associated', 'agency', 'post', 'times', 'guardian', 'mail', 'star', 'sun',
   'young', 'page', 'tower', 'bank', 'senate', 'congress', 'parliament', 'cabinet', 'islamic', 'democratic', 'popular', 'revolutionary',
-  'social', 'liberal', 'people', 'hall', 'college', 'academy', 'institute', 'museum', 'park', 'station', 'prison', 'palace',
+  'social', 'liberal', 'people', 'hall', 'college', 'academy', 'institute', 'museum', 'park', 'station', 'prison', 'palace', 'coast',
 ]);
 
 /** Verbs after a place that make it stand for its government or people ("Moscow said"). */
@@ -274,9 +276,12 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   if (single && NEVER_PLACES.has(normName(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
-    // only "Town, N.J." style
+    // only "Town, N.J." style, "(Rajouri district, J&K)", "(J&K)"
     const prev = words[i - 1];
-    if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, first.start)) || !prev.cap) return null;
+    const gapBefore = prev ? text.slice(prev.end, first.start) : '';
+    const afterTown = !!prev && /^\s*,\s*$/.test(gapBefore) && (prev.cap || POINT_DESIGNATORS.has(prev.text.toLowerCase()));
+    const inBrackets = /\(\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) && /^\s*\)/.test(text.slice(last.end, last.end + 2));
+    if (!afterTown && !inBrackets) return null;
   }
   if (single) {
     const tok = ctx.tokenAt(first.start);
@@ -301,7 +306,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   let role: PlaceRole = 'literal';
   // followed by more capitalised words that are not part of it: a person or organisation
   const next = words[j + 1];
-  if (next && next.cap && /^\s+$/.test(text.slice(last.end, next.start)) && !designator && !isPlaceHead(next.text)) {
+  if (next && next.cap && /^\s+$/.test(text.slice(last.end, next.start)) && !designator && !isPlaceHead(next.text) && !(compassUnit(text, words, j + 1) && /[(,]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) {
     role = 'embedded';
   }
   // preceded by capitalised words: "University of Kabul", "Bank of England"
@@ -318,9 +323,21 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   if (role === 'embedded' && !isBigPlace(gaz, cands)) return null;
   if (role === 'literal') {
     const before = prev && /^\s+$/.test(text.slice(prev.end, first.start)) ? prev.text.toLowerCase() : '';
-    role = LOCATIVE_PREPS.has(before) ? 'literal' : usageRole(ctx, words, j, cands);
+    // "Shan-North state", "Kunar province": a designator after the name makes it a place
+    role = LOCATIVE_PREPS.has(before) || (designator && !designator.endsWith(' of')) ? 'literal' : usageRole(ctx, words, j, cands);
   }
   return { start: first.start, end: first.start + surface.length, text: surface, candidates: cands, role, designator, sentence };
+}
+
+/** "Jos North", "Kitutu Chache South": a compass word after a place name continues it (an admin unit), not a person's name. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
+
+/** "(Jos North, Plateau)": a compass word that ends an administrative name in a container list, not "Kanye West, daughters…". */
+function compassUnit(text: string, words: Word[], k: number): boolean {
+  const w = words[k];
+  if (!w || !COMPASS.has(w.text.toLowerCase())) return false;
+  const after = text.slice(w.end, w.end + 20);
+  return /^\s*[,)(]/.test(after) || /^\s+(?:district|county|lga|township|municipality|ward|woreda|sub-county|constituency)\b/i.test(after);
 }
 
 const PLACE_HEADS = new Set(['city', 'province', 'oblast', 'region', 'district', 'governorate', 'state', 'county', 'island', 'islands', 'valley', 'river', 'mountains', 'strip', 'bank', 'peninsula', 'heights', 'sea', 'gulf', 'bay', 'lake', 'desert', 'plain', 'basin', 'corridor', 'town', 'village', 'municipality', 'camp', 'airport', 'port']);
@@ -388,6 +405,19 @@ function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: nu
   return null;
 }
 
+/** Is word k the start of a name the gazetteer knows (not a common word) that ends a clause ("…, Donetsk.")? */
+function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean {
+  let key = '';
+  for (let j = k; j < words.length && j < k + 4; j++) {
+    if (!words[j]!.cap) return false;
+    key = key ? `${key} ${normName(words[j]!.text)}` : normName(words[j]!.text);
+    if (NEVER_PLACES.has(key) || ctx.gaz.isCommonWord(key)) return false;
+    // "at H&M, Wu said": a name followed by more words is a person or a subject, not a container
+    if (ctx.gaz.lookupKey(key).length && /^(?:\s*[.,;:)(]|\s*$|\s+(?:oblast|region|province|state|district|governorate)\b)/i.test(ctx.text.slice(words[j]!.end, words[j]!.end + 12))) return true;
+  }
+  return false;
+}
+
 /** A capitalised name the gazetteer does not know, that a designator marks as a place. */
 function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
   const { text } = ctx;
@@ -395,12 +425,16 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   while (j + 1 < words.length && j - i < 3 && words[j + 1]!.cap && /^[\s\-]+$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j++;
   const first = words[i]!;
   if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
+  // "PD5 Kandahar city": a code is not the start of a name; the known name after it is matched on its own
+  if (/\d/.test(first.text) && i < j) return null;
   const before = designatorBefore(text, words, i);
   const after = designatorAfter(text, words, j);
-  // "in Amchide (Kolofata, Mayo-Sava)": a name after "in" that the text locates in parentheses
   const prevWord = words[i - 1];
+  const next4 = text.slice(words[j]!.end, words[j]!.end + 4);
+  const afterIn = !!prevWord && /^(?:in|near|at|outside|around)$/.test(prevWord.text);
+  // "in Amchide (Kolofata, Mayo-Sava)", and "at Klynove, Donetsk" when what follows the comma is a place
   const located =
-    !!prevWord && /^(?:in|near|at|outside)$/.test(prevWord.text) && /^\s*\(\s*\p{Lu}/u.test(text.slice(words[j]!.end, words[j]!.end + 4)) ? 'in (…)' : null;
+    afterIn && /^\s*\(\s*\p{Lu}/u.test(next4) ? 'in (…)' : afterIn && /^,\s*\p{Lu}/u.test(next4) && placeFollows(ctx, words, j + 1) ? 'in X, Y' : null;
   const d = before ?? after ?? located;
   if (!d) return null;
   // "the South district" / "Security district" are not names
