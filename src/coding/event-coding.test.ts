@@ -204,3 +204,35 @@ describe('agreements, participants and background denials', () => {
   });
 });
 
+describe('one event per date of a plural act', () => {
+  it('splits "coups in August 2019 and March 2022" into two dated seizures', () => {
+    const es = events('The junta, which took power in coups in August 2019 and March 2022, has banned all parties.', '2024-03-20');
+    const coups = es.filter((e) => e.type === 'COERCE' && e.mode === 'seize');
+    expect(coups.map((e) => e.date?.start).sort()).toEqual(['2019-08-01', '2022-03-01']);
+    expect(coups.every((e) => e.status === 'historical')).toBe(true);
+  });
+
+  it('codes an attack whose means are not named as an ASSAULT without guessing its ACLED type', () => {
+    const es = events('Government forces struck targets in the northern city on Sunday, officials said.');
+    const a = es.find((e) => e.type === 'ASSAULT');
+    expect(a).toBeDefined();
+    expect(a!.acled).toBeNull();
+  });
+});
+
+describe('the toll of a named attack and undated statements', () => {
+  it('gives the dead to the attack that is the subject of "killed"', () => {
+    const es = events('An air strike by government jets on the market killed 4 people on Friday, local officials said.');
+    const a = es.filter((e) => e.type === 'ASSAULT');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.fatalities?.min).toBe(4);
+  });
+
+  it('does not date a statement by a later sentence of its paragraph', () => {
+    const es = events('Community leaders appealed for safe corridors. Talks between the parties stalled earlier this year.', '2024-09-20');
+    const req = es.find((e) => e.type === 'REQUEST')!;
+    expect(req.status).toBe('asserted');
+    expect(req.date?.start.startsWith('2024-09')).toBe(true);
+  });
+});
+

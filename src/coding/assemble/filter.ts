@@ -69,6 +69,11 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
     }
   }
   // "4 houses had been destroyed": damage told without an agent is a result, counted like the wounded
+  // "An air strike by junta forces on the town killed 2 people": the named attack is the subject of the killing
+  if (!CASUALTY_TRIGGER.test(trig.text)) {
+    const subject = others.find((t) => t.end <= trig.start && !/[,;:]|\band\b|\bwhile\b|\bas\b|\bwhen\b/i.test(ctx.doc.text.slice(t.end, trig.start)) && trig.start - t.end < 80);
+    if (subject && earlier.includes(subject)) return 'toll of the attack it names';
+  }
   if (!CASUALTY_TRIGGER.test(trig.text) && !(trig.passive && DAMAGE_TRIGGER.test(trig.text))) return null;
   // "was lightly injured by one of the devices", "wounded in the blasts": hurt by what was told earlier
   if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) return 'hurt by an earlier attack';

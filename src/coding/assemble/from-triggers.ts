@@ -1,7 +1,7 @@
 // One draft event per trigger and participant pair: roles from the clause, stance from reported
 // speech, negation and modality, date and place from their modules, the killed count.
 
-import type { ActorRef, Quantity, Span, Trigger } from '../../doc.js';
+import type { ActorRef, EventDate, Quantity, Span, Trigger } from '../../doc.js';
 import { eventDate } from '../../resolve/time/event-date.js';
 import { eventLocation } from '../../resolve/places/event-location.js';
 import type { Participant } from './actors.js';
@@ -37,6 +37,7 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     kept.push(trig);
     const para = paras[s.paragraph];
     if (para && para.kind !== 'body') continue;
+    const before = out.length;
     const roles = rolesFor(ctx, s, trig);
     const verbal = VERBAL_TYPES.has(trig.type);
     const date = eventDate(doc, trig, { statement: verbal });
@@ -45,6 +46,12 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
     if (!SPLIT_TARGET_TYPES.has(trig.type)) {
       const seen = new Set<Participant | null>();
       pairs = pairs.filter((p) => (seen.has(p.actor) ? false : (seen.add(p.actor), true)));
+      // "Malian soldiers and foreign fighters believed to be Russian executed …": one act; a co-perpetrator
+      // the text gives no country is not a second event beside the one it does
+      const known = pairs.filter((p) => p.actor?.country);
+      if (known.length && known.length < pairs.length && !pairs.some((p) => pairs.some((q) => q.actor === p.target && p.actor === q.target))) {
+        pairs = pairs.filter((p) => p.actor?.country || !known.some((k) => k.target === p.target));
+      }
     }
     // "the army and the RSF had agreed to a pause": one agreement between them, not one per party
     if (trig.type === 'AGREE' && pairs.length > 1 && pairs.every((p) => p.target === pairs[0]!.target)) {
@@ -120,6 +127,33 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
         ...(pairs.length > 1 && pairs.some((p) => p.actor === pair.target) ? { reciprocal: true } : {}),
       });
     }
+    // "took power in coups in August 2020 and May 2021": one event per date of a plural act
+    for (const extra of furtherDates(ctx, trig, date)) {
+      for (const d of out.slice(before)) out.push({ ...d, date: extra, evidence: [...d.evidence, extra.evidence!] });
+    }
+  }
+  return out;
+}
+
+const PLURAL_ACTS = /(?:coups|attacks|strikes|raids|bombings|wars|offensives|elections|massacres|clashes|uprisings|invasions)$/i;
+
+/**
+ * The dates after the first in a coordinated list right after a plural act: "coups in August
+ * 2020 and May 2021", "attacks on 3 and 9 March". The first date is the event's own.
+ */
+function furtherDates(ctx: Ctx, trig: Trigger, date: Draft['date']): EventDate[] {
+  if (!date?.evidence || !PLURAL_ACTS.test(trig.text)) return [];
+  const text = ctx.doc.text;
+  const times = (ctx.doc.times ?? []).filter((t) => t.range && t.precision && (t.type === 'DATE' || t.type === 'TIME'));
+  const first = times.find((t) => t.start === date.evidence!.start);
+  if (!first || first.start < trig.end || !/^\s*(?:in|on|of|during)?\s*$/i.test(text.slice(trig.end, first.start))) return [];
+  const out: EventDate[] = [];
+  let prev = first;
+  for (const t of times) {
+    if (t.start <= prev.start) continue;
+    if (!/^\s*(?:,|and|, and|as well as)\s*(?:in|on)?\s*$/i.test(text.slice(prev.end, t.start))) break;
+    out.push({ start: t.range!.start, end: t.range!.end, precision: t.precision!, source: 'clause', evidence: { start: t.start, end: t.end } });
+    prev = t;
   }
   return out;
 }

@@ -178,7 +178,8 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
           if (fronted(doc, t)) front = t;
         } else if (t.start >= s.end && !after) after = t;
       }
-      const t = front ?? before ?? after;
+      // a statement is not dated by what a later sentence tells ("… appealed for corridors. Talks stalled earlier this year.")
+      const t = front ?? before ?? (opts.statement ? null : after);
       if (t) return fromMention(t, 'paragraph', true, doc);
     }
   }
