@@ -59,10 +59,21 @@ export interface PlaceInfo {
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+/**
+ * Entries kept by each lookup memo before it starts afresh. Recognition asks about the same few
+ * thousand words in every article (each capitalised word, its prefixes, "is it a common word?"),
+ * and encoding each to UTF-8 for a binary search cost more than the search itself.
+ */
+const MEMO_LIMIT = 100_000;
+
 export class Gazetteer {
   readonly data: GazetteerData;
   private readonly demonymMap: Map<string, number>;
   private readonly countryRow: Map<string, number>;
+  /** normalised key -> index of that exact key in the sorted keys, or -1 (lookupKey, isCommonWord) */
+  private readonly exactMemo = new Map<string, number>();
+  /** normalised key -> does a longer name start with it (hasLonger) */
+  private readonly longerMemo = new Map<string, boolean>();
 
   constructor(data: GazetteerData) {
     this.data = data;
@@ -91,13 +102,25 @@ export class Gazetteer {
     return lo;
   }
 
+  /** Index of the key equal to `key`, or -1 (memoised). */
+  private exactIndex(key: string): number {
+    let k = this.exactMemo.get(key);
+    if (k !== undefined) return k;
+    const q = enc.encode(key);
+    k = this.lowerBound(q);
+    const { keyBlob, keyOff } = this.data;
+    if (k >= keyOff.length - 1 || compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) !== 0) k = -1;
+    if (this.exactMemo.size >= MEMO_LIMIT) this.exactMemo.clear();
+    this.exactMemo.set(key, k);
+    return k;
+  }
+
   /** Places whose name normalises to `key` (already normalised with normName). */
   lookupKey(key: string): Candidate[] {
     if (!key) return [];
-    const q = enc.encode(key);
-    const k = this.lowerBound(q);
-    const { keyBlob, keyOff, postOff, post } = this.data;
-    if (k >= keyOff.length - 1 || compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) !== 0) return [];
+    const k = this.exactIndex(key);
+    if (k < 0) return [];
+    const { postOff, post } = this.data;
     const out: Candidate[] = [];
     for (let p = postOff[k]!; p < postOff[k + 1]!; p++) {
       const v = post[p]!;
@@ -108,10 +131,8 @@ export class Gazetteer {
 
   /** Is this (normalised) name also an ordinary English word? */
   isCommonWord(key: string): boolean {
-    const q = enc.encode(key);
-    const k = this.lowerBound(q);
-    const { keyBlob, keyOff, keyFlags } = this.data;
-    return k < keyOff.length - 1 && compareBytes(keyBlob, keyOff[k]!, keyOff[k + 1]!, q) === 0 && (keyFlags[k]! & KEY_COMMON_WORD) !== 0;
+    const k = this.exactIndex(key);
+    return k >= 0 && (this.data.keyFlags[k]! & KEY_COMMON_WORD) !== 0;
   }
 
   lookup(name: string): Candidate[] {
@@ -120,6 +141,16 @@ export class Gazetteer {
 
   /** Is there any name that starts with `key + ' '` (so a longer match may follow)? */
   hasLonger(key: string): boolean {
+    let r = this.longerMemo.get(key);
+    if (r === undefined) {
+      r = this.hasLongerUncached(key);
+      if (this.longerMemo.size >= MEMO_LIMIT) this.longerMemo.clear();
+      this.longerMemo.set(key, r);
+    }
+    return r;
+  }
+
+  private hasLongerUncached(key: string): boolean {
     const q = enc.encode(key + ' ');
     const k = this.lowerBound(q);
     const { keyBlob, keyOff } = this.data;
