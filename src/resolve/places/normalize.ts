@@ -24,6 +24,24 @@ export function normName(s: string): string {
     .trim();
 }
 
+const NORM_MEMO_LIMIT = 100_000;
+const normMemo = new Map<string, string>();
+
+/**
+ * normName of words read in article text, memoised: recognition normalises the same words in
+ * every article (and the same word several times per sentence). Bounded; the index build calls
+ * normName directly (its names are mostly seen once).
+ */
+export function normNameMemo(s: string): string {
+  let v = normMemo.get(s);
+  if (v === undefined) {
+    v = normName(s);
+    if (normMemo.size >= NORM_MEMO_LIMIT) normMemo.clear();
+    normMemo.set(s, v);
+  }
+  return v;
+}
+
 const SCRIPT_OK_RE = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{M}\p{N}\s'’‘`´ʼʻ\-‐‑–—.,()/&]+$/u;
 
 /** Names in scripts a reader of conflict news meets (Latin, Cyrillic, Arabic, Armenian, Georgian, Hebrew). */

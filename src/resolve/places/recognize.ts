@@ -8,7 +8,7 @@
 // ("Moscow said": `metonymic`).
 
 import type { Token } from '../../doc.js';
-import { normName } from './normalize.js';
+import { normNameMemo } from './normalize.js';
 import type { Candidate, Gazetteer } from './gazetteer.js';
 import { KIND } from './sources.js';
 
@@ -91,7 +91,28 @@ const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 /** Abbreviations written with a dot before a capitalised word ("St. Louis", "Gen. Smith"). */
 const SHORT_FORMS = new Set(['st', 'mt', 'ft', 'pt', 'gen', 'col', 'lt', 'dr', 'mr', 'mrs', 'ms', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'pres', 'jr', 'sr', 'no', 'ste', 'mts', 'prof', 'maj', 'cpl', 'pvt', 'adm', 'cmdr', 'hon', 'messrs', 'vs', 'co', 'inc', 'ltd', 'corp', 'dept', 'univ', 'ave', 'blvd', 'rd']);
 
+/**
+ * The words of the last document, by sentence span: personLikeNames and recognizeSentence read
+ * the same sentences. The arrays are shared, never modified by their readers.
+ */
+let wordsText: string | null = null;
+const wordsMemo = new Map<number, Word[]>();
+
 export function wordsOf(text: string, start: number, end: number): Word[] {
+  if (text !== wordsText) {
+    wordsText = text;
+    wordsMemo.clear();
+  }
+  // spans within one text: start and end below 2^26 make one exact key (2^52 < 2^53)
+  const memoKey = start * 67_108_864 + end;
+  const hit = end < 67_108_864 ? wordsMemo.get(memoKey) : undefined;
+  if (hit) return hit;
+  const out = wordsOfUncached(text, start, end);
+  if (end < 67_108_864) wordsMemo.set(memoKey, out);
+  return out;
+}
+
+function wordsOfUncached(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
   WORD_RE.lastIndex = 0;
@@ -137,8 +158,8 @@ export function personLikeNames(gaz: Gazetteer, text: string, sentences: readonl
       const b = words[i + 1]!;
       if (!a.cap || !b.cap || !/^\s+$/.test(text.slice(a.end, b.start))) continue;
       if (!/^\p{Lu}\p{Ll}+$/u.test(a.text) || !/^\p{Lu}\p{Ll}+$/u.test(b.text)) continue;
-      const ka = normName(a.text);
-      const kb = normName(b.text);
+      const ka = normNameMemo(a.text);
+      const kb = normNameMemo(b.text);
       if (NEVER_PLACES.has(ka) || TITLES.has(ka) || gaz.isCommonWord(ka) || gaz.isCommonWord(kb) || isPlaceHead(b.text)) continue;
       if (gaz.lookupKey(`${ka} ${kb}`).length) continue;
       const ca = gaz.lookupKey(ka);
@@ -187,7 +208,7 @@ export function recognizeSentence(ctx: RecognizeContext, sentenceIndex: number, 
         if (!/^[\s\-]{0,2}$/.test(gap)) break;
         if (!wj.cap && !CONNECTORS.has(wj.text.toLowerCase())) break;
       }
-      key = key ? `${key} ${normName(wj.text)}` : normName(wj.text);
+      key = key ? `${key} ${normNameMemo(wj.text)}` : normNameMemo(wj.text);
       if (wj.cap) {
         const c = gaz.lookupKey(key);
         if (c.length) {
@@ -255,7 +276,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
   const last = words[j]!;
   let surface = text.slice(first.start, last.end);
   // "Iraq." at a sentence end: the dot is punctuation, unlike in "Va." or "N.J."
-  if (/^\p{Lu}\p{Ll}+\.$/u.test(surface) && cands.some((c) => !c.alt && normName(gaz.info(c.id).name) === normName(surface))) {
+  if (/^\p{Lu}\p{Ll}+\.$/u.test(surface) && cands.some((c) => !c.alt && normNameMemo(gaz.info(c.id).name) === normNameMemo(surface))) {
     surface = surface.slice(0, -1);
   }
   const single = i === j;
@@ -271,9 +292,9 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     /^\s+$/.test(text.slice(prevWord.end, first.start)) &&
     !CALENDAR.has(lower) &&
     !(words[j + 1]?.cap && /^\s+$/.test(text.slice(last.end, words[j + 1]!.start))) &&
-    (NEVER_PLACES.has(normName(surface)) || gaz.isCommonWord(normName(surface))) &&
+    (NEVER_PLACES.has(normNameMemo(surface)) || gaz.isCommonWord(normNameMemo(surface))) &&
     cands.some((c) => !c.alt && gaz.data.kind[c.id]! >= KIND.capital && gaz.data.pop[c.id]! >= 50_000);
-  if (single && NEVER_PLACES.has(normName(surface)) && !designator && !afterIn) return null;
+  if (single && NEVER_PLACES.has(normNameMemo(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
     // only "Town, N.J." style, "(Rajouri district, J&K)", "(J&K)"
@@ -288,10 +309,10 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
     const sentenceInitial = first.start === sentStart || /^["“‘'(\s]*$/.test(text.slice(sentStart, first.start));
     const big = isBigPlace(gaz, cands);
     const latin = /\p{Script=Latin}/u.test(surface);
-    const key = normName(surface);
+    const key = normNameMemo(surface);
     if (!big && !designator && !afterIn && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
     // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
-    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normName(gaz.info(c.id).name)))) return null;
+    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normNameMemo(gaz.info(c.id).name)))) return null;
     if (!big && !designator && !afterIn && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
@@ -410,7 +431,7 @@ function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean 
   let key = '';
   for (let j = k; j < words.length && j < k + 4; j++) {
     if (!words[j]!.cap) return false;
-    key = key ? `${key} ${normName(words[j]!.text)}` : normName(words[j]!.text);
+    key = key ? `${key} ${normNameMemo(words[j]!.text)}` : normNameMemo(words[j]!.text);
     if (NEVER_PLACES.has(key) || ctx.gaz.isCommonWord(key)) return false;
     // "at H&M, Wu said": a name followed by more words is a person or a subject, not a container
     if (ctx.gaz.lookupKey(key).length && /^(?:\s*[.,;:)(]|\s*$|\s+(?:oblast|region|province|state|district|governorate)\b)/i.test(ctx.text.slice(words[j]!.end, words[j]!.end + 12))) return true;
@@ -424,7 +445,7 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   let j = i;
   while (j + 1 < words.length && j - i < 3 && words[j + 1]!.cap && /^[\s\-]+$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j++;
   const first = words[i]!;
-  if (NEVER_PLACES.has(normName(first.text)) && i === j) return null;
+  if (NEVER_PLACES.has(normNameMemo(first.text)) && i === j) return null;
   // "PD5 Kandahar city": a code is not the start of a name; the known name after it is matched on its own
   if (/\d/.test(first.text) && i < j) return null;
   const before = designatorBefore(text, words, i);
@@ -438,7 +459,7 @@ function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, 
   const d = before ?? after ?? located;
   if (!d) return null;
   // "the South district" / "Security district" are not names
-  if (NEVER_PLACES.has(normName(words[j]!.text))) return null;
+  if (NEVER_PLACES.has(normNameMemo(words[j]!.text))) return null;
   const prev = words[i - 1];
   if (prev && TITLES.has(prev.text.toLowerCase())) return null;
   return {
