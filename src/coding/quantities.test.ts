@@ -46,6 +46,13 @@ describe('quantities', () => {
     expect(quantities('Twenty-five fighters were killed.')[0]).toMatchObject({ min: 25, max: 25, unit: 'killed' });
   });
 
+  it('reads words that are also Object.prototype properties as words, not numbers', () => {
+    // number words are looked up in a table; "constructor" must not be found there
+    const qs = quantities('The constructor said three workers were killed at the site.');
+    expect(qs.every((q) => typeof q.min === 'number' || q.min === null)).toBe(true);
+    expect(qs.find((q) => q.unit === 'killed')).toMatchObject({ min: 3, max: 3 });
+  });
+
   it('keeps killed and wounded apart in one sentence', () => {
     const qs = quantities('Gunmen attacked the market, killing one civilian and wounding four others.');
     expect(qs.find((q) => q.unit === 'killed')).toMatchObject({ min: 1, max: 1 });

@@ -8,14 +8,16 @@
 import type { Doc, Event, Quantity, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 
-const ONES: Record<string, number> = {
+// Maps, not object literals: every token of every sentence is looked up here, and `w in {…}`
+// with arbitrary words is slow (and true for "constructor", inherited from Object.prototype).
+const ONES = new Map<string, number>(Object.entries({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+}));
+const TENS = new Map<string, number>(Object.entries({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }));
 /** Vague amounts, as minimums (max null). */
-const VAGUE: Record<string, number> = { several: 3, dozens: 24, scores: 20, hundreds: 200, thousands: 2000, tens: 20, multiple: 2, numerous: 3 };
+const VAGUE = new Map<string, number>(Object.entries({ several: 3, dozens: 24, scores: 20, hundreds: 200, thousands: 2000, tens: 20, multiple: 2, numerous: 3 }));
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const NOT_COUNTS = new Set(['km', 'kilometers', 'kilometres', 'miles', 'metres', 'meters', 'm', '%', 'percent', 'per', 'pm', 'am', 'a.m.', 'p.m.', 'hours', 'hour', 'minutes', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'mm', 'kg', 'tons', 'tonnes', 'dollars', 'usd', 'euros', 'kyat', 'rupees', 'million', 'billion', 'o\'clock', 'th', 'st', 'nd', 'rd', 'times', 'consecutive', 'rounds', 'shots', 'bursts', 'sq', 'square', 'storey', 'floor', 'hectares', 'acres', 'battles', 'attacks', 'clashes', 'incidents', 'operations', 'villages', 'towns', 'districts', 'points', 'positions', 'hideouts', 'areas', 'locations', 'raids', 'airstrikes', 'strikes', 'lines', 'km', 'vehicles', 'cars', 'houses', 'homes', 'shops', 'buildings', 'trucks', 'boats', 'drones', 'missiles', 'rockets', 'shells', 'mortars', 'bombs', 'ieds', 'grenades', 'weapons', 'rifles', 'guns']);
 
@@ -70,8 +72,10 @@ interface NumberAt {
 function parseNumberToken(w: string): number | null {
   if (/^\d{1,3}(,\d{3})+$/.test(w)) return Number(w.replace(/,/g, ''));
   if (/^\d+(\.\d+)?$/.test(w)) return Number(w);
-  if (w in ONES) return ONES[w]!;
-  if (w in TENS) return TENS[w]!;
+  const one = ONES.get(w);
+  if (one !== undefined) return one;
+  const ten = TENS.get(w);
+  if (ten !== undefined) return ten;
   return null;
 }
 
@@ -86,18 +90,19 @@ function numberAt(words: readonly string[], i: number, end: number): NumberAt | 
   }
   if (w === 'dozen' && i > 0 && parseNumberToken(words[i - 1]!) !== null) return null;
   if (w === 'half' && words[i + 1] === 'a' && words[i + 2] === 'dozen') return { start: i, end: i + 3, min: 6, max: 6, qualifier: null, vague: false };
-  if (w in VAGUE) {
+  const vague = VAGUE.get(w);
+  if (vague !== undefined) {
     // "hundreds of thousands", "tens of thousands"
-    if (words[i + 1] === 'of' && words[i + 2] === 'thousands') return { start: i, end: i + 3, min: VAGUE[w]! * 1000, max: null, qualifier: w + ' of thousands', vague: true };
+    if (words[i + 1] === 'of' && words[i + 2] === 'thousands') return { start: i, end: i + 3, min: vague * 1000, max: null, qualifier: w + ' of thousands', vague: true };
     if (w === 'tens' && words[i + 1] !== 'of') return null;
-    return { start: i, end: i + 1, min: VAGUE[w]!, max: null, qualifier: w, vague: true };
+    return { start: i, end: i + 1, min: vague, max: null, qualifier: w, vague: true };
   }
   let n = parseNumberToken(w);
   if (n === null) return null;
   let j = i + 1;
   // "twenty - five"
-  if (w in TENS && words[j] === '-' && words[j + 1]! in ONES) {
-    n += ONES[words[j + 1]!]!;
+  if (TENS.has(w) && words[j] === '-' && ONES.has(words[j + 1]!)) {
+    n += ONES.get(words[j + 1]!)!;
     j += 2;
   }
   // "two hundred", "3 thousand", "two dozen"
@@ -403,7 +408,8 @@ function sizeValue(v: string): { min: number | null; max: number | null } | null
       return { min: n, max: n };
     }
     if (w === 'dozen' && words[i - 1] === 'a') return { min: 12, max: 12 };
-    if (w in VAGUE) return { min: VAGUE[w]!, max: null };
+    const vague = VAGUE.get(w);
+    if (vague !== undefined) return { min: vague, max: null };
   }
   return null;
 }
