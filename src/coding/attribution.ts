@@ -15,6 +15,9 @@ import {
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,
 } from './assemble/words.js';
 
+// CUE_FORMS as a Map: it is asked about every token, and an object lookup with arbitrary words is
+// slow (and finds "constructor" on Object.prototype).
+const CUE_FORM_OF = new Map(Object.entries(CUE_FORMS));
 // Forms that are often nouns: they count as cues only when tagged as verbs.
 const NOUN_LIKE = new Set(['claims', 'claim', 'reports', 'report', 'states', 'post', 'blame', 'note', 'notes', 'quote', 'add', 'state', 'hold', 'holds', 'held', 'holding', 'cite', 'warns', 'tell', 'say', 'deny']);
 // Participial cues continue the sentence's main speaker ("denied that, saying …").
@@ -145,7 +148,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
         according = true;
         lemma = 'according to';
       } else {
-        lemma = CUE_FORMS[low];
+        lemma = CUE_FORM_OF.get(low);
         if (!lemma) continue;
         if (NOUN_LIKE.has(low) && t.pos !== 'VERB') continue;
         if (t.pos === 'NOUN' || t.pos === 'ADJ') continue;
