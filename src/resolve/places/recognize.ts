@@ -120,8 +120,11 @@ function wordsOfUncached(text: string, start: number, end: number): Word[] {
     let w = m[0];
     // a final dot belongs to the word only for abbreviations ("U.S.", "Va."), not at a sentence end
     // ("Breiha village, Deir ez Zor. The coalition…": a short word before a new sentence is not one)
-    const sentenceEnd = !SHORT_FORMS.has(w.slice(0, -1).toLowerCase()) && (/^\s+["“]?\p{Lu}/u.test(slice.slice(m.index + w.length)) || m.index + w.length >= slice.length);
-    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && (!/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w) || (sentenceEnd && m.index > 0 && /\p{L}/u.test(slice[m.index - 2] ?? '')))) w = w.slice(0, -1);
+    // (only words ending in a dot are asked: most words are not, and the test reads the rest of the sentence)
+    if (w.endsWith('.')) {
+      const sentenceEnd = !SHORT_FORMS.has(w.slice(0, -1).toLowerCase()) && (/^\s+["“]?\p{Lu}/u.test(slice.slice(m.index + w.length)) || m.index + w.length >= slice.length);
+      if (!/^(?:\p{Lu}\.)+$/u.test(w) && (!/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w) || (sentenceEnd && m.index > 0 && /\p{L}/u.test(slice[m.index - 2] ?? '')))) w = w.slice(0, -1);
+    }
     // "Russia's", "Kunar’s": the possessive is not part of the name
     const poss = /['’]s$/.exec(w);
     if (poss && w.length > 3) w = w.slice(0, -2);
