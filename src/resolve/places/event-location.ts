@@ -124,7 +124,40 @@ function focus(places: readonly PlaceMention[]): number {
   return best ? best.i : -1;
 }
 
+/** Country sources that the text states (a named group, a country name, "Somali forces"), not inferred ones. */
+const STATED_COUNTRY = new Set(['lexicon', 'name', 'adjective', 'of-phrase']);
+
+/**
+ * No place the gazetteer knows: the country the article's actors give, at country precision
+ * and without coordinates. A mission's country first ("the OSCE SMM observed shots near X":
+ * the mission works in Ukraine), else the one country the actors of the event's sentence
+ * (else of the article) are stated to belong to ("Somali forces blocked the road in X").
+ * Several countries with no one standing out give nothing.
+ */
+function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
+  const actors = (doc.actors ?? []).filter((a) => a.kind !== 'pronoun');
+  const mission = actors.find((a) => a.operatesIn);
+  if (mission) return { name: null, country: mission.operatesIn!, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: mission.start, end: mission.end } };
+  const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
+  const stated = actors.filter((a) => a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom));
+  const pools = sentence ? [stated.filter((a) => a.start >= sentence.start && a.end <= sentence.end), stated] : [stated];
+  for (const pool of pools) {
+    const counts = new Map<string, number>();
+    for (const a of pool) counts.set(a.country!, (counts.get(a.country!) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length) continue;
+    if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) return null;
+    const a = pool.find((x) => x.country === ranked[0]![0])!;
+    return { name: null, country: a.country, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: a.start, end: a.end } };
+  }
+  return null;
+}
+
 export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
+  return placeLocation(doc, anchor) ?? actorCountry(doc, anchor);
+}
+
+function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
   const places = doc.places ?? [];
   if (!places.length) return null;
   const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
