@@ -268,6 +268,12 @@ describe('wording the lexicon once missed', () => {
     expect(es[0]!.location?.evidence).toEqual({ start: 15, end: 27 });
   });
 
+  it('does not place an event in a word of an armed group\'s name that is also a place', () => {
+    const es = events('On 3 May 2021, ISWAP fighters attacked a camp of Boko Haram militants in a forest village, coded to Bama (Borno).');
+    const clash = es.find((e) => e.acled);
+    expect(clash?.location?.country).toBe('NGA');
+  });
+
   it('places an event with no place at all in the country its actors are stated to belong to, or nowhere when they differ', () => {
     const es = events('On 3 May 2021, Somali soldiers blocked the main road over unpaid salaries.');
     expect(es.map((e) => [e.acled?.sub_event_type, e.location?.country, e.location?.precision])).toEqual([['Peaceful protest', 'SOM', 'country']]);

@@ -157,8 +157,18 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
   return placeLocation(doc, anchor) ?? actorCountry(doc, anchor);
 }
 
+/**
+ * "a camp of Boko Haram militants": a word of a named armed group's name that the gazetteer also
+ * knows (Boko, Kazakhstan) is part of the name, not a place the event happened in.
+ */
+function outsideGroupNames(doc: Doc, places: readonly PlaceMention[]): readonly PlaceMention[] {
+  const groups = (doc.actors ?? []).filter((a) => a.kind === 'group');
+  if (!groups.length) return places;
+  return places.map((p) => (groups.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start) ? { ...p, role: 'embedded' as const } : p));
+}
+
 function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
-  const places = doc.places ?? [];
+  const places = outsideGroupNames(doc, doc.places ?? []);
   if (!places.length) return null;
   const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
   if (sentence) {
