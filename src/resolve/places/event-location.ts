@@ -159,16 +159,21 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
 
 /**
  * "a camp of Boko Haram militants": a word of a named armed group's name that the gazetteer also
- * knows (Boko, Kazakhstan) is part of the name, not a place the event happened in.
+ * knows (Boko, Kazakhstan) is part of the name, not a place the event happened in. The indices of
+ * such places.
  */
-function outsideGroupNames(doc: Doc, places: readonly PlaceMention[]): readonly PlaceMention[] {
+function inGroupNames(doc: Doc, places: readonly PlaceMention[]): Set<number> {
   const groups = (doc.actors ?? []).filter((a) => a.kind === 'group');
-  if (!groups.length) return places;
-  return places.map((p) => (groups.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start) ? { ...p, role: 'embedded' as const } : p));
+  const out = new Set<number>();
+  places.forEach((p, i) => {
+    if (groups.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)) out.add(i);
+  });
+  return out;
 }
 
 function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
-  const places = outsideGroupNames(doc, doc.places ?? []);
+  const named = inGroupNames(doc, doc.places ?? []);
+  const places = (doc.places ?? []).map((p, i) => (named.has(i) ? { ...p, role: 'embedded' as const } : p));
   if (!places.length) return null;
   const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
   if (sentence) {
@@ -192,6 +197,6 @@ function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
   if (f >= 0) return toLocation(places, f);
   // the only place named is inside an institution's name ("Hakkari Governor's office issued a
   // ban"): the institution sits there, which beats no place at all
-  const inName = places.findIndex((p) => p.role === 'embedded' && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
+  const inName = places.findIndex((p, i) => p.role === 'embedded' && !named.has(i) && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
   return inName >= 0 ? toLocation(places, inName) : null;
 }
