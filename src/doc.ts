@@ -98,6 +98,11 @@ export interface ActorMention extends Span {
   role?: string;
   /** ACLED's name for a named group or organisation, when the lexicon has one. */
   acledName?: string;
+  /**
+   * The country a named mission works in ("OSCE SMM" → UKR, "MINUSMA" → MLI), from the lexicon;
+   * not the actor's country (an IGO has none), but where what it reports happened.
+   */
+  operatesIn?: string;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

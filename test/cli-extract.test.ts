@@ -63,7 +63,7 @@ describe('sitrep extract', () => {
     const m = sitrep(['extract', join(dir, 'missing.txt')]);
     expect(m.status).not.toBe(0);
     expect(m.stderr).toMatch(/cannot read/);
-  });
+  }, 120_000); // three CLI start-ups: slow when the machine is busy
 });
 
 describe('a reader that closes the pipe early', () => {
@@ -76,5 +76,5 @@ describe('a reader that closes the pipe early', () => {
     expect(JSON.parse(r.stdout).id).toBe('a0');
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(r.status).toBe(0);
-  });
+  }, 150_000);
 });

@@ -236,3 +236,48 @@ describe('the toll of a named attack and undated statements', () => {
   });
 });
 
+
+describe('wording the lexicon once missed', () => {
+  const sub = (text: string) => events(text).filter((e) => e.acled).map((e) => e.acled!.sub_event_type);
+
+  it('codes firing at the other side\'s positions and monitors\' counts of fire as armed clashes', () => {
+    expect(sub('On 3 May 2021, government troops fired in the direction of rebel positions near the river crossing.')).toContain('Armed clash');
+    expect(sub('On 3 May 2021, the monitors recorded 40 bursts of fire involving heavy machine guns near the airport.')).toEqual(['Armed clash']);
+  });
+
+  it('codes stones thrown at people as a riot and a flag set on fire as a protest act', () => {
+    expect(sub('On 3 May 2021, youths threw stones and bottles at a police patrol in the market.')).toEqual(['Violent demonstration']);
+    const flags = events('On 3 May 2021, party supporters set effigies of the minister on fire outside the town hall.');
+    expect(flags.map((e) => e.type)).toEqual(['PROTEST']);
+  });
+
+  it('codes a person taken away by police, a beating against a wall and a blown-up safe', () => {
+    expect(sub('On 3 May 2021, a teacher was taken away by police from his home and has not been seen since.')).toContain('Abduction/forced disappearance');
+    const beat = events('On 3 May 2021, guards hit a detainee\'s head against the wall of his cell.');
+    expect(beat.map((e) => `${e.type}/${e.mode}`)).toEqual(['ASSAULT/beat']);
+    expect(sub('On 3 May 2021, robbers blew up an ATM at a bank branch.')).toEqual(['Remote explosive/landmine/IED']);
+  });
+
+  it('codes control claimed over a village as a takeover', () => {
+    expect(sub('On 3 May 2021, the rebels said they had taken control over the village of Kalo.')).toEqual(['Non-state actor overtakes territory']);
+  });
+
+  it('places an event at no known place in the country a named mission works in', () => {
+    const es = events('On 3 May 2021, the OSCE SMM observed 12 shots involving small arms near Xyzzyvka.');
+    expect(es.map((e) => [e.acled?.sub_event_type, e.location?.country, e.location?.precision, e.location?.lat])).toEqual([['Armed clash', 'UKR', 'country', null]]);
+    expect(es[0]!.location?.evidence).toEqual({ start: 15, end: 27 });
+  });
+
+  it('does not place an event in a word of an armed group\'s name that is also a place', () => {
+    const es = events('On 3 May 2021, ISWAP fighters attacked a camp of Boko Haram militants, killing three of them.');
+    const clash = es.find((e) => e.acled);
+    expect(clash?.location?.country).toBe('NGA');
+  });
+
+  it('places an event with no place at all in the country its actors are stated to belong to, or nowhere when they differ', () => {
+    const es = events('On 3 May 2021, Somali soldiers blocked the main road over unpaid salaries.');
+    expect(es.map((e) => [e.acled?.sub_event_type, e.location?.country, e.location?.precision])).toEqual([['Peaceful protest', 'SOM', 'country']]);
+    const two = events('On 3 May 2021, Somali soldiers and Kenyan soldiers blocked the main road over unpaid salaries.');
+    expect(two.map((e) => e.location)).toEqual([null]);
+  });
+});

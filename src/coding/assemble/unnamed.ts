@@ -18,6 +18,7 @@
 import type { ActorRef, Doc, Event, PlaceMention, Span } from '../../doc.js';
 import { afterPreposition, tokenIndex, type Ctx } from './context.js';
 import { lower } from './tokens.js';
+import { dominantPlaceCountry } from '../../resolve/actors/place-context.js';
 
 export type InferredActor = ActorRef & { span?: Span | null };
 
@@ -121,16 +122,7 @@ function sentenceOf(doc: Doc, offset: number) {
 
 /** The article's main place: the most frequent country among its literal places (first on ties). */
 function mainPlace(doc: Doc): PlaceMention | null {
-  const n = new Map<string, { count: number; first: PlaceMention }>();
-  for (const p of doc.places ?? []) {
-    if (!p.country || (p.role && p.role !== 'literal')) continue;
-    const e = n.get(p.country);
-    if (e) e.count++;
-    else n.set(p.country, { count: 1, first: p });
-  }
-  let best: { count: number; first: PlaceMention } | null = null;
-  for (const e of n.values()) if (!best || e.count > best.count) best = e;
-  return best?.first ?? null;
+  return dominantPlaceCountry((doc.places ?? []).filter((p) => !p.role || p.role === 'literal'));
 }
 
 /** Where the event took place, as a country and the span that says so: its location, else the article's main place. */

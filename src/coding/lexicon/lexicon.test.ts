@@ -22,6 +22,15 @@ describe('event lexicon', () => {
     expect(m[0]!.entry.code?.acled).toEqual({ event_type: 'Battles', sub_event_type: 'Armed clash' });
   });
 
+  it('lets a gap skip a parenthetical aside, but not run through an unclosed one or other punctuation', () => {
+    const lex = parseLexicon('block~ * road\tArmed clash\t0.6\n', parseMapping(MAPPING));
+    const hit = (s: string) => matchLexicon(lex, s.split(' '), 0, s.split(' ').length).length;
+    expect(hit('villagers blocked ( with burning tyres ) the main road')).toBe(1);
+    expect(hit('villagers blocked ( with burning tyres the main road')).toBe(0);
+    expect(hit('villagers blocked , then the main road')).toBe(0);
+    expect(hit('villagers blocked the old and busy market road')).toBe(0);
+  });
+
   it('rejects unknown codes and malformed rows with the line number', () => {
     expect(() => parseLexicon('clash~\tBattle royale\t0.7\n', parseMapping(MAPPING))).toThrow(LexiconError);
     expect(() => parseLexicon('clash~\tArmed clash\t7\n', parseMapping(MAPPING))).toThrow(/:1: confidence/);

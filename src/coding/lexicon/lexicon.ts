@@ -198,16 +198,36 @@ export interface LexMatch {
 
 const PUNCT = /^[.,;:!?()[\]{}"“”‘’'«»…]+$/;
 
+/** Index of the ")" closing the "(" at words[open] within a short aside (no nesting), or -1. */
+function closingParen(words: readonly string[], open: number, end: number): number {
+  for (let k = open + 1; k < Math.min(end, open + 14); k++) {
+    if (words[k] === ')') return k;
+    if (words[k] === '(' || words[k] === '.' || words[k] === ';') return -1;
+  }
+  return -1;
+}
+
 /** Length of the longest match of `pat[p..]` at `words[i..]` (exclusive end index), or -1. */
 function matchAt(pat: PatternToken[], p: number, words: readonly string[], i: number, end: number): number {
   if (p === pat.length) return i;
   const t = pat[p]!;
   if (t.kind === 'gap') {
     let best = -1;
-    for (let g = 0; g <= t.max && i + g <= end; g++) {
-      if (g > 0 && PUNCT.test(words[i + g - 1]!)) break;
-      const r = matchAt(pat, p + 1, words, i + g, end);
+    // a gap spans up to `max` words and no punctuation, but skips a whole parenthetical aside:
+    // "blocked (through unspecified means) the road", "targeted positions (held by X) with mortars"
+    for (let k = i, used = 0; ; ) {
+      const r = matchAt(pat, p + 1, words, k, end);
       if (r > best) best = r;
+      if (k >= end || used >= t.max) break;
+      if (words[k] === '(') {
+        const close = closingParen(words, k, end);
+        if (close < 0) break;
+        k = close + 1;
+        continue;
+      }
+      if (PUNCT.test(words[k]!)) break;
+      k++;
+      used++;
     }
     return best;
   }

@@ -176,6 +176,7 @@ export function composeSentence(items: readonly Item[], matches: readonly (Match
       out.push(draft(start, end, {
         name: org.name, country: org.country, sector: org.sector, kind: org.kind, role: org.role,
         acledName: org.acledName, inter: org.inter, countryFrom: org.country ? 'lexicon' : null, plural: org.type === 'group' && /s$/.test(ctx.text.slice(start, end)),
+        ...(org.operatesIn ? { operatesIn: org.operatesIn } : {}),
       }));
       i = j;
       continue;

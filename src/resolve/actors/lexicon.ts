@@ -43,6 +43,8 @@ export interface ActorEntry {
   kind: ActorKind;
   acledName: string | null;
   inter: number | null;
+  /** organizations.tsv's optional 6th column: the country a mission works in */
+  operatesIn?: string;
   caseRule: CaseRule;
   /** A country name that is also a first name or a common word ("Chad", "Jordan", "Turkey"). */
   ambiguous: boolean;
@@ -168,8 +170,9 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
   }
 
   for (const { cols, line } of rows(files.organizations, 'organizations.tsv', 4)) {
-    const [forms, country, sector, kind, acled] = cols;
+    const [forms, country, sector, kind, acled, operates] = cols;
     check(country === '-' || country === 'IGO' || ISO3.test(country!), 'organizations.tsv', line, `bad country "${country}"`);
+    check(!operates || operates === '-' || ISO3.test(operates), 'organizations.tsv', line, `bad operating country "${operates}"`);
     check(SECTORS.has(sector!), 'organizations.tsv', line, `bad sector "${sector}"`);
     check(['igo', 'agency', 'institution', 'ngo'].includes(kind!), 'organizations.tsv', line, `bad kind "${kind}"`);
     const fl = list(forms);
@@ -179,6 +182,7 @@ export function buildActorLexicon(files: LexiconFiles): ActorLexicon {
         type: 'org', ...base(f, fl[0]!), country: country === '-' ? null : country!, sector: sector!, role,
         kind: kind === 'igo' ? 'igo' : kind === 'agency' ? 'agency' : kind === 'ngo' ? 'group' : 'institution',
         acledName: acled && acled !== '-' ? acled : null, inter: kind === 'igo' ? 8 : sector === 'MIL' || sector === 'COP' ? 1 : null,
+        ...(operates && operates !== '-' ? { operatesIn: operates } : {}),
       });
     }
   }

@@ -17,7 +17,7 @@ function placeable(m: ActorMention): boolean {
 }
 
 /** The article's main place country: the most frequent country among its places (first on ties). */
-function dominantPlaceCountry(places: readonly PlaceMention[]): PlaceMention | null {
+export function dominantPlaceCountry(places: readonly PlaceMention[]): PlaceMention | null {
   const n = new Map<string, { count: number; first: PlaceMention }>();
   for (const p of places) {
     if (!p.country) continue;

@@ -35,6 +35,7 @@ function toMention(d: Draft): ActorMention {
   if (d.locative) m.locative = true;
   if (d.role) m.role = d.role;
   if (d.acledName) m.acledName = d.acledName;
+  if (d.operatesIn) m.operatesIn = d.operatesIn;
   return m;
 }
 

@@ -124,8 +124,56 @@ function focus(places: readonly PlaceMention[]): number {
   return best ? best.i : -1;
 }
 
+/** Country sources that the text states (a named group, a country name, "Somali forces"), not inferred ones. */
+const STATED_COUNTRY = new Set(['lexicon', 'name', 'adjective', 'of-phrase']);
+
+/**
+ * No place the gazetteer knows: the country the article's actors give, at country precision
+ * and without coordinates. A mission's country first ("the OSCE SMM observed shots near X":
+ * the mission works in Ukraine), else the one country the actors of the event's sentence
+ * (else of the article) are stated to belong to ("Somali forces blocked the road in X").
+ * Several countries with no one standing out give nothing.
+ */
+function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
+  const actors = (doc.actors ?? []).filter((a) => a.kind !== 'pronoun');
+  const mission = actors.find((a) => a.operatesIn);
+  if (mission) return { name: null, country: mission.operatesIn!, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: mission.start, end: mission.end } };
+  const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
+  const stated = actors.filter((a) => a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom));
+  const pools = sentence ? [stated.filter((a) => a.start >= sentence.start && a.end <= sentence.end), stated] : [stated];
+  for (const pool of pools) {
+    const counts = new Map<string, number>();
+    for (const a of pool) counts.set(a.country!, (counts.get(a.country!) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length) continue;
+    if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) return null;
+    const a = pool.find((x) => x.country === ranked[0]![0])!;
+    return { name: null, country: a.country, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: a.start, end: a.end } };
+  }
+  return null;
+}
+
 export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
-  const places = doc.places ?? [];
+  return placeLocation(doc, anchor) ?? actorCountry(doc, anchor);
+}
+
+/**
+ * "a camp of Boko Haram militants": a word of a named armed group's name that the gazetteer also
+ * knows (Boko, Kazakhstan) is part of the name, not a place the event happened in. The indices of
+ * such places.
+ */
+function inGroupNames(doc: Doc, places: readonly PlaceMention[]): Set<number> {
+  const groups = (doc.actors ?? []).filter((a) => a.kind === 'group');
+  const out = new Set<number>();
+  places.forEach((p, i) => {
+    if (groups.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)) out.add(i);
+  });
+  return out;
+}
+
+function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
+  const named = inGroupNames(doc, doc.places ?? []);
+  const places = (doc.places ?? []).map((p, i) => (named.has(i) ? { ...p, role: 'embedded' as const } : p));
   if (!places.length) return null;
   const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
   if (sentence) {
@@ -149,6 +197,6 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
   if (f >= 0) return toLocation(places, f);
   // the only place named is inside an institution's name ("Hakkari Governor's office issued a
   // ban"): the institution sits there, which beats no place at all
-  const inName = places.findIndex((p) => p.role === 'embedded' && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
+  const inName = places.findIndex((p, i) => p.role === 'embedded' && !named.has(i) && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
   return inName >= 0 ? toLocation(places, inName) : null;
 }
