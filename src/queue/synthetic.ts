@@ -2,19 +2,8 @@
 // reports built from templates, several outlets per incident with their own wording and death
 // tolls, so extraction and merging have real work to do. Deterministic for a given seed.
 
+import { rng } from '../bench/corpus.js';
 import type { InputRecord } from '../ingest/record.js';
-
-/** Mulberry32: a small seeded PRNG, so the same seed gives the same corpus everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES: [string, string][] = [
   ['Kharkiv', 'Ukraine'], ['Bakhmut', 'Ukraine'], ['Kherson', 'Ukraine'], ['Aleppo', 'Syria'], ['Idlib', 'Syria'],
