@@ -6,6 +6,7 @@
 
 import type { ActorMention, Doc, PlaceMention } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 /** Mentions whose country was inferred (or missing) and may take a place's country. */
 function placeable(m: ActorMention): boolean {
@@ -49,18 +50,7 @@ export function placeActors(doc: Doc): ActorMention[] {
   // how often the article places things in each country: a lone odd place in a sentence loses to the article's country
   const votes = new Map<string, number>();
   for (const p of places) votes.set(p.country!, (votes.get(p.country!) ?? 0) + 1);
-  const sentenceOf = (at: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = sentences[mid]!;
-      if (at < s.start) hi = mid - 1;
-      else if (at >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return null;
-  };
+  const sentenceOf = (at: number) => spanContaining(sentences, at);
   return actors.map((m) => {
     if (!placeable(m)) return m;
     const s = sentenceOf(m.start);

@@ -9,6 +9,7 @@
 
 import type { DatePrecision, Doc, EventDate, EventStatus, Sentence, Span, TimeMention } from '../../doc.js';
 import { iso, parseIso, type DayNum } from './calendar.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 export interface EventDateOptions {
   /** The event is a statement (said, accused, called for): undated statements are dated to the publication window. */
@@ -23,17 +24,7 @@ function dating(t: TimeMention): boolean {
 }
 
 function sentenceOf(doc: Doc, pos: number): Sentence | null {
-  const ss = doc.sentences ?? [];
-  let lo = 0;
-  let hi = ss.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = ss[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
+  return spanContaining(doc.sentences, pos);
 }
 
 // Clause boundaries between an event word and a time expression: punctuation that closes a

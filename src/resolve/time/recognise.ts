@@ -16,6 +16,7 @@ const RULES: readonly Rule[] = [...GRAMMAR, NUMERIC_DATE].map((r) => ({
   re: new RegExp(`(?<![A-Za-z0-9])(?:${r.re.source})`, r.re.flags),
 }));
 import { clauseTense, type Tense } from './tense.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 export interface Found extends Span {
   rule: string;
@@ -47,17 +48,7 @@ interface Raw extends Span {
 const CONTEXT = 30;
 
 function sentenceAt(sentences: readonly SentenceWindow[] | undefined, pos: number): SentenceWindow | null {
-  if (!sentences || sentences.length === 0) return null;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
+  return spanContaining(sentences, pos);
 }
 
 function collect(text: string, skip: readonly Span[]): Raw[] {
