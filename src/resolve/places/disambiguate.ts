@@ -109,7 +109,14 @@ function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
 /** "Aktau city in Mangystau region", "Hole camp in Al Hasakeh countryside": a named province after "in". */
 function adminIn(text: string, a: RawMention, b: RawMention): boolean {
   const base = b.designator?.replace(/ of$/, '') ?? '';
-  return ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district|camp|area)\s+)?in\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  const gap = text.slice(a.end, b.start);
+  if (ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district|camp|area)\s+)?in\s+(?:the\s+)?$/i.test(gap)) return true;
+  return quarterOfCity(text, a, b);
+}
+
+/** "Oktyabr district in Bishkek city": a quarter of a city the text names as a city. */
+function quarterOfCity(text: string, a: RawMention, b: RawMention): boolean {
+  return b.designator?.replace(/ of$/, '') === 'city' && /^\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:in|of)\s+(?:the\s+)?$/i.test(text.slice(a.end, b.start));
 }
 
 export function articleContext(gaz: Gazetteer, ms: readonly RawMention[], actorCountries: readonly string[]): Context {
@@ -318,11 +325,13 @@ function variantsInContainers(gaz: Gazetteer, ms: readonly RawMention[], cont: I
  * The nearest province, region or country up the chain of containers, which rules readings out
  * (see choose). An abbreviation ("D.C.", "WB") is too ambiguous to rule anything out.
  */
-function scopeOf(gaz: Gazetteer, ms: readonly RawMention[], cont: Int32Array, choice: readonly (Choice | null)[], k: number): number | null {
+function scopeOf(gaz: Gazetteer, text: string, ms: readonly RawMention[], cont: Int32Array, choice: readonly (Choice | null)[], k: number): number | null {
   let ci = cont[k]!;
   for (let hops = 0; ci >= 0 && hops < 4; hops++) {
     const ch = choice[ci];
     if (ch && gaz.data.kind[ch.id]! <= KIND.region) return /^(?:\p{Lu}\.?){1,3}$|\.$/u.test(ms[ci]!.text) ? null : ch.id;
+    // "Oktyabr district in Bishkek city": a quarter the text puts in a city is in that city's country
+    if (ch && hops === 0 && quarterOfCity(text, ms[k]!, ms[ci]!)) return ch.id;
     ci = cont[ci]!;
   }
   return null;
@@ -358,7 +367,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
       const container = ci >= 0 ? choice[ci]!.id : null;
       const dependants = [];
       for (let q = 0; q < ms.length; q++) if (cont[q] === k) dependants.push(ms[q]!);
-      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, scopeOf(gaz, ms, cont, choice, k));
+      choice[k] = choose(gaz, m, ctx, ctxTotal, container, anchors, k, dependants, scopeOf(gaz, text, ms, cont, choice, k));
     }
   }
   variantsInContainers(gaz, ms, cont, choice, focusCountry);

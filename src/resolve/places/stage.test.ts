@@ -247,6 +247,15 @@ describe('places: the containers the text gives', () => {
     expect(place(d, 'Jerusalem')?.country).toBe('PSE');
   });
 
+  it('a district of a city the text names is in that city, not a namesake abroad', () => {
+    // "Oktyabr" alone is a Ukrainian village in GeoNames; "… district in Bishkek city" puts it in Bishkek
+    const d = run('Protesters demonstrated near Oktyabr district in Bishkek city on Monday.');
+    expect(place(d, 'Oktyabr')).toMatchObject({ country: 'KGZ', admin1: 'Bishkek' });
+    // even when the article is about Ukraine, where the namesake is
+    const u = run('Protesters demonstrated near Oktyabr district in Bishkek city against the war in Ukraine, calling on Ukraine and Russia to talk.');
+    expect(place(u, 'Oktyabr')?.country).toBe('KGZ');
+  });
+
   it('a town named twice is one town, not its namesake in another state', () => {
     const d = run('Students marched in Rampur town (Rampur district, Uttar Pradesh) on Sunday.');
     expect(place(d, 'Rampur')).toMatchObject({ country: 'IND', admin1: 'Uttar Pradesh', resolved: true });
