@@ -1,9 +1,10 @@
 // A readable summary for a person: each event with the sentence behind it, then the checks.
 
 import type { Event, FullDoc, Span } from '../doc.js';
+import { spanContaining } from '../nlp/spans.js';
 
 function sentenceOf(doc: FullDoc, span: Span): string {
-  const s = doc.sentences.find((x) => x.start <= span.start && span.start < x.end);
+  const s = spanContaining(doc.sentences, span.start);
   return s ? doc.text.slice(s.start, s.end) : doc.text.slice(span.start, span.end);
 }
 

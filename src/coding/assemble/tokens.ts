@@ -2,6 +2,7 @@
 // actor mentions inside a span. All lookups are binary searches over the sorted layers.
 
 import type { ActorMention, Doc, Sentence, Span, Token } from '../../doc.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 /** Index of the first token whose end is after `offset` (the token at or after the offset). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
@@ -16,16 +17,7 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 export function sentenceAt(doc: Doc, offset: number): Sentence | null {
-  const ss = doc.sentences ?? [];
-  let lo = 0;
-  let hi = ss.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = ss[lo];
-  return s && s.start <= offset ? s : null;
+  return spanContaining(doc.sentences, offset);
 }
 
 export function lower(t: Token | undefined): string {

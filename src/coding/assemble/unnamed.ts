@@ -17,7 +17,7 @@
 
 import type { ActorRef, Doc, Event, PlaceMention, Span } from '../../doc.js';
 import { afterPreposition, tokenIndex, type Ctx } from './context.js';
-import { lower } from './tokens.js';
+import { lower, sentenceAt } from './tokens.js';
 import { dominantPlaceCountry } from '../../resolve/actors/place-context.js';
 
 export type InferredActor = ActorRef & { span?: Span | null };
@@ -64,7 +64,7 @@ function foreignPartyNear(doc: Doc, e: Event, country: string): boolean {
 }
 
 function sentenceIndexAt(doc: Doc, offset: number): number {
-  return (doc.sentences ?? []).findIndex((s) => s.start <= offset && offset < s.end);
+  return sentenceAt(doc, offset)?.index ?? -1;
 }
 
 /**
@@ -98,7 +98,7 @@ function labelActor(ctx: Ctx, e: Event): InferredActor | null {
   const colon = doc.text.indexOf(':', e.trigger.end);
   const si = sentenceIndexAt(doc, colon + 1) >= 0 ? sentenceIndexAt(doc, doc.text.slice(colon + 1).search(/\S/) + colon + 1) : -1;
   const s = doc.sentences?.[si];
-  if (!s || s.paragraph !== sentenceOf(doc, e.trigger.start)?.paragraph) return null;
+  if (!s || s.paragraph !== sentenceAt(doc, e.trigger.start)?.paragraph) return null;
   const inSentence = ctx.parts.filter((p) => p.span.start > colon && p.span.end <= s.end);
   const agent = inSentence.find((p) => afterPreposition(ctx, p) === 'by') ?? null;
   let actor = agent;
@@ -113,11 +113,6 @@ function labelActor(ctx: Ctx, e: Event): InferredActor | null {
     actor = subj;
   }
   return { text: actor.text, name: actor.name ?? null, country: actor.country, sector: actor.sector, span: actor.span, inferred: true, inferredFrom: { rule: 'label-sentence-subject', span: actor.span } };
-}
-
-function sentenceOf(doc: Doc, offset: number) {
-  const i = sentenceIndexAt(doc, offset);
-  return i >= 0 ? doc.sentences![i]! : null;
 }
 
 /** The article's main place: the most frequent country among its literal places (first on ties). */
