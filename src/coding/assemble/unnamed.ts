@@ -19,6 +19,7 @@ import type { ActorRef, Doc, Event, PlaceMention, Span } from '../../doc.js';
 import { afterPreposition, tokenIndex, type Ctx } from './context.js';
 import { lower, sentenceAt } from './tokens.js';
 import { dominantPlaceCountry } from '../../resolve/actors/place-context.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 export type InferredActor = ActorRef & { span?: Span | null };
 
@@ -58,7 +59,7 @@ function familyOf(e: Event): Family | null {
 function foreignPartyNear(doc: Doc, e: Event, country: string): boolean {
   const sent = e.evidence[0];
   if (!sent) return false;
-  const para = (doc.paragraphs ?? []).find((p) => p.start <= sent.start && sent.start < p.end) ?? sent;
+  const para = spanContaining(doc.paragraphs, sent.start) ?? sent;
   return (doc.actors ?? []).some((m) => m.start >= para.start && m.end <= para.end && m.country && m.country !== country && m.country !== 'IGO'
     && m.kind !== 'agency' && !m.locative && (m.kind === 'state' || m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'GOV' || m.sector === 'COP'));
 }
@@ -93,7 +94,7 @@ function sameOccurrence(doc: Doc, events: readonly Event[], e: Event): Event | n
  */
 function labelActor(ctx: Ctx, e: Event): InferredActor | null {
   const doc = ctx.doc;
-  const para = (doc.paragraphs ?? []).find((p) => p.start <= e.trigger.start && e.trigger.start < p.end);
+  const para = spanContaining(doc.paragraphs, e.trigger.start);
   if (!para || doc.text.slice(para.start, e.trigger.start).trim() !== '' || !/^\s*:/.test(doc.text.slice(e.trigger.end, e.trigger.end + 3))) return null;
   const colon = doc.text.indexOf(':', e.trigger.end);
   const si = sentenceIndexAt(doc, colon + 1) >= 0 ? sentenceIndexAt(doc, doc.text.slice(colon + 1).search(/\S/) + colon + 1) : -1;
