@@ -24,61 +24,91 @@ export function loadWinkDefault(): WinkNlp {
   return winkNLP(model);
 }
 
-export interface TokenizeResult {
-  sentences: Omit<Sentence, 'paragraph'>[];
-  tokens: Token[];
+type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
+
+/** Lemmas wink-nlp gave before, per model: POS → value → lemma (wink hands out the same value strings, so no key is built). */
+const lemmaCaches = new WeakMap<WinkNlp, Map<string, Map<string, string>>>();
+/** Enough for the vocabulary of a large corpus; cleared when full rather than grown without bound. */
+const LEMMA_CACHE_MAX = 200_000;
+
+/**
+ * The lemma of each token. wink-nlp lemmatises on every request (a dictionary walk and suffix
+ * rules per token, a sixth of the stage); its lemma is a function of the token's value and POS
+ * alone, except for the parts of a contraction ("ca" + "n't"), whose lemma wink stores per token.
+ * So lemmas are remembered by (POS, value), and contraction parts are always asked of wink.
+ */
+function lemmasOf(nlp: WinkNlp, winkTokens: WinkTokens, values: string[], pos: string[]): string[] {
+  const its = nlp.its;
+  let cache = lemmaCaches.get(nlp);
+  if (!cache) lemmaCaches.set(nlp, (cache = new Map()));
+  const contraction = winkTokens.out(its.contractionFlag) as unknown as boolean[];
+  const lemmas = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (contraction[i]) {
+      lemmas[i] = winkTokens.itemAt(i).out(its.lemma as never) as unknown as string;
+      continue;
+    }
+    const p = pos[i]!;
+    let byValue = cache.get(p);
+    if (!byValue) cache.set(p, (byValue = new Map()));
+    let lemma = byValue.get(values[i]!);
+    if (lemma === undefined) {
+      lemma = winkTokens.itemAt(i).out(its.lemma as never) as unknown as string;
+      if (byValue.size >= LEMMA_CACHE_MAX) byValue.clear();
+      byValue.set(values[i]!, lemma);
+    }
+    lemmas[i] = lemma;
+  }
+  return lemmas;
+}
+
+/** The characters wink-nlp splits tokens on (its tokenizer's space and line-break classes). */
+function isWinkSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 0xa0 || (code >= 0x2002 && code <= 0x2005) || code === 0x2009 || code === 0x200a || code === 0x202f || code === 0x205f;
 }
 
 /**
- * Tokenise `text.slice(start, end)` with wink-nlp and map tokens back to absolute offsets.
- * Tokens wink normalises (rare) are found by searching forward; a token that cannot be found
- * is skipped rather than given a wrong span.
+ * Tokenise `text.slice(start, end)` (one paragraph) with wink-nlp, map tokens back to absolute
+ * offsets and append them and their sentences to `tokens` and `sentences`. Tokens wink
+ * normalises (rare) are found by searching forward; a token that cannot be found is skipped
+ * rather than given a wrong span.
  */
-export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: number, firstSentence: number, firstToken: number): TokenizeResult {
+export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: number, paragraph: number, sentences: Sentence[], tokens: Token[]): void {
   const its = nlp.its;
   const slice = text.slice(start, end);
   const wdoc = nlp.readDoc(slice);
-  const values = wdoc.tokens().out(its.value) as string[];
-  const pos = wdoc.tokens().out(its.pos) as string[];
-  const lemmas = wdoc.tokens().out(its.lemma as never) as unknown as string[];
+  const winkTokens = wdoc.tokens();
+  const values = winkTokens.out(its.value) as string[];
+  const pos = winkTokens.out(its.pos) as string[];
+  const lemmas = lemmasOf(nlp, winkTokens, values, pos);
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
 
-  // align wink token i -> [s, e) in slice
-  const at = new Int32Array(values.length).fill(-1);
-  const len = new Int32Array(values.length);
+  // wink token i → index in `tokens`, or -1 when it could not be placed
+  const winkToOurs = new Int32Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    let idx = slice.startsWith(v, cursor) ? cursor : slice.indexOf(v, cursor);
-    if (idx < 0 || idx - cursor > 200) {
+    while (cursor < slice.length && isWinkSpace(slice.charCodeAt(cursor))) cursor++;
+    let at = slice.startsWith(v, cursor) ? cursor : slice.indexOf(v, cursor);
+    let len = v.length;
+    if (at < 0 || at - cursor > 200) {
       // wink changed the token (e.g. expanded a contraction): take the next non-space run
-      let j = cursor;
-      while (j < slice.length && /\s/.test(slice[j]!)) j++;
-      if (j >= slice.length) continue;
-      let k = j;
+      if (cursor >= slice.length) {
+        winkToOurs[i] = -1;
+        continue;
+      }
+      let k = cursor;
       while (k < slice.length && !/\s/.test(slice[k]!)) k++;
-      idx = j;
-      at[i] = idx;
-      len[i] = Math.min(k, j + v.length) - j || 1;
-      cursor = idx + len[i]!;
-      continue;
+      at = cursor;
+      len = Math.min(k, cursor + v.length) - cursor || 1;
     }
-    at[i] = idx;
-    len[i] = v.length;
-    cursor = idx + v.length;
-  }
-
-  const tokens: Token[] = [];
-  const sentences: Omit<Sentence, 'paragraph'>[] = [];
-  const winkToOurs = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    if (at[i]! < 0) continue;
-    winkToOurs[i] = firstToken + tokens.length;
+    cursor = at + len;
+    winkToOurs[i] = tokens.length;
     tokens.push({
-      start: start + at[i]!,
-      end: start + at[i]! + len[i]!,
-      text: text.slice(start + at[i]!, start + at[i]! + len[i]!),
-      lemma: lemmas[i] ?? values[i]!.toLowerCase(),
+      start: start + at,
+      end: start + at + len,
+      text: slice.slice(at, at + len),
+      lemma: lemmas[i] ?? v.toLowerCase(),
       pos: pos[i] ?? 'X',
       sentence: -1,
     });
@@ -89,11 +119,10 @@ export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: nu
     for (let i = a; i <= b; i++) if (winkToOurs[i]! >= 0) { ta = winkToOurs[i]!; break; }
     for (let i = b; i >= a; i--) if (winkToOurs[i]! >= 0) { tb = winkToOurs[i]!; break; }
     if (ta < 0 || tb < 0) continue;
-    const idx = firstSentence + sentences.length;
-    for (let t = ta; t <= tb; t++) tokens[t - firstToken]!.sentence = idx;
-    sentences.push({ index: idx, start: tokens[ta - firstToken]!.start, end: tokens[tb - firstToken]!.end, tokenStart: ta, tokenEnd: tb + 1 });
+    const index = sentences.length;
+    for (let t = ta; t <= tb; t++) tokens[t]!.sentence = index;
+    sentences.push({ index, start: tokens[ta]!.start, end: tokens[tb]!.end, tokenStart: ta, tokenEnd: tb + 1, paragraph });
   }
-  return { sentences, tokens };
 }
 
 export const tokensStage = defineStage({
@@ -103,11 +132,7 @@ export const tokensStage = defineStage({
   run(doc, res) {
     const sentences: Sentence[] = [];
     const tokens: Token[] = [];
-    for (const p of doc.paragraphs!) {
-      const r = tokenizeRange(res.nlp, doc.text, p.start, p.end, sentences.length, tokens.length);
-      tokens.push(...r.tokens);
-      for (const s of r.sentences) sentences.push({ ...s, paragraph: p.index });
-    }
+    for (const p of doc.paragraphs!) tokenizeRange(res.nlp, doc.text, p.start, p.end, p.index, sentences, tokens);
     return { sentences, tokens };
   },
 });
