@@ -68,6 +68,14 @@ describe('WordStartScanner', () => {
     expect(scanned(new WordStartScanner(patterns), text)).toEqual(execLoop(patterns, text));
   });
 
+  it('folds every kind of whitespace that \\s matches', () => {
+    // a text with an unusual space between "two" and "days" must still reach the duration rule
+    const spaces = Array.from({ length: 65536 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+    const patterns = [/two\s+days/g];
+    const scanner = new WordStartScanner(patterns);
+    for (const sp of spaces) expect(scanned(scanner, `in two${sp}days`), `U+${sp.charCodeAt(0).toString(16)}`).toEqual(execLoop(patterns, `in two${sp}days`));
+  });
+
   it('refuses syntax it does not read and patterns that are not global', () => {
     expect(() => new WordStartScanner([/(a)\1/g])).toThrow(/unsupported/);
     expect(() => new WordStartScanner([/a/])).toThrow(/global/);

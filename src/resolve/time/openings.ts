@@ -1,8 +1,8 @@
 // Running many regular expressions over one text, each only where it can start. Every time rule
 // is a large pattern whose optional prefixes ("about", "the past", "early") start with common
 // letters, so the regex engine tries it at almost every word and a full scan of the text costs
-// tens of microseconds per rule. Here each pattern is read once, when the scanner is built, for
-// the first few characters its matches can begin with (its "openings"); the openings of all
+// tens of microseconds per rule. Here each pattern is turned into a small automaton that tells
+// which first characters its matches can begin with (its "openings"); the openings of all
 // patterns share one trie. A single pass over the text walks that trie at each word start and
 // runs (sticky) only the patterns whose openings fit there.
 //
@@ -248,87 +248,97 @@ class Automaton {
   }
 }
 
+/** A pattern still being read at a trie node: the automaton states it can be in there. */
+interface Reading {
+  pattern: number;
+  states: number[];
+}
+
 /**
  * Global regular expressions run together over a text, each tried only at word starts where
  * its first `depth` characters can occur. Every pattern is read as if preceded by
  * `(?<![A-Za-z0-9])`: a match never starts right after a letter or digit.
+ *
+ * The trie is grown as texts need it: a node's child for a character is worked out the first
+ * time a text has that character there, so only openings that occur in texts are ever built.
  */
 export class WordStartScanner {
   private readonly sticky: RegExp[];
+  private readonly automata: Automaton[];
   private readonly depth: number;
-  /** Folded character code → trie symbol (0: a character no opening has). */
+  /** Character code → trie symbol: folded characters that some opening has; 0 for the rest. */
   private readonly symbol = new Uint8Array(65536);
   private symbols = 1;
-  /** Trie of openings: children[node * symbols + symbol] (0: none). */
-  private readonly children: Int32Array;
-  /** The patterns to try where the trie walk passes a node: bit sets of `words` 32-bit words per node. */
-  private readonly patternsAt: Int32Array;
   private readonly words: number;
+  // the trie, node by node (the root is node 0)
+  /** children[node * symbols + symbol]: the child node, 0 when no opening goes on so, -1 not yet known. */
+  private readonly children: number[] = [];
+  /** The patterns to try where a walk ends at a node (its ancestors' too): `words` 32-bit sets per node. */
+  private readonly patternsAt: number[] = [];
+  private readonly reading: Reading[][] = [];
+  private readonly nodeDepth: number[] = [];
 
-  constructor(patterns: readonly RegExp[], depth = 6) {
+  constructor(patterns: readonly RegExp[], depth = 8) {
     this.depth = depth;
     for (const p of patterns) if (!/^[gi]*$/.test(p.flags) || !p.global) throw new Error(`WordStartScanner: /${p.source}/${p.flags} must be global, without flags other than i`);
     this.sticky = patterns.map((p) => new RegExp(`(?<![A-Za-z0-9])(?:${p.source})`, p.flags.replace('g', 'y')));
-    const automata = patterns.map((p) => new Automaton(parse(p.source), depth));
-    this.assignSymbols(automata);
-    const childLists: Map<number, number>[] = [new Map()];
-    const patternLists: number[][] = [[]];
-    automata.forEach((a, k) => this.addOpenings(a, k, childLists, patternLists));
-    this.children = new Int32Array(childLists.length * this.symbols);
-    childLists.forEach((m, node) => {
-      for (const [sym, child] of m) this.children[node * this.symbols + sym] = child;
-    });
+    this.automata = patterns.map((p) => new Automaton(parse(p.source), depth));
     this.words = Math.ceil(patterns.length / 32);
-    this.patternsAt = new Int32Array(patternLists.length * this.words);
-    patternLists.forEach((list, node) => {
-      for (const k of list) this.patternsAt[node * this.words + (k >> 5)]! |= 1 << (k & 31);
-    });
+    this.assignSymbols();
+    const root = this.automata.map((a, k) => ({ pattern: k, states: a.closure([a.start]) }));
+    this.addNode(0, new Array<number>(this.words).fill(0), root);
   }
 
-  private assignSymbols(automata: readonly Automaton[]): void {
-    const used = new Set<number>();
-    for (const a of automata) for (const list of a.edges) for (const e of list) if (e.chars) for (const c of e.chars) used.add(c);
+  private assignSymbols(): void {
     const ids = new Map<number, number>();
-    for (const c of used) ids.set(c, this.symbols++);
+    for (const a of this.automata) {
+      for (const list of a.edges) for (const e of list) if (e.chars) for (const c of e.chars) if (!ids.has(c)) ids.set(c, this.symbols++);
+    }
     if (this.symbols > 255) throw new Error('WordStartScanner: too many distinct characters in openings');
-    for (let code = 0; code < 65536; code++) this.symbol[code] = ids.get(fold(code)) ?? 0;
+    // symbol[code] = ids.get(fold(code)): folded characters, capitals, other digits, other whitespace
+    for (const [c, id] of ids) this.symbol[c] = id;
+    for (let c = 65; c <= 90; c++) this.symbol[c] = ids.get(fold(c)) ?? 0;
+    for (let c = 49; c <= 57; c++) this.symbol[c] = ids.get(fold(c)) ?? 0;
+    for (const c of WHITESPACE) this.symbol[c] = ids.get(fold(c)) ?? 0;
   }
 
-  /** Adds pattern `k`'s openings: walks its automaton over every string of up to `depth` characters it can read. */
-  private addOpenings(a: Automaton, k: number, childLists: Map<number, number>[], patternLists: number[][]): void {
-    const stack: { node: number; states: number[]; depth: number }[] = [{ node: 0, states: a.closure([a.start]), depth: 0 }];
-    while (stack.length) {
-      const { node, states, depth } = stack.pop()!;
-      const canEnd = states.includes(a.accept);
-      const anyNext = states.some((s) => a.edges[s]!.some((e) => e.chars === null));
-      // the pattern can stop here, take any character next, or has been read far enough:
-      // whatever follows in the text, it is worth trying
-      if (canEnd || anyNext || depth === this.depth) {
-        patternLists[node]!.push(k);
-        continue;
-      }
-      const next = new Map<number, number[]>();
-      for (const s of states) {
-        for (const e of a.edges[s]!) {
-          for (const c of e.chars!) {
-            const sym = this.symbol[c]!;
-            const to = next.get(sym);
-            if (to) to.push(e.to);
-            else next.set(sym, [e.to]);
-          }
-        }
-      }
-      for (const [sym, to] of next) {
-        let child = childLists[node]!.get(sym);
-        if (child === undefined) {
-          child = childLists.length;
-          childLists.push(new Map());
-          patternLists.push([]);
-          childLists[node]!.set(sym, child);
-        }
-        stack.push({ node: child, states: a.closure(to), depth: depth + 1 });
-      }
+  /**
+   * A node for the patterns that reach it: each one that can stop there, take any character
+   * next, or has been read `depth` characters is to be tried (whatever follows in the text);
+   * the others go on reading.
+   */
+  private addNode(depth: number, inherited: readonly number[], reached: readonly Reading[]): number {
+    const node = this.nodeDepth.length;
+    const tried = [...inherited];
+    const reading: Reading[] = [];
+    for (const r of reached) {
+      const a = this.automata[r.pattern]!;
+      if (depth === this.depth || r.states.some((s) => s === a.accept || a.edges[s]!.some((e) => e.chars === null))) {
+        tried[r.pattern >> 5]! |= 1 << (r.pattern & 31);
+      } else reading.push(r);
     }
+    this.nodeDepth.push(depth);
+    this.patternsAt.push(...tried);
+    this.reading.push(reading);
+    for (let sym = 0; sym < this.symbols; sym++) this.children.push(reading.length ? -1 : 0);
+    return node;
+  }
+
+  /** The child of `node` for `sym`, worked out the first time it is asked for. */
+  private child(node: number, sym: number): number {
+    const at = node * this.symbols + sym;
+    const known = this.children[at]!;
+    if (known >= 0) return known;
+    const reached: Reading[] = [];
+    for (const r of this.reading[node]!) {
+      const a = this.automata[r.pattern]!;
+      const next: number[] = [];
+      for (const s of r.states) for (const e of a.edges[s]!) if (e.chars!.some((c) => this.symbol[c] === sym)) next.push(e.to);
+      if (next.length) reached.push({ pattern: r.pattern, states: a.closure(next) });
+    }
+    const child = reached.length ? this.addNode(this.nodeDepth[node]! + 1, this.patternsAt.slice(node * this.words, (node + 1) * this.words), reached) : 0;
+    this.children[at] = child;
+    return child;
   }
 
   /**
@@ -340,24 +350,24 @@ export class WordStartScanner {
     const n = text.length;
     const resume = new Int32Array(this.sticky.length);
     const { children, symbol, symbols, patternsAt, words, depth } = this;
-    const tried = new Int32Array(words);
     let afterWord = false;
     for (let p = 0; p < n; p++) {
       const code = text.charCodeAt(p);
       const skip = afterWord;
       afterWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
       if (skip) continue;
-      // walk the trie along the text; every node on the way names patterns that may start here
-      tried.fill(0);
+      // walk the trie along the text as far as it goes: the node reached names the patterns to try
       let node = 0;
-      for (let j = p; ; j++) {
-        for (let w = 0; w < words; w++) tried[w]! |= patternsAt[node * words + w]!;
-        if (j === n || j - p === depth) break;
-        node = children[node * symbols + symbol[text.charCodeAt(j)]!]!;
-        if (node === 0) break;
+      for (let j = p; j < n && j - p < depth; j++) {
+        const sym = symbol[text.charCodeAt(j)]!;
+        if (sym === 0) break;
+        let child = children[node * symbols + sym]!;
+        if (child < 0) child = this.child(node, sym);
+        if (child === 0) break;
+        node = child;
       }
       for (let w = 0; w < words; w++) {
-        for (let bits = tried[w]!; bits !== 0; bits &= bits - 1) {
+        for (let bits = patternsAt[node * words + w]!; bits !== 0; bits &= bits - 1) {
           const k = w * 32 + 31 - Math.clz32(bits & -bits);
           if (p < resume[k]!) continue;
           const re = this.sticky[k]!;
