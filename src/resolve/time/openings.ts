@@ -271,8 +271,12 @@ export class WordStartScanner {
   private symbols = 1;
   private readonly words: number;
   // the trie, node by node (the root is node 0)
-  /** children[node * symbols + symbol]: the child node, 0 when no opening goes on so, -1 not yet known. */
-  private readonly children: number[] = [];
+  /**
+   * children[node * symbols + symbol]: the child node, 0 when no opening goes on so, -1 not yet
+   * known. A typed array (replaced by a larger one as the trie grows): compact, as the walk
+   * reads it at every word start.
+   */
+  private children = new Int32Array(0);
   /** The patterns to try where a walk ends at a node (its ancestors' too): `words` 32-bit sets per node. */
   private readonly patternsAt: number[] = [];
   private readonly reading: Reading[][] = [];
@@ -320,7 +324,12 @@ export class WordStartScanner {
     this.nodeDepth.push(depth);
     this.patternsAt.push(...tried);
     this.reading.push(reading);
-    for (let sym = 0; sym < this.symbols; sym++) this.children.push(reading.length ? -1 : 0);
+    if ((node + 1) * this.symbols > this.children.length) {
+      const grown = new Int32Array(Math.max(64, 2 * (node + 1)) * this.symbols);
+      grown.set(this.children);
+      this.children = grown;
+    }
+    this.children.fill(reading.length ? -1 : 0, node * this.symbols, (node + 1) * this.symbols);
     return node;
   }
 
@@ -348,8 +357,9 @@ export class WordStartScanner {
    */
   scan(text: string, onMatch: (k: number, m: RegExpExecArray) => void): void {
     const n = text.length;
-    const resume = new Int32Array(this.sticky.length);
-    const { children, symbol, symbols, patternsAt, words, depth } = this;
+    // (a plain array: a typed array this small still costs an off-heap allocation per text)
+    const resume: number[] = new Array<number>(this.sticky.length).fill(0);
+    const { symbol, symbols, patternsAt, words, depth } = this;
     let afterWord = false;
     for (let p = 0; p < n; p++) {
       const code = text.charCodeAt(p);
@@ -361,7 +371,7 @@ export class WordStartScanner {
       for (let j = p; j < n && j - p < depth; j++) {
         const sym = symbol[text.charCodeAt(j)]!;
         if (sym === 0) break;
-        let child = children[node * symbols + sym]!;
+        let child = this.children[node * symbols + sym]!;
         if (child < 0) child = this.child(node, sym);
         if (child === 0) break;
         node = child;

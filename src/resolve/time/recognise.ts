@@ -99,14 +99,10 @@ export function recognise(input: RecogniseInput): Found[] {
 
   // longest first; a match is taken when it overlaps nothing taken and resolves
   const taken: Found[] = [];
-  const used = new Uint8Array(text.length + 1);
   for (const r of raws) {
-    let free = true;
-    for (let i = r.start; i < r.end; i++) if (used[i]) { free = false; break; }
-    if (!free) continue;
+    if (taken.some((t) => r.start < t.end && t.start < r.end)) continue;
     const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text, text.slice(r.start, r.end));
     if (!resolved) continue;
-    for (let i = r.start; i < r.end; i++) used[i] = 1;
     taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
     (taken[taken.length - 1] as Found & { raw?: Raw }).raw = r;
   }
