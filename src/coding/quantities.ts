@@ -7,6 +7,7 @@
 
 import type { Doc, Event, Quantity, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
+import { spanContaining } from '../nlp/spans.js';
 
 // Maps, not object literals: every token of every sentence is looked up here, and `w in {…}`
 // with arbitrary words is slow (and true for "constructor", inherited from Object.prototype).
@@ -467,7 +468,9 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
   const violent = event.acled ? VIOLENT.has(event.acled.event_type) || event.acled.sub_event_type === 'Excessive force against protesters' : LETHAL_PLOVER_MODES.has(event.type);
   if (!violent) return null;
   const sents = doc.sentences ?? [];
-  const tok = (doc.tokens ?? []).find((t) => t.start <= event.trigger.start && event.trigger.start < t.end) ?? (doc.tokens ?? []).find((t) => t.start >= event.trigger.start);
+  // the token of the trigger, else the first one after it
+  const tokens = doc.tokens ?? [];
+  const tok = spanContaining(tokens, event.trigger.start) ?? tokens[firstTokenFrom(tokens, event.trigger.start)];
   if (!tok) return null;
   const sent = sents[tok.sentence];
   if (!sent) return null;
@@ -526,5 +529,7 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
 }
 
 function tokenSentence(doc: Doc, q: Quantity): number {
-  return (doc.tokens ?? []).find((t) => t.start >= q.start)?.sentence ?? -1;
+  const tokens = doc.tokens ?? [];
+  const k = firstTokenFrom(tokens, q.start);
+  return k < 0 ? -1 : tokens[k]!.sentence;
 }
