@@ -7,6 +7,7 @@
 
 import type { Doc, Event, Quantity, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
+import { spanContaining } from '../nlp/spans.js';
 
 // Maps, not object literals: every token of every sentence is looked up here, and `w in {…}`
 // with arbitrary words is slow (and true for "constructor", inherited from Object.prototype).
@@ -43,19 +44,22 @@ const QUALIFIERS: [string[], string, Qual][] = [
   [['an', 'estimated'], 'about', { min: (n) => n, max: (n) => n }],
 ];
 
+// Word lists are Sets and Maps rather than /^(a|b|…)$/ patterns: every token of every sentence is
+// looked up in them.
+
 /** What a verb near the number says was done to those counted. */
-const VERB_UNITS: [RegExp, string][] = [
-  [/^(killed|kill|killing|dead|died|die|dies|murdered|executed|beheaded|massacred|slain|lynched|fatalities|fatality|deaths|death|bodies|corpses|perished|lifeless)$/, 'killed'],
-  [/^(wounded|wounding|injured|injuring|injuries|hurt|wounds|injures|hospitalised|hospitalized|maimed)$/, 'wounded'],
-  [/^(arrested|arresting|arrests|detained|detaining|apprehended|held|nabbed|jailed|detentions)$/, 'arrested'],
-  [/^(abducted|abducting|kidnapped|kidnapping|hostage|hostages|captured|taken)$/, 'abducted'],
-  [/^(displaced|fled|evacuated|displacing|homeless)$/, 'displaced'],
-  [/^(missing|disappeared)$/, 'missing'],
+const VERB_UNITS: [string[], string][] = [
+  [['killed', 'kill', 'killing', 'dead', 'died', 'die', 'dies', 'murdered', 'executed', 'beheaded', 'massacred', 'slain', 'lynched', 'fatalities', 'fatality', 'deaths', 'death', 'bodies', 'corpses', 'perished', 'lifeless'], 'killed'],
+  [['wounded', 'wounding', 'injured', 'injuring', 'injuries', 'hurt', 'wounds', 'injures', 'hospitalised', 'hospitalized', 'maimed'], 'wounded'],
+  [['arrested', 'arresting', 'arrests', 'detained', 'detaining', 'apprehended', 'held', 'nabbed', 'jailed', 'detentions'], 'arrested'],
+  [['abducted', 'abducting', 'kidnapped', 'kidnapping', 'hostage', 'hostages', 'captured', 'taken'], 'abducted'],
+  [['displaced', 'fled', 'evacuated', 'displacing', 'homeless'], 'displaced'],
+  [['missing', 'disappeared'], 'missing'],
 ];
+const UNIT_OF_VERB = new Map(VERB_UNITS.flatMap(([verbs, unit]) => verbs.map((v) => [v, unit] as const)));
 
 function verbUnit(w: string): string | null {
-  for (const [re, u] of VERB_UNITS) if (re.test(w)) return u;
-  return null;
+  return UNIT_OF_VERB.get(w) ?? null;
 }
 
 const CLAUSE_END = new Set(['.', ';', ':', '!', '?', 'while', 'whereas', 'but', 'although', 'after', 'before', 'when', 'as', 'who', 'which', '(', ')']);
@@ -79,9 +83,15 @@ function parseNumberToken(w: string): number | null {
   return null;
 }
 
+/** Words other than digits that can begin a number expression (see `numberAt`). */
+const NUMBER_STARTS = new Set(['a', 'one', 'half', ...ONES.keys(), ...TENS.keys(), ...VAGUE.keys()]);
+
 /** A number expression starting at token i (without qualifier), or null. */
 function numberAt(words: readonly string[], i: number, end: number): NumberAt | null {
   const w = words[i]!;
+  // most tokens are neither digits nor number words: settle them before the patterns below
+  const c = w.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !NUMBER_STARTS.has(w)) return null;
   // "3-4", "20-25"
   const range = /^(\d+)-(\d+)$/.exec(w);
   if (range) return { start: i, end: i + 1, min: Number(range[1]), max: Number(range[2]), qualifier: 'range', vague: false };
@@ -214,7 +224,7 @@ function unitOf(words: readonly string[], tokens: readonly Token[], num: NumberA
     if (w === 'lost' && words[k + 1] === 'their' && words[k + 2] === 'lives') return { unit: 'killed', noun };
     // the noun phrase's own verb ends the search ("pagers used by hundreds of members exploded …, killing 12")
     // (not a participle, a passive or a verb coordinated with the unit verb: "were tortured and killed")
-    if (tokens[k]!.pos === 'VERB' && !BE_AUX.has(w) && !/ing$/.test(w) && !PARTICIPLE_MODIFIERS.test(w)
+    if (tokens[k]!.pos === 'VERB' && !BE_AUX.has(w) && !/ing$/.test(w) && !PARTICIPLE_MODIFIERS.has(w)
       && !BE_AUX.has(words[k - 1] ?? '') && !/^(and|or|,)$/.test(words[k + 1] ?? '')) break;
   }
   return { unit: noun, noun };
@@ -234,9 +244,9 @@ function isActiveTransitive(words: readonly string[], k: number, end: number): b
 }
 
 const SIZE_TAG = /\[size=([^\]]*)\]/gi;
-const PERSON_SINGULAR = /^(man|woman|boy|girl|child|civilian|soldier|policeman|policewoman|officer|person|farmer|student|journalist|teacher|trader|driver|villager|resident|youth|teenager|member|militant|fighter|rebel|leader|worker|shepherd|herder|guard|suspect|victim|pastor|priest|imam|chief|elder|baby|infant|tailor|merchant|commander|official|doctor|nurse|passenger|activist|miner|captive|hostage|wife|husband|son|daughter|brother|sister|father|mother|captain|general|monk|administrator|informant|sarpanch|cleric|clergyman|businessman|lawyer|judge|engineer|gunman|militiaman|policeman|constable|inspector|sergeant|lieutenant|colonel|major|jawan|gendarme|trafficker|dealer|vendor|employee|politician|councillor|candidate|mayor|headman|student|president|chairman|secretary|councilor|hitman|thief|robber|prisoner|detainee)$/;
-const PARTICIPLE_MODIFIERS = /^(suspected|alleged|presumed|reported|unidentified|unknown|armed|retired|former|off-duty|wanted)$/;
-const KILL_PASSIVE = /^(killed|murdered|shot|beheaded|executed|lynched|stabbed|hacked|slain|dead|died)$/;
+const PERSON_SINGULAR = new Set(['man', 'woman', 'boy', 'girl', 'child', 'civilian', 'soldier', 'policeman', 'policewoman', 'officer', 'person', 'farmer', 'student', 'journalist', 'teacher', 'trader', 'driver', 'villager', 'resident', 'youth', 'teenager', 'member', 'militant', 'fighter', 'rebel', 'leader', 'worker', 'shepherd', 'herder', 'guard', 'suspect', 'victim', 'pastor', 'priest', 'imam', 'chief', 'elder', 'baby', 'infant', 'tailor', 'merchant', 'commander', 'official', 'doctor', 'nurse', 'passenger', 'activist', 'miner', 'captive', 'hostage', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'father', 'mother', 'captain', 'general', 'monk', 'administrator', 'informant', 'sarpanch', 'cleric', 'clergyman', 'businessman', 'lawyer', 'judge', 'engineer', 'gunman', 'militiaman', 'constable', 'inspector', 'sergeant', 'lieutenant', 'colonel', 'major', 'jawan', 'gendarme', 'trafficker', 'dealer', 'vendor', 'employee', 'politician', 'councillor', 'candidate', 'mayor', 'headman', 'president', 'chairman', 'secretary', 'councilor', 'hitman', 'thief', 'robber', 'prisoner', 'detainee']);
+const PARTICIPLE_MODIFIERS = new Set(['suspected', 'alleged', 'presumed', 'reported', 'unidentified', 'unknown', 'armed', 'retired', 'former', 'off-duty', 'wanted']);
+const KILL_PASSIVE = new Set(['killed', 'murdered', 'shot', 'beheaded', 'executed', 'lynched', 'stabbed', 'hacked', 'slain', 'dead', 'died']);
 
 export function findQuantities(doc: Doc): Quantity[] {
   const tokens = doc.tokens ?? [];
@@ -298,7 +308,7 @@ export function findQuantities(doc: Doc): Quantity[] {
   // "President Jovenel Moise was shot dead": a named person killed is one
   for (const m of doc.actors ?? []) {
     if (m.kind !== 'person') continue;
-    const k = tokens.findIndex((t) => t.start >= m.end);
+    const k = firstTokenFrom(tokens, m.end);
     if (k < 0 || out.some((q) => q.start <= m.start && m.end <= q.end)) continue;
     let v = k;
     if (words[v] !== 'was') continue;
@@ -318,6 +328,18 @@ export function findQuantities(doc: Doc): Quantity[] {
     out.push({ start, end: start + m[0].length, text: m[0], min: v.min, max: v.max, unit: 'protesters', qualifier: 'size' });
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** The index of the first token starting at or after `pos` (tokens are in text order), or -1. */
+function firstTokenFrom(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
 }
 
 function mk(doc: Doc, tokens: readonly Token[], from: number, to: number, min: number | null, max: number | null, unit: string | null, qualifier: string | null, noun?: string | null): Quantity {
@@ -343,12 +365,19 @@ function zeroCasualties(words: readonly string[], i: number, end: number): { end
   return null;
 }
 
+/** Verbs after which the next person named is the one killed. */
+const KILLING = new Set(['killed', 'killing', 'murdered', 'executed', 'beheaded', 'lynched']);
+/** The words `singlePerson` can start at. */
+const SINGLE_STARTS = new Set(['him', 'her', 'another', 'he', 'she', 'a', 'an', 'his', 'their', 'the']);
+
 /** "a man was killed", "killing a civilian", "shot dead a police officer": one person. */
 function singlePerson(words: readonly string[], tokens: readonly Token[], i: number, a: number, b: number): { end: number; unit: string; noun: string } | null {
   const w = words[i]!;
-  const prevKill = i - 1 >= a && /^(killed|killing|murdered|executed|beheaded|lynched)$/.test(words[i - 1]!);
+  if (!SINGLE_STARTS.has(w)) return null;
   // "killing him", "killing another"
-  if (prevKill && /^(him|her|another)$/.test(w)) return { end: i + 1, unit: 'killed', noun: w === 'another' ? 'another' : 'pronoun' };
+  if (/^(him|her|another)$/.test(w) && i - 1 >= a && KILLING.has(words[i - 1]!)) {
+    return { end: i + 1, unit: 'killed', noun: w === 'another' ? 'another' : 'pronoun' };
+  }
   // "He was killed": someone already counted, most likely (see fatalitiesFor)
   if ((w === 'he' || w === 'she') && words[i + 1] === 'was' && /^(killed|murdered|shot)$/.test(words[i + 2] ?? '') && (words[i + 2] !== 'shot' || words[i + 3] === 'dead')) {
     return { end: i + 1, unit: 'killed', noun: 'pronoun' };
@@ -358,15 +387,15 @@ function singlePerson(words: readonly string[], tokens: readonly Token[], i: num
   if (words[i - 1] === 'of' && /^(death|killing|murder|deaths|killings|assassination)$/.test(words[i - 2] ?? '')) return null;
   let k = i + 1;
   // "killed a dahalo": after a killing verb any noun is the victim
-  const afterKill = i - 1 >= a && /^(killed|killing|murdered|executed|beheaded|lynched)$/.test(words[i - 1]!);
-  while (k < b && k < i + 7 && !PERSON_SINGULAR.test(words[k]!)) {
+  const afterKill = i - 1 >= a && KILLING.has(words[i - 1]!);
+  while (k < b && k < i + 7 && !PERSON_SINGULAR.has(words[k]!)) {
     if (afterKill && tokens[k]!.pos === 'NOUN' && !/^(number|group|total|series|few|lot|couple)$/.test(words[k]!)) break;
     // "a suspected NPA militant": participles the tagger reads as verbs still modify the noun
-    const modifier = PARTICIPLE_MODIFIERS.test(words[k]!);
+    const modifier = PARTICIPLE_MODIFIERS.has(words[k]!);
     if (!modifier && tokens[k]!.pos !== 'ADJ' && tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN' && tokens[k]!.pos !== 'NUM' && words[k] !== '-') return null;
     k++;
   }
-  if (k >= b || !(PERSON_SINGULAR.test(words[k]!) || (afterKill && tokens[k]!.pos === 'NOUN'))) return null;
+  if (k >= b || !(PERSON_SINGULAR.has(words[k]!) || (afterKill && tokens[k]!.pos === 'NOUN'))) return null;
   const noun = words[k]!;
   // before: "killed a man", "killing a civilian", "shot dead a man", "beat and killed a man"
   for (let p = i - 1; p >= Math.max(a, i - 2); p--) {
@@ -382,7 +411,7 @@ function singlePerson(words: readonly string[], tokens: readonly Token[], i: num
     const x = words[p]!;
     if (CLAUSE_END.has(x) || x === ',') break;
     if ((x === 'body' || x === 'corpse') && (words[p - 1] === "'s" || words[p - 1] === '’s')) return { end: k + 1, unit: 'killed', noun };
-    if (KILL_PASSIVE.test(x)) {
+    if (KILL_PASSIVE.has(x)) {
       if (x === 'shot' && words[p + 1] !== 'dead' && words[p + 1] !== 'and') return { end: k + 1, unit: 'wounded', noun };
       if (x === 'shot' && words[p + 1] === 'and') return { end: k + 1, unit: verbUnit(words[p + 2] ?? '') ?? 'wounded', noun };
       return { end: k + 1, unit: 'killed', noun };
@@ -439,7 +468,9 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
   const violent = event.acled ? VIOLENT.has(event.acled.event_type) || event.acled.sub_event_type === 'Excessive force against protesters' : LETHAL_PLOVER_MODES.has(event.type);
   if (!violent) return null;
   const sents = doc.sentences ?? [];
-  const tok = (doc.tokens ?? []).find((t) => t.start <= event.trigger.start && event.trigger.start < t.end) ?? (doc.tokens ?? []).find((t) => t.start >= event.trigger.start);
+  // the token of the trigger, else the first one after it
+  const tokens = doc.tokens ?? [];
+  const tok = spanContaining(tokens, event.trigger.start) ?? tokens[firstTokenFrom(tokens, event.trigger.start)];
   if (!tok) return null;
   const sent = sents[tok.sentence];
   if (!sent) return null;
@@ -498,5 +529,7 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
 }
 
 function tokenSentence(doc: Doc, q: Quantity): number {
-  return (doc.tokens ?? []).find((t) => t.start >= q.start)?.sentence ?? -1;
+  const tokens = doc.tokens ?? [];
+  const k = firstTokenFrom(tokens, q.start);
+  return k < 0 ? -1 : tokens[k]!.sentence;
 }

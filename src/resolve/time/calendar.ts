@@ -22,7 +22,14 @@ export function validDate(y: number, m: number, d: number): boolean {
   return d <= daysInMonth(y, m);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
+  // the usual case by arithmetic (a Date per call shows in profiles); anything else (months out
+  // of range, years 0–99, which Date.UTC reads as 1900–1999) by Date's own rules
+  if (Number.isInteger(y) && Number.isInteger(m) && y >= 100 && y <= 9999 && m >= 1 && m <= 12) {
+    return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!;
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 

@@ -199,11 +199,18 @@ const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|long|previously|earlier|also|no
 const REPORTED = /\b(?:said|says|told|reported|claimed|according|announced|stated|added|alleged|accused|denied|insisted)\b/i;
 const DAYS_FAR = 30;
 
+const CLAUSE_OPENER = /[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/g;
+
+/** The last six words before the event word, within its clause. */
 function clauseBefore(doc: Doc, anchor: Span): string {
   const s = sentenceOf(doc, anchor.start);
   const sStart = s ? s.start : Math.max(0, anchor.start - 200);
   const before = doc.text.slice(Math.max(sStart, anchor.start - 60), anchor.start);
-  return before.split(/[,;:(\u2013\u2014"\u201c]|\b(?:and|but|that|which|who|while)\b/).pop()!.split(/\s+/).slice(-6).join(' ');
+  // what follows the last clause opener (as the last piece of `before.split(CLAUSE_OPENER)`)
+  let from = 0;
+  CLAUSE_OPENER.lastIndex = 0;
+  while (CLAUSE_OPENER.exec(before) !== null) from = CLAUSE_OPENER.lastIndex;
+  return before.slice(from).split(/\s+/).slice(-6).join(' ');
 }
 
 /** "will hold", "would call for", "a meeting, which is due to convene": announced, not yet happened. */

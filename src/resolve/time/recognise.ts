@@ -1,4 +1,4 @@
-// Finding and resolving time expressions in a text: every rule's pattern runs once over the text,
+// Finding and resolving time expressions in a text: every rule's pattern is matched over the text,
 // the longest non-overlapping matches win, and each is resolved against the reference day with
 // the tense of its clause. Two passes follow: expressions that lean on a neighbour ("overnight
 // on Monday", "5 p.m. Nov. 9") are merged, and in an old article bare weekdays are re-read
@@ -7,16 +7,15 @@
 import type { Span, Token } from '../../doc.js';
 import { dayNum, daysInMonth, iso, parseIso, weekday, type DayNum } from './calendar.js';
 import { NUMERIC_DATE } from './numeric.js';
+import { WordStartScanner } from './openings.js';
 import { RULES as GRAMMAR, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
-
-// Every expression starts at a word boundary: saying so up front lets the regex engine skip the
-// inside of words cheaply instead of trying each rule's optional prefixes at every character.
-const RULES: readonly Rule[] = [...GRAMMAR, NUMERIC_DATE].map((r) => ({
-  ...r,
-  re: new RegExp(`(?<![A-Za-z0-9])(?:${r.re.source})`, r.re.flags),
-}));
 import { clauseTense, type Tense } from './tense.js';
 import { spanContaining } from '../../nlp/spans.js';
+
+// Every expression starts at a word boundary, and each rule is tried only where its first
+// characters occur (see openings.ts): one pass over the text instead of one scan per rule.
+const RULES: readonly Rule[] = [...GRAMMAR, NUMERIC_DATE];
+const SCANNER = new WordStartScanner(RULES.map((r) => r.re));
 
 export interface Found extends Span {
   rule: string;
@@ -46,6 +45,7 @@ interface Raw extends Span {
 }
 
 const CONTEXT = 30;
+const NO_GROUPS: Record<string, string | undefined> = Object.freeze({});
 
 function sentenceAt(sentences: readonly SentenceWindow[] | undefined, pos: number): SentenceWindow | null {
   return spanContaining(sentences, pos);
@@ -53,27 +53,20 @@ function sentenceAt(sentences: readonly SentenceWindow[] | undefined, pos: numbe
 
 function collect(text: string, skip: readonly Span[]): Raw[] {
   const raws: Raw[] = [];
-  RULES.forEach((rule, order) => {
-    const re = rule.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const groups = { ...(m.groups ?? {}) };
-      const lead = rule.lead ? rule.lead(groups) : 0;
-      let start = m.index + lead;
-      let end = m.index + m[0].length;
-      while (start < end && /\s/.test(text[start]!)) start++;
-      while (end > start && /\s/.test(text[end - 1]!)) end--;
-      if (start >= end) continue;
-      if (skip.some((s) => start < s.end && s.start < end)) continue;
-      // inside a word ("Maya", "Junes") or a code ("F-2020")
-      if (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!) && /[A-Za-z0-9]/.test(text[start]!)) continue;
-      raws.push({ start, end, rule, groups, order });
-    }
+  SCANNER.scan(text, (order, m) => {
+    const rule = RULES[order]!;
+    // each exec returns a fresh groups object: keep it as it is (copying it costs more than the match)
+    const groups = m.groups ?? NO_GROUPS;
+    const lead = rule.lead ? rule.lead(groups) : 0;
+    let start = m.index + lead;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (start >= end) return;
+    if (skip.some((s) => start < s.end && s.start < end)) return;
+    // inside a word ("Maya", "Junes") or a code ("F-2020")
+    if (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!) && /[A-Za-z0-9]/.test(text[start]!)) return;
+    raws.push({ start, end, rule, groups, order });
   });
   return raws;
 }
@@ -106,14 +99,10 @@ export function recognise(input: RecogniseInput): Found[] {
 
   // longest first; a match is taken when it overlaps nothing taken and resolves
   const taken: Found[] = [];
-  const used = new Uint8Array(text.length + 1);
   for (const r of raws) {
-    let free = true;
-    for (let i = r.start; i < r.end; i++) if (used[i]) { free = false; break; }
-    if (!free) continue;
+    if (taken.some((t) => r.start < t.end && t.start < r.end)) continue;
     const resolved = r.rule.build(r.groups, ctxFor(r, ref, null), text, text.slice(r.start, r.end));
     if (!resolved) continue;
-    for (let i = r.start; i < r.end; i++) used[i] = 1;
     taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
     (taken[taken.length - 1] as Found & { raw?: Raw }).raw = r;
   }
