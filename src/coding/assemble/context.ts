@@ -4,12 +4,13 @@
 
 import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { isPunct, lower, sentenceAt, tokenAt } from './tokens.js';
+import { isPunct, lower, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {
   doc: Doc;
   toks: readonly Token[];
+  /** sorted by span start (see `partsIn`) */
   parts: Participant[];
   atts: readonly Attribution[];
   /** per sentence: the first party participant before its first verb (its grammatical subject) */
@@ -18,6 +19,8 @@ export interface Ctx {
   continued: Map<number, Attribution>;
   /** the two states the article is mostly about (by mentions), for filling in an unnamed other side */
   dyad: string[];
+  /** afterPreposition's answer by span start: roles ask it of the same participants for every trigger */
+  prepositions: Map<number, string | null>;
 }
 
 const PREPS = new Set(['in', 'at', 'on', 'near', 'across', 'inside', 'outside', 'from', 'throughout', 'around', 'into', 'to', 'of', 'with', 'against', 'by', 'for', 'between', 'over', 'towards', 'toward', 'under', 'within', 'along', 'among', 'about', 'like', 'than', 'after', 'before', 'during', 'since', 'as']);
@@ -26,7 +29,7 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', '
 export function buildCtx(doc: Doc): Ctx {
   const toks = doc.tokens ?? [];
   const parts = participants(doc).filter((p) => !isOutlet(doc, p));
-  const ctx: Ctx = { doc, toks, parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts) };
+  const ctx: Ctx = { doc, toks, parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map() };
   for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
   findContinuations(ctx);
   return ctx;
@@ -55,7 +58,7 @@ function findContinuations(ctx: Ctx): void {
     if (prev.paragraph !== s.paragraph) continue;
     if (ctx.atts.some((a) => a.cue.start >= s.start && a.cue.end <= s.end)) continue;
     if (ctx.atts.some((a) => a.content.start <= s.start && s.end <= a.content.end + 2)) continue;
-    const att = [...ctx.atts].reverse().find((a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && a.speaker && !a.neutral && a.content.end >= prev.end - 3);
+    const att = findLast(ctx.atts, (a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && !!a.speaker && !a.neutral && a.content.end >= prev.end - 3);
     const carried = att ?? ctx.continued.get(k - 1);
     if (!carried) continue;
     const first = ctx.toks[s.tokenStart];
@@ -68,12 +71,26 @@ function findContinuations(ctx: Ctx): void {
   }
 }
 
+function findLast<T>(list: readonly T[], pred: (x: T) => boolean): T | undefined {
+  for (let k = list.length - 1; k >= 0; k--) if (pred(list[k]!)) return list[k];
+  return undefined;
+}
+
 /** Is the participant the object of a preposition (so not a subject)? */
 export function afterPreposition(ctx: Ctx, p: Participant): string | null {
-  let i = tokenIndex(ctx, p.span.start) - 1;
+  const known = ctx.prepositions.get(p.span.start);
+  if (known !== undefined) return known;
+  const prep = prepositionBefore(ctx, p.span.start);
+  ctx.prepositions.set(p.span.start, prep);
+  return prep;
+}
+
+/** The preposition governing the noun phrase that starts at `start`, if any. */
+function prepositionBefore(ctx: Ctx, start: number): string | null {
+  let i = tokenIndex(ctx, start) - 1;
   let num = false;
   // skip determiners and adjectives inside the noun phrase ("on the Armenian army")
-  while (i >= 0 && ['DET', 'ADJ', 'NUM'].includes(ctx.toks[i]!.pos) && ctx.toks[i]!.end <= p.span.start) {
+  while (i >= 0 && ['DET', 'ADJ', 'NUM'].includes(ctx.toks[i]!.pos) && ctx.toks[i]!.end <= start) {
     if (ctx.toks[i]!.pos === 'NUM') num = true;
     i--;
   }
@@ -87,8 +104,9 @@ export function tokenIndex(ctx: Ctx, offset: number): number {
   return tokenAt(ctx.toks, offset);
 }
 
+/** The participants within the span, in order. */
 export function partsIn(ctx: Ctx, span: Span): Participant[] {
-  return ctx.parts.filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+  return spansWithin(ctx.parts, span.start, span.end);
 }
 
 /** The subject of the clause [a, b): the first participant before the first finite verb, not in a PP. */
@@ -103,7 +121,7 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   }
   const end = toks[verbAt - 1]?.end ?? 0;
   const start = toks[a]!.start;
-  const inSpan = ctx.parts.filter((p) => p.span.start >= start && p.span.end <= end);
+  const inSpan = spansWithin(ctx.parts, start, end);
   const cands = inSpan.filter((p) => !afterPreposition(ctx, p));
   if (cands.length) return cands[0]!;
   // "positions of the Azerbaijan Armed Forces were …": the possessor stands in for a non-actor head

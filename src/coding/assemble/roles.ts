@@ -5,7 +5,7 @@
 
 import type { ActorMention, Sentence, Trigger } from '../../doc.js';
 import { expand, refOf, type Participant } from './actors.js';
-import { afterPreposition, clauseAround, subjectIn, tokenIndex, type Ctx } from './context.js';
+import { afterPreposition, clauseAround, partsIn, subjectIn, tokenIndex, type Ctx } from './context.js';
 import { lower } from './tokens.js';
 
 export interface Roles {
@@ -62,8 +62,8 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const subjectedTo = lower(toks[i - 1]) === 'to' && /^subject/i.test(toks[i - 2]?.text ?? '') || lower(toks[i - 2]) === 'to' && /^subject/i.test(toks[i - 3]?.text ?? '');
   const passive = trig.passive || (!nominal && BE.has(lower(toks[k])) && /(ed|en|wn|ot|uck|hit|eld|ought|ut)$/.test(toks[i]!.text)) || subjectedTo;
 
-  const after = ctx.parts.filter((p) => p.span.start >= trig.end && p.span.end <= cEnd);
-  const before = ctx.parts.filter((p) => p.span.start >= cStart && p.span.end <= trig.start);
+  const after = partsIn(ctx, { start: trig.end, end: cEnd });
+  const before = partsIn(ctx, { start: cStart, end: trig.start });
   let by = after.find((p) => afterPreposition(ctx, p) === 'by');
   // "Mass shelling is ongoing – triggered by provocation by Azerbaijan": the cause names the actor
   if (!by && b < s.tokenEnd && /^[–—,-]$/.test(toks[b]?.text ?? '') && CAUSE_VERBS.test(toks[b + 1]?.text ?? '')) {

@@ -34,6 +34,24 @@ export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMe
   return out;
 }
 
+/**
+ * The items of `items` (sorted by span start) whose span lies within [start, end], in order: a
+ * binary search to the first that starts at or after `start`, then a walk to `end`.
+ */
+export function spansWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  // a span that starts after `end` cannot end by it
+  for (let i = lo; i < items.length && items[i]!.span.start <= end; i++) if (items[i]!.span.end <= end) out.push(items[i]!);
+  return out;
+}
+
 /** The mention that contains `offset`, if any. */
 export function mentionAt(actors: readonly ActorMention[], offset: number): ActorMention | null {
   for (const a of actors) {

@@ -30,7 +30,8 @@ const STOP = new Set(
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
 
 function normWord(w: string): string | null {
-  if (/^\d/.test(w)) return '<num>';
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return '<num>';
   if (MONTHS.has(w)) return '<month>';
   if (STOP.has(w) || w.length < 2) return null;
   // light stemming: plurals and common verb endings map together (protesters ~ protester)
@@ -45,7 +46,7 @@ export function features(text: string): string[] {
   const words = text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
   const norm: string[] = [];
   for (const w of words) {
-    const n = normWord(w.replace(/'s$/, '').replace(/'/g, ''));
+    const n = normWord(w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
     if (n) norm.push(n);
   }
   const out = new Set<string>();
@@ -176,13 +177,29 @@ function predictUncached(model: NbModel, text: string): NbPrediction | null {
   const ranked = model.labels.map((label, l) => ({ label, prob: exps[l]! / z })).sort((a, b) => b.prob - a.prob);
   const top = model.labels.indexOf(ranked[0]!.label);
   const second = ranked[1] ? model.labels.indexOf(ranked[1].label) : -1;
-  const evidence = known
-    .map((j) => ({ f: model.vocab[j]!, w: model.logLik[top]![j]! - (second >= 0 ? model.logLik[second]![j]! : 0) }))
-    .sort((a, b) => b.w - a.w)
-    .slice(0, 3)
+  const topRow = model.logLik[top]!;
+  const secondRow = second >= 0 ? model.logLik[second]! : null;
+  const evidence = strongest(known, (j) => topRow[j]! - (secondRow ? secondRow[j]! : 0), 3)
     .filter((x) => x.w > 0)
-    .map((x) => x.f);
+    .map((x) => model.vocab[x.j]!);
   return { label: ranked[0]!.label, prob: ranked[0]!.prob, ranked, evidence };
+}
+
+/**
+ * The `n` features of highest weight, in decreasing weight, earlier ones first among equals: what
+ * a stable sort of all of them would put first, without sorting a paragraph's hundred features.
+ */
+function strongest(known: readonly number[], weight: (j: number) => number, n: number): { j: number; w: number }[] {
+  const best: { j: number; w: number }[] = [];
+  for (const j of known) {
+    const w = weight(j);
+    if (best.length === n && !(w > best[n - 1]!.w)) continue;
+    let at = best.length;
+    while (at > 0 && w > best[at - 1]!.w) at--;
+    best.splice(at, 0, { j, w });
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 export function validateModel(v: unknown, source: string): NbModel {
