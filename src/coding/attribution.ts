@@ -9,7 +9,7 @@ import type { ActorRef, Attribution, Doc, Span, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import { isOutlet, outletName, participants, type Participant } from './assemble/actors.js';
 import { outletsIn, type Outlet } from './assemble/outlets.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, tokenAt } from './assemble/tokens.js';
+import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, lowerTexts, tokenAt } from './assemble/tokens.js';
 import {
   BLAME_CUES, CUE_FORMS, DENIAL_CUES, NEUTRAL_SECTORS, NEUTRAL_SPEAKER_WORDS, PRONOUNS_SUBJECT,
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,
@@ -123,6 +123,7 @@ export interface AttributionOptions {
 
 export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attribution[] {
   const toks = doc.tokens ?? [];
+  const lows = lowerTexts(toks);
   const sentences = doc.sentences ?? [];
   const paras = doc.paragraphs ?? [];
   const parts = participants(doc, { keepAdjectives: true });
@@ -141,7 +142,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
     let mainSpeaker: SpeakerGuess | null = null;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
-      const low = lower(t);
+      const low = lows[i]!;
       let lemma: string | undefined;
       let according = false;
       if (low === 'according' && lower(toks[i + 1]) === 'to') {

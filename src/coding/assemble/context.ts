@@ -4,12 +4,14 @@
 
 import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { isPunct, lower, sentenceAt, spansWithin, tokenAt } from './tokens.js';
+import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {
   doc: Doc;
   toks: readonly Token[];
+  /** the lower-cased text of each token (see `wordAt`) */
+  low: readonly string[];
   /** sorted by span start (see `partsIn`) */
   parts: Participant[];
   atts: readonly Attribution[];
@@ -29,7 +31,7 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', '
 export function buildCtx(doc: Doc): Ctx {
   const toks = doc.tokens ?? [];
   const parts = participants(doc).filter((p) => !isOutlet(doc, p));
-  const ctx: Ctx = { doc, toks, parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map() };
+  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map() };
   for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
   findContinuations(ctx);
   return ctx;
@@ -61,11 +63,11 @@ function findContinuations(ctx: Ctx): void {
     const att = findLast(ctx.atts, (a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && !!a.speaker && !a.neutral && a.content.end >= prev.end - 3);
     const carried = att ?? ctx.continued.get(k - 1);
     if (!carried) continue;
-    const first = ctx.toks[s.tokenStart];
-    const pronounStart = !!first && PRONOUNS_SUBJECT.has(lower(first)) && lower(first) !== 'it';
+    const first = wordAt(ctx, s.tokenStart);
+    const pronounStart = PRONOUNS_SUBJECT.has(first) && first !== 'it';
     let progressive = false;
     for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
-      if (PROGRESSIVE_AUX.has(lower(ctx.toks[i])) && /ing$/.test(ctx.toks[i + 1]!.text)) { progressive = true; break; }
+      if (PROGRESSIVE_AUX.has(wordAt(ctx, i)) && /ing$/.test(ctx.toks[i + 1]!.text)) { progressive = true; break; }
     }
     if (pronounStart || progressive) ctx.continued.set(k, carried);
   }
@@ -94,10 +96,21 @@ function prepositionBefore(ctx: Ctx, start: number): string | null {
     if (ctx.toks[i]!.pos === 'NUM') num = true;
     i--;
   }
-  const w = lower(ctx.toks[i]);
+  const w = wordAt(ctx, i);
   // "about 2,000 peacekeepers", "over 100 soldiers": a quantifier, not a preposition
   if (num && (w === 'about' || w === 'around' || w === 'over' || w === 'under' || w === 'than')) return null;
   return PREPS.has(w) ? w : null;
+}
+
+/** The lower-cased text of token k, '' outside the document. */
+export function wordAt(ctx: Ctx, k: number): string {
+  return ctx.low[k] ?? '';
+}
+
+/** Is there a token w1 directly followed by w2 within tokens [a, b)? */
+export function wordPairIn(ctx: Ctx, a: number, b: number, w1: string, w2: string): boolean {
+  for (let k = a; k + 1 < b; k++) if (ctx.low[k] === w1 && ctx.low[k + 1] === w2) return true;
+  return false;
 }
 
 export function tokenIndex(ctx: Ctx, offset: number): number {
@@ -129,7 +142,7 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   if (ofs.length) return ofs[0]!;
   // "It said …", "They were transporting …": a pronoun subject
   for (let i = a; i < verbAt; i++) {
-    if (PRONOUNS_SUBJECT.has(lower(toks[i])) && toks[i]!.pos === 'PRON') return pronoun(ctx, i);
+    if (PRONOUNS_SUBJECT.has(wordAt(ctx, i)) && toks[i]!.pos === 'PRON') return pronoun(ctx, i);
   }
   return null;
 }
@@ -162,12 +175,12 @@ export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number]
   let a = s.tokenStart;
   let b = s.tokenEnd;
   for (let k = i - 1; k >= s.tokenStart; k--) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { a = k + 1; break; }
     if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but')) { a = k + 1; break; }
   }
   for (let k = i + 1; k < s.tokenEnd; k++) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
     if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') && k > i + 1) { b = k; break; }
     // ", killing …", ", saying …": a participle clause after a comma

@@ -24,6 +24,22 @@ export function lower(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+const lowerMemo = new WeakMap<readonly Token[], readonly string[]>();
+
+/**
+ * The lower-cased text of every token, computed once per token list: speech cues, triggers and
+ * refinement all scan every token of a document. Keyed by the tokens array, which a Doc never
+ * changes (layers are frozen).
+ */
+export function lowerTexts(tokens: readonly Token[]): readonly string[] {
+  let texts = lowerMemo.get(tokens);
+  if (!texts) {
+    texts = Object.freeze(tokens.map((t) => t.text.toLowerCase()));
+    lowerMemo.set(tokens, texts);
+  }
+  return texts;
+}
+
 /** Actor mentions sorted by start, for range queries. */
 export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMention[] {
   const out: ActorMention[] = [];

@@ -41,14 +41,20 @@ function normWord(w: string): string | null {
   return w;
 }
 
-/** Unigram and bigram features of a text (bigrams skip stopwords, so "opened fire" = "open fire"). */
-export function features(text: string): string[] {
+/** The words of a text as features see them: lower-cased, stopwords dropped, lightly stemmed. */
+function normWords(text: string): string[] {
   const words = text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
   const norm: string[] = [];
   for (const w of words) {
     const n = normWord(w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
     if (n) norm.push(n);
   }
+  return norm;
+}
+
+/** Unigram and bigram features of a text (bigrams skip stopwords, so "opened fire" = "open fire"). */
+export function features(text: string): string[] {
+  const norm = normWords(text);
   const out = new Set<string>();
   for (let i = 0; i < norm.length; i++) {
     out.add(norm[i]!);
@@ -124,16 +130,56 @@ export interface NbPrediction {
   evidence: string[];
 }
 
-/** Index from feature to position, built once per model. */
-const vocabIndex = new WeakMap<NbModel, Map<string, number>>();
+/**
+ * Index from feature to position, built once per model. Bigrams are indexed by their first word,
+ * then their second, so scoring a text never builds the "a b" strings of its word pairs.
+ */
+interface VocabIndex {
+  unigrams: Map<string, number>;
+  bigrams: Map<string, Map<string, number>>;
+}
+const vocabIndex = new WeakMap<NbModel, VocabIndex>();
 
-function indexOf(model: NbModel): Map<string, number> {
+function indexOf(model: NbModel): VocabIndex {
   let m = vocabIndex.get(model);
   if (!m) {
-    m = new Map(model.vocab.map((f, i) => [f, i]));
+    m = { unigrams: new Map(), bigrams: new Map() };
+    model.vocab.forEach((f, i) => {
+      const sp = f.indexOf(' ');
+      if (sp < 0) {
+        m!.unigrams.set(f, i);
+        return;
+      }
+      const first = f.slice(0, sp);
+      let seconds = m!.bigrams.get(first);
+      if (!seconds) {
+        seconds = new Map();
+        m!.bigrams.set(first, seconds);
+      }
+      seconds.set(f.slice(sp + 1), i);
+    });
     vocabIndex.set(model, m);
   }
   return m;
+}
+
+/** Positions of the model's features found in the text, each once, in the order `features` lists them. */
+function knownFeatures(model: NbModel, text: string): number[] {
+  const { unigrams, bigrams } = indexOf(model);
+  const norm = normWords(text);
+  const known: number[] = [];
+  const seen = new Set<number>();
+  const add = (j: number | undefined) => {
+    if (j !== undefined && !seen.has(j)) {
+      seen.add(j);
+      known.push(j);
+    }
+  };
+  for (let i = 0; i < norm.length; i++) {
+    add(unigrams.get(norm[i]!));
+    if (i + 1 < norm.length) add(bigrams.get(norm[i]!)?.get(norm[i + 1]!));
+  }
+  return known;
 }
 
 /**
@@ -158,12 +204,7 @@ export function predictNb(model: NbModel, text: string): NbPrediction | null {
 }
 
 function predictUncached(model: NbModel, text: string): NbPrediction | null {
-  const vi = indexOf(model);
-  const known: number[] = [];
-  for (const f of features(text)) {
-    const j = vi.get(f);
-    if (j !== undefined) known.push(j);
-  }
+  const known = knownFeatures(model, text);
   if (known.length === 0) return null;
   const scores = model.labels.map((_, l) => {
     let s = model.logPrior[l]!;
