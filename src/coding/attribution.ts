@@ -149,10 +149,11 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
         according = true;
         lemma = 'according to';
       } else {
+        // (a noun or adjective is never a cue: asked first, it spares most tokens the lookup)
+        if (t.pos === 'NOUN' || t.pos === 'ADJ') continue;
         lemma = CUE_FORM_OF.get(low);
         if (!lemma) continue;
         if (NOUN_LIKE.has(low) && t.pos !== 'VERB') continue;
-        if (t.pos === 'NOUN' || t.pos === 'ADJ') continue;
         if (inQuote(i)) continue;
         // "did not report any casualties": nothing is reported
         if (['not', "n't", 'never'].includes(lower(toks[i - 1])) || ['not', "n't", 'never'].includes(lower(toks[i - 2]))) continue;
@@ -250,8 +251,8 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
           const followedByComma = toks[k]?.text === ',' || toks[k]?.text === '.';
           const speakerAfterComma = subjA > s.tokenStart && toks[subjA - 1]!.text === ',';
           // "…, Human Rights Watch said in a report on Tuesday.": only circumstances follow the cue
-          const trailing = toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
-          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing)))) {
+          const trailing = () => toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
+          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing())))) {
             // content after the cue, to the end of its clause for denials and blame
             let e = s.tokenEnd;
             if (kind !== 'speech') {

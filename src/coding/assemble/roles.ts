@@ -135,7 +135,6 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   let actors: Participant[] = [];
   if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];
   else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
-  const together = ctx.low.slice(a, b).some((w) => TOGETHER.has(w));
   const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
   if (actors.length >= 2) {
     if (reciprocal && !firstObj) {
@@ -143,6 +142,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
       if (SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) pairs.push({ actor: actors[1]!, target: actors[0]! });
       return { pairs, clause, passive, nominal };
     }
+    const together = ctx.low.slice(a, b).some((w) => TOGETHER.has(w));
     if (together) return { pairs: [{ actor: actors[0]!, target: firstObj }], clause, passive, nominal };
     for (const ac of actors) pairs.push({ actor: ac, target: firstObj });
     return { pairs, clause, passive, nominal };

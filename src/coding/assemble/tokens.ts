@@ -78,7 +78,13 @@ export function mentionAt(actors: readonly ActorMention[], offset: number): Acto
 }
 
 export function isPunct(t: Token | undefined): boolean {
-  return !!t && (t.pos === 'PUNCT' || /^[\p{P}]+$/u.test(t.text));
+  return !!t && (t.pos === 'PUNCT' || (!startsAlphanumeric(t.text) && /^[\p{P}]+$/u.test(t.text)));
+}
+
+/** An ASCII letter or digit first: most words, which the punctuation pattern need not be run on. */
+function startsAlphanumeric(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);

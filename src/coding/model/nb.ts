@@ -131,53 +131,63 @@ export interface NbPrediction {
 }
 
 /**
- * Index from feature to position, built once per model. Bigrams are indexed by their first word,
- * then their second, so scoring a text never builds the "a b" strings of its word pairs.
+ * Index from feature to position, built once per model. Every word the features use gets a
+ * number, so scoring a text looks each of its words up once and finds word pairs by their two
+ * numbers, without building the "a b" string of every pair.
  */
 interface VocabIndex {
-  unigrams: Map<string, number>;
-  bigrams: Map<string, Map<string, number>>;
+  /** word -> word number */
+  words: Map<string, number>;
+  /** word number -> position of the unigram feature, or -1 */
+  unigrams: Int32Array;
+  /** first * words.size + second -> position of the bigram feature */
+  bigrams: Map<number, number>;
 }
 const vocabIndex = new WeakMap<NbModel, VocabIndex>();
 
 function indexOf(model: NbModel): VocabIndex {
   let m = vocabIndex.get(model);
-  if (!m) {
-    m = { unigrams: new Map(), bigrams: new Map() };
-    model.vocab.forEach((f, i) => {
-      const sp = f.indexOf(' ');
-      if (sp < 0) {
-        m!.unigrams.set(f, i);
-        return;
-      }
-      const first = f.slice(0, sp);
-      let seconds = m!.bigrams.get(first);
-      if (!seconds) {
-        seconds = new Map();
-        m!.bigrams.set(first, seconds);
-      }
-      seconds.set(f.slice(sp + 1), i);
-    });
-    vocabIndex.set(model, m);
-  }
+  if (m) return m;
+  const words = new Map<string, number>();
+  const wordOf = (w: string) => {
+    let n = words.get(w);
+    if (n === undefined) words.set(w, (n = words.size));
+    return n;
+  };
+  const split = model.vocab.map((f) => {
+    const sp = f.indexOf(' ');
+    return sp < 0 ? [wordOf(f)] : [wordOf(f.slice(0, sp)), wordOf(f.slice(sp + 1))];
+  });
+  const unigrams = new Int32Array(words.size).fill(-1);
+  const bigrams = new Map<number, number>();
+  // a later duplicate wins, as it did in a plain feature -> position map
+  split.forEach((ws, i) => {
+    if (ws.length === 1) unigrams[ws[0]!] = i;
+    else bigrams.set(ws[0]! * words.size + ws[1]!, i);
+  });
+  m = { words, unigrams, bigrams };
+  vocabIndex.set(model, m);
   return m;
 }
 
 /** Positions of the model's features found in the text, each once, in the order `features` lists them. */
 function knownFeatures(model: NbModel, text: string): number[] {
-  const { unigrams, bigrams } = indexOf(model);
-  const norm = normWords(text);
+  const { words, unigrams, bigrams } = indexOf(model);
+  const ids = normWords(text).map((w) => words.get(w) ?? -1);
   const known: number[] = [];
   const seen = new Set<number>();
   const add = (j: number | undefined) => {
-    if (j !== undefined && !seen.has(j)) {
+    if (j !== undefined && j >= 0 && !seen.has(j)) {
       seen.add(j);
       known.push(j);
     }
   };
-  for (let i = 0; i < norm.length; i++) {
-    add(unigrams.get(norm[i]!));
-    if (i + 1 < norm.length) add(bigrams.get(norm[i]!)?.get(norm[i + 1]!));
+  for (let i = 0; i < ids.length; i++) {
+    const a = ids[i]!;
+    if (a < 0) continue;
+    add(unigrams[a]);
+    const b = i + 1 < ids.length ? ids[i + 1]! : -1;
+    if (b >= 0) add(bigrams.get(a * words.size + b));
   }
   return known;
 }
