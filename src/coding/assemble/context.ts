@@ -2,7 +2,7 @@
 // mentions fused and expanded), attributions by content, the clause around each token, and
 // who the subject of each sentence is (for "It …", "They …" in the next one).
 
-import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
+import type { Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
 import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
@@ -23,6 +23,10 @@ export interface Ctx {
   dyad: string[];
   /** afterPreposition's answer by span start: roles ask it of the same participants for every trigger */
   prepositions: Map<number, string | null>;
+  /** per participant (in order): the furthest end of it and those before it, for `insidePart` */
+  partsReach: number[];
+  /** a statement's date and whether it is background, by attribution (see variants.ts) */
+  statementDates: Map<Attribution, { date: EventDate | null; historical: boolean }>;
 }
 
 const PREPS = new Set(['in', 'at', 'on', 'near', 'across', 'inside', 'outside', 'from', 'throughout', 'around', 'into', 'to', 'of', 'with', 'against', 'by', 'for', 'between', 'over', 'towards', 'toward', 'under', 'within', 'along', 'among', 'about', 'like', 'than', 'after', 'before', 'during', 'since', 'as']);
@@ -31,10 +35,28 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', '
 export function buildCtx(doc: Doc): Ctx {
   const toks = doc.tokens ?? [];
   const parts = participants(doc).filter((p) => !isOutlet(doc, p));
-  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map() };
+  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map(), partsReach: reachOf(parts), statementDates: new Map() };
   for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
   findContinuations(ctx);
   return ctx;
+}
+
+function reachOf(parts: readonly Participant[]): number[] {
+  const reach: number[] = [];
+  for (const p of parts) reach.push(Math.max(p.span.end, reach[reach.length - 1] ?? -Infinity));
+  return reach;
+}
+
+/** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */
+function insidePart(ctx: Ctx, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ctx.parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.parts[mid]!.span.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ctx.partsReach[lo - 1]! >= end;
 }
 
 /** The two countries mentioned most as parties, when both are clearly present (≥ 2 mentions each). */
@@ -130,7 +152,7 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
     // a verb-like token inside an actor's name is not the clause's verb ("IS militants detonated …")
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !ctx.parts.some((p) => p.span.start <= t.start && t.end <= p.span.end)) { verbAt = i; break; }
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !insidePart(ctx, t.start, t.end)) { verbAt = i; break; }
   }
   const end = toks[verbAt - 1]?.end ?? 0;
   const start = toks[a]!.start;

@@ -34,7 +34,8 @@ const lowerMemo = new WeakMap<readonly Token[], readonly string[]>();
 export function lowerTexts(tokens: readonly Token[]): readonly string[] {
   let texts = lowerMemo.get(tokens);
   if (!texts) {
-    texts = Object.freeze(tokens.map((t) => t.text.toLowerCase()));
+    // not frozen (see lexWords): the readonly type keeps callers from writing to the shared list
+    texts = tokens.map((t) => t.text.toLowerCase());
     lowerMemo.set(tokens, texts);
   }
   return texts;
