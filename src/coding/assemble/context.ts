@@ -164,7 +164,7 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   if (ofs.length) return ofs[0]!;
   // "It said …", "They were transporting …": a pronoun subject
   for (let i = a; i < verbAt; i++) {
-    if (PRONOUNS_SUBJECT.has(wordAt(ctx, i)) && toks[i]!.pos === 'PRON') return pronoun(ctx, i);
+    if (toks[i]!.pos === 'PRON' && PRONOUNS_SUBJECT.has(wordAt(ctx, i))) return pronoun(ctx, i);
   }
   return null;
 }

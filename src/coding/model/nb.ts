@@ -142,6 +142,8 @@ interface VocabIndex {
   unigrams: Int32Array;
   /** first * words.size + second -> position of the bigram feature */
   bigrams: Map<number, number>;
+  /** logLik transposed: the log-likelihood of feature j under label l at j * labels + l */
+  byFeature: Float64Array;
 }
 const vocabIndex = new WeakMap<NbModel, VocabIndex>();
 
@@ -165,7 +167,10 @@ function indexOf(model: NbModel): VocabIndex {
     if (ws.length === 1) unigrams[ws[0]!] = i;
     else bigrams.set(ws[0]! * words.size + ws[1]!, i);
   });
-  m = { words, unigrams, bigrams };
+  const nLabels = model.labels.length;
+  const byFeature = new Float64Array(model.vocab.length * nLabels);
+  model.logLik.forEach((row, l) => row.forEach((v, j) => (byFeature[j * nLabels + l] = v)));
+  m = { words, unigrams, bigrams, byFeature };
   vocabIndex.set(model, m);
   return m;
 }
@@ -216,12 +221,16 @@ export function predictNb(model: NbModel, text: string): NbPrediction | null {
 function predictUncached(model: NbModel, text: string): NbPrediction | null {
   const known = knownFeatures(model, text);
   if (known.length === 0) return null;
-  const scores = model.labels.map((_, l) => {
-    let s = model.logPrior[l]!;
-    const row = model.logLik[l]!;
-    for (const j of known) s += row[j]!;
-    return s;
-  });
+  // each label's score adds its log-likelihoods in the order of `known`, reading them feature by
+  // feature from one row of the transposed table instead of jumping across every label's row
+  const { byFeature } = indexOf(model);
+  const nLabels = model.labels.length;
+  const sums = Float64Array.from(model.logPrior);
+  for (const j of known) {
+    const base = j * nLabels;
+    for (let l = 0; l < nLabels; l++) sums[l] += byFeature[base + l]!;
+  }
+  const scores = Array.from(sums);
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const z = exps.reduce((a, b) => a + b, 0);
