@@ -225,12 +225,11 @@ function predictUncached(model: NbModel, text: string): NbPrediction | null {
   // feature from one row of the transposed table instead of jumping across every label's row
   const { byFeature } = indexOf(model);
   const nLabels = model.labels.length;
-  const sums = Float64Array.from(model.logPrior);
+  const scores = model.logPrior.slice(0, nLabels);
   for (const j of known) {
     const base = j * nLabels;
-    for (let l = 0; l < nLabels; l++) sums[l] += byFeature[base + l]!;
+    for (let l = 0; l < nLabels; l++) scores[l]! += byFeature[base + l]!;
   }
-  const scores = Array.from(sums);
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const z = exps.reduce((a, b) => a + b, 0);
