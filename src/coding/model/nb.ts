@@ -233,7 +233,7 @@ function predictUncached(model: NbModel, text: string): NbPrediction | null {
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const z = exps.reduce((a, b) => a + b, 0);
-  const ranked = model.labels.map((label, l) => ({ label, prob: exps[l]! / z })).sort((a, b) => b.prob - a.prob);
+  const ranked = byProbability(model.labels.map((label, l) => ({ label, prob: exps[l]! / z })));
   const top = model.labels.indexOf(ranked[0]!.label);
   const second = ranked[1] ? model.labels.indexOf(ranked[1].label) : -1;
   const topRow = model.logLik[top]!;
@@ -242,6 +242,23 @@ function predictUncached(model: NbModel, text: string): NbPrediction | null {
     .filter((x) => x.w > 0)
     .map((x) => model.vocab[x.j]!);
   return { label: ranked[0]!.label, prob: ranked[0]!.prob, ranked, evidence };
+}
+
+/**
+ * Labels from most to least probable, equal ones in label order: what a stable sort gives, by
+ * insertion, which for a couple of dozen labels is several times cheaper than sort() calling back.
+ */
+function byProbability(list: { label: string; prob: number }[]): { label: string; prob: number }[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let k = i;
+    while (k > 0 && x.prob > list[k - 1]!.prob) {
+      list[k] = list[k - 1]!;
+      k--;
+    }
+    list[k] = x;
+  }
+  return list;
 }
 
 /**
