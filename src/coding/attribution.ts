@@ -9,7 +9,7 @@ import type { ActorRef, Attribution, Doc, Span, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import { isOutlet, outletName, participants, type Participant } from './assemble/actors.js';
 import { outletsIn, type Outlet } from './assemble/outlets.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, tokenAt } from './assemble/tokens.js';
+import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, lowerTexts, tokenAt } from './assemble/tokens.js';
 import {
   BLAME_CUES, CUE_FORMS, DENIAL_CUES, NEUTRAL_SECTORS, NEUTRAL_SPEAKER_WORDS, PRONOUNS_SUBJECT,
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,
@@ -123,6 +123,7 @@ export interface AttributionOptions {
 
 export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attribution[] {
   const toks = doc.tokens ?? [];
+  const lows = lowerTexts(toks);
   const sentences = doc.sentences ?? [];
   const paras = doc.paragraphs ?? [];
   const parts = participants(doc, { keepAdjectives: true });
@@ -141,17 +142,18 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
     let mainSpeaker: SpeakerGuess | null = null;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
-      const low = lower(t);
+      const low = lows[i]!;
       let lemma: string | undefined;
       let according = false;
       if (low === 'according' && lower(toks[i + 1]) === 'to') {
         according = true;
         lemma = 'according to';
       } else {
+        // (a noun or adjective is never a cue: asked first, it spares most tokens the lookup)
+        if (t.pos === 'NOUN' || t.pos === 'ADJ') continue;
         lemma = CUE_FORM_OF.get(low);
         if (!lemma) continue;
         if (NOUN_LIKE.has(low) && t.pos !== 'VERB') continue;
-        if (t.pos === 'NOUN' || t.pos === 'ADJ') continue;
         if (inQuote(i)) continue;
         // "did not report any casualties": nothing is reported
         if (['not', "n't", 'never'].includes(lower(toks[i - 1])) || ['not', "n't", 'never'].includes(lower(toks[i - 2]))) continue;
@@ -249,8 +251,8 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
           const followedByComma = toks[k]?.text === ',' || toks[k]?.text === '.';
           const speakerAfterComma = subjA > s.tokenStart && toks[subjA - 1]!.text === ',';
           // "…, Human Rights Watch said in a report on Tuesday.": only circumstances follow the cue
-          const trailing = toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
-          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing)))) {
+          const trailing = () => toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
+          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing())))) {
             // content after the cue, to the end of its clause for denials and blame
             let e = s.tokenEnd;
             if (kind !== 'speech') {

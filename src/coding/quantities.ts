@@ -5,9 +5,9 @@
 // {N, N}; "several" 3, "dozens" 24, "hundreds" 200, "thousands" 2000 (as minimums).
 // `fatalitiesFor` picks an event's death toll from them: the killed only, never the wounded.
 
-import type { Doc, Event, Quantity, Token } from '../doc.js';
+import type { Doc, Event, Quantity, Span, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
-import { spanContaining } from '../nlp/spans.js';
+import { tokenAt } from './assemble/tokens.js';
 
 // Maps, not object literals: every token of every sentence is looked up here, and `w in {…}`
 // with arbitrary words is slow (and true for "constructor", inherited from Object.prototype).
@@ -467,14 +467,32 @@ const FATALITIES_CODED = /\b(?:fatalit(?:y|ies)|casualties|deaths) (?:were |was 
 export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
   const violent = event.acled ? VIOLENT.has(event.acled.event_type) || event.acled.sub_event_type === 'Excessive force against protesters' : LETHAL_PLOVER_MODES.has(event.type);
   if (!violent) return null;
-  const sents = doc.sentences ?? [];
-  // the token of the trigger, else the first one after it
   const tokens = doc.tokens ?? [];
-  const tok = spanContaining(tokens, event.trigger.start) ?? tokens[firstTokenFrom(tokens, event.trigger.start)];
+  // the token holding the trigger's start, else the first after it
+  const tok = tokens[tokenAt(tokens, event.trigger.start)];
   if (!tok) return null;
-  const sent = sents[tok.sentence];
+  const sent = (doc.sentences ?? [])[tok.sentence];
   if (!sent) return null;
-  const para = sents.filter((s) => s.paragraph === sent.paragraph);
+  // the toll depends on the paragraph only: worked out once per paragraph, a copy per event
+  let byPara = paragraphTolls.get(doc);
+  if (!byPara) {
+    byPara = new Map();
+    paragraphTolls.set(doc, byPara);
+  }
+  let toll = byPara.get(sent.paragraph);
+  if (toll === undefined) {
+    toll = paragraphToll(doc, sent.paragraph);
+    byPara.set(sent.paragraph, toll);
+  }
+  return toll && { min: toll.min, max: toll.max, text: toll.text, span: { start: toll.span.start, end: toll.span.end } };
+}
+
+type Toll = { min: number | null; max: number | null; text: string; span: Span };
+const paragraphTolls = new WeakMap<Doc, Map<number, Toll | null>>();
+
+function paragraphToll(doc: Doc, paragraph: number): Toll | null {
+  const sents = doc.sentences ?? [];
+  const para = sents.filter((s) => s.paragraph === paragraph);
   const from = para[0]!.start;
   const to = para.at(-1)!.end;
   const text = doc.text.slice(from, to);
@@ -528,8 +546,10 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
   return { min, max, text: used.map((u) => u.text).join(' + '), span: { start: first.start, end: last.end } };
 }
 
+/** The sentence of the first token starting at or after the quantity's start. */
 function tokenSentence(doc: Doc, q: Quantity): number {
   const tokens = doc.tokens ?? [];
-  const k = firstTokenFrom(tokens, q.start);
-  return k < 0 ? -1 : tokens[k]!.sentence;
+  let i = tokenAt(tokens, q.start);
+  if (tokens[i] && tokens[i]!.start < q.start) i++;
+  return tokens[i]?.sentence ?? -1;
 }

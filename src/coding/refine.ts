@@ -5,7 +5,7 @@
 // appended to the event's `rule`, so the decision can be explained. The learned model then
 // arbitrates when the rules are unsure (see model/combine.ts).
 
-import type { Doc, Event, Token } from '../doc.js';
+import type { Doc, Event, Sentence, Token } from '../doc.js';
 import type { Resources } from '../resources.js';
 import { codeForSubType } from './lexicon/lexicon.js';
 import { findCues, type CueHit } from './lexicon/cues.js';
@@ -59,6 +59,8 @@ interface ScopeMemo {
   triggers: Doc['triggers'];
   sizeTag: string | null;
   scopes: Map<number, { hits: CueHit[]; scopeCues: Map<string, CueHit[]>; scopeText: string; groundFighting: boolean }>;
+  /** per sentence index: its scope's token range and its own cue hits */
+  sentences: Map<number, { scope: [number, number]; sentCues: Map<string, CueHit[]> | null }>;
 }
 const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
 
@@ -66,7 +68,7 @@ function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo
   let m = scopeMemo.get(tokens);
   if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
     const size = SIZE_TAG.exec(doc.text);
-    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map() };
+    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map(), sentences: new Map() };
     scopeMemo.set(tokens, m);
   }
   return m;
@@ -83,13 +85,13 @@ export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: 
   const tok = tokens[Math.min(t0, tokens.length - 1)]!;
   const s = sents[tok.sentence];
   if (!s) return null;
-  let scope: [number, number];
-  if (sents.length <= 8) scope = [0, tokens.length];
-  else {
-    const para = sents.filter((x) => x.paragraph === s.paragraph);
-    scope = [para[0]!.tokenStart, para.at(-1)!.tokenEnd];
-  }
   const memo = memoFor(doc, tokens, ec);
+  let sm = memo.sentences.get(s.index);
+  if (!sm) {
+    sm = { scope: scopeOf(sents, s, tokens.length), sentCues: null };
+    memo.sentences.set(s.index, sm);
+  }
+  const scope = sm.scope;
   const key = scope[0] * 0x100000 + scope[1];
   let sc = memo.scopes.get(key);
   if (!sc) {
@@ -102,19 +104,26 @@ export function refineContext(doc: Doc, event: Event, ec: EventCoding, passive: 
     };
     memo.scopes.set(key, sc);
   }
-  const sentHits = sc.hits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd);
+  sm.sentCues ??= groupCues(sc.hits.filter((h) => h.start >= s.tokenStart && h.end <= s.tokenEnd));
   return {
     words,
     trig: [t0, t1],
     sent: [s.tokenStart, s.tokenEnd],
     scope,
-    sentCues: groupCues(sentHits),
+    sentCues: sm.sentCues,
     scopeCues: sc.scopeCues,
     sizeTag: memo.sizeTag,
     passive,
     scopeText: sc.scopeText,
     groundFighting: sc.groundFighting,
   };
+}
+
+/** Token range of the sentence's scope: its paragraph, or the whole document when it is short. */
+function scopeOf(sents: readonly Sentence[], s: Sentence, tokenCount: number): [number, number] {
+  if (sents.length <= 8) return [0, tokenCount];
+  const para = sents.filter((x) => x.paragraph === s.paragraph);
+  return [para[0]!.tokenStart, para.at(-1)!.tokenEnd];
 }
 
 function groundFighting(doc: Doc, tokens: readonly Token[], scope: [number, number]): boolean {
@@ -302,8 +311,25 @@ function lethalAgainstCrowd(ctx: RefineContext): boolean {
 }
 
 function sentenceText(ctx: RefineContext): string {
-  return ctx.words.slice(ctx.sent[0], ctx.sent[1]).join(' ');
+  let texts = sentenceTexts.get(ctx.words);
+  if (!texts) {
+    texts = new Map();
+    sentenceTexts.set(ctx.words, texts);
+  }
+  const key = ctx.sent[0] * 0x100000 + ctx.sent[1];
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = ctx.words.slice(ctx.sent[0], ctx.sent[1]).join(' ');
+    texts.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * Sentence texts by words array (one per document, see lexWords) and token range: the rules read
+ * the same sentence several times per event, and every event of the sentence does.
+ */
+const sentenceTexts = new WeakMap<readonly string[], Map<number, string>>();
 
 /**
  * The event's toll. The assembler reads the killed count of the event's clause; in a short report

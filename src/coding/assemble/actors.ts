@@ -47,7 +47,24 @@ export function expand(p: Participant): Participant[] {
 /** Is this mention a news outlet (it relays statements rather than makes them)? */
 export function isOutlet(doc: Doc, p: { text: string; sector: string | null; kind?: string }): boolean {
   if (p.kind === 'agency' || p.sector === 'JRN') return true;
-  const t = p.text.toLowerCase().replace(/^the\s+/, '');
+  let named = outletTexts.get(p.text);
+  if (named === undefined) {
+    named = namesOutlet(p.text);
+    if (outletTexts.size >= 4096) outletTexts.clear();
+    outletTexts.set(p.text, named);
+  }
+  return named;
+}
+
+/**
+ * isOutlet's answer by mention text: speech attribution and event assembly ask it of the same
+ * few mentions over and over. Bounded, as texts vary without end over a long ingest.
+ */
+const outletTexts = new Map<string, boolean>();
+
+/** "Reuters", "the state news agency": a known agency name or an outlet head word. */
+function namesOutlet(text: string): boolean {
+  const t = text.toLowerCase().replace(/^the\s+/, '');
   if (AGENCY_NAMES.has(t)) return true;
   const words = t.split(/\s+/);
   return OUTLET_HEADS.has(words[words.length - 1] ?? '');

@@ -2,14 +2,17 @@
 // mentions fused and expanded), attributions by content, the clause around each token, and
 // who the subject of each sentence is (for "It …", "They …" in the next one).
 
-import type { Attribution, Doc, Sentence, Span, Token } from '../../doc.js';
+import type { Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { isPunct, lower, sentenceAt, tokenAt } from './tokens.js';
+import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {
   doc: Doc;
   toks: readonly Token[];
+  /** the lower-cased text of each token (see `wordAt`) */
+  low: readonly string[];
+  /** sorted by span start (see `partsIn`) */
   parts: Participant[];
   atts: readonly Attribution[];
   /** per sentence: the first party participant before its first verb (its grammatical subject) */
@@ -18,6 +21,12 @@ export interface Ctx {
   continued: Map<number, Attribution>;
   /** the two states the article is mostly about (by mentions), for filling in an unnamed other side */
   dyad: string[];
+  /** afterPreposition's answer by span start: roles ask it of the same participants for every trigger */
+  prepositions: Map<number, string | null>;
+  /** per participant (in order): the furthest end of it and those before it, for `insidePart` */
+  partsReach: number[];
+  /** a statement's date and whether it is background, by attribution (see variants.ts) */
+  statementDates: Map<Attribution, { date: EventDate | null; historical: boolean }>;
 }
 
 const PREPS = new Set(['in', 'at', 'on', 'near', 'across', 'inside', 'outside', 'from', 'throughout', 'around', 'into', 'to', 'of', 'with', 'against', 'by', 'for', 'between', 'over', 'towards', 'toward', 'under', 'within', 'along', 'among', 'about', 'like', 'than', 'after', 'before', 'during', 'since', 'as']);
@@ -26,10 +35,28 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', '
 export function buildCtx(doc: Doc): Ctx {
   const toks = doc.tokens ?? [];
   const parts = participants(doc).filter((p) => !isOutlet(doc, p));
-  const ctx: Ctx = { doc, toks, parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts) };
+  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map(), partsReach: reachOf(parts), statementDates: new Map() };
   for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
   findContinuations(ctx);
   return ctx;
+}
+
+function reachOf(parts: readonly Participant[]): number[] {
+  const reach: number[] = [];
+  for (const p of parts) reach.push(Math.max(p.span.end, reach[reach.length - 1] ?? -Infinity));
+  return reach;
+}
+
+/** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */
+function insidePart(ctx: Ctx, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ctx.parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.parts[mid]!.span.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ctx.partsReach[lo - 1]! >= end;
 }
 
 /** The two countries mentioned most as parties, when both are clearly present (≥ 2 mentions each). */
@@ -55,40 +82,66 @@ function findContinuations(ctx: Ctx): void {
     if (prev.paragraph !== s.paragraph) continue;
     if (ctx.atts.some((a) => a.cue.start >= s.start && a.cue.end <= s.end)) continue;
     if (ctx.atts.some((a) => a.content.start <= s.start && s.end <= a.content.end + 2)) continue;
-    const att = [...ctx.atts].reverse().find((a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && a.speaker && !a.neutral && a.content.end >= prev.end - 3);
+    const att = findLast(ctx.atts, (a) => a.cue.start >= prev.start && a.cue.end <= prev.end && a.kind === 'speech' && !!a.speaker && !a.neutral && a.content.end >= prev.end - 3);
     const carried = att ?? ctx.continued.get(k - 1);
     if (!carried) continue;
-    const first = ctx.toks[s.tokenStart];
-    const pronounStart = !!first && PRONOUNS_SUBJECT.has(lower(first)) && lower(first) !== 'it';
+    const first = wordAt(ctx, s.tokenStart);
+    const pronounStart = PRONOUNS_SUBJECT.has(first) && first !== 'it';
     let progressive = false;
     for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
-      if (PROGRESSIVE_AUX.has(lower(ctx.toks[i])) && /ing$/.test(ctx.toks[i + 1]!.text)) { progressive = true; break; }
+      if (PROGRESSIVE_AUX.has(wordAt(ctx, i)) && /ing$/.test(ctx.toks[i + 1]!.text)) { progressive = true; break; }
     }
     if (pronounStart || progressive) ctx.continued.set(k, carried);
   }
 }
 
+function findLast<T>(list: readonly T[], pred: (x: T) => boolean): T | undefined {
+  for (let k = list.length - 1; k >= 0; k--) if (pred(list[k]!)) return list[k];
+  return undefined;
+}
+
 /** Is the participant the object of a preposition (so not a subject)? */
 export function afterPreposition(ctx: Ctx, p: Participant): string | null {
-  let i = tokenIndex(ctx, p.span.start) - 1;
+  const known = ctx.prepositions.get(p.span.start);
+  if (known !== undefined) return known;
+  const prep = prepositionBefore(ctx, p.span.start);
+  ctx.prepositions.set(p.span.start, prep);
+  return prep;
+}
+
+/** The preposition governing the noun phrase that starts at `start`, if any. */
+function prepositionBefore(ctx: Ctx, start: number): string | null {
+  let i = tokenIndex(ctx, start) - 1;
   let num = false;
   // skip determiners and adjectives inside the noun phrase ("on the Armenian army")
-  while (i >= 0 && ['DET', 'ADJ', 'NUM'].includes(ctx.toks[i]!.pos) && ctx.toks[i]!.end <= p.span.start) {
+  while (i >= 0 && ['DET', 'ADJ', 'NUM'].includes(ctx.toks[i]!.pos) && ctx.toks[i]!.end <= start) {
     if (ctx.toks[i]!.pos === 'NUM') num = true;
     i--;
   }
-  const w = lower(ctx.toks[i]);
+  const w = wordAt(ctx, i);
   // "about 2,000 peacekeepers", "over 100 soldiers": a quantifier, not a preposition
   if (num && (w === 'about' || w === 'around' || w === 'over' || w === 'under' || w === 'than')) return null;
   return PREPS.has(w) ? w : null;
+}
+
+/** The lower-cased text of token k, '' outside the document. */
+export function wordAt(ctx: Ctx, k: number): string {
+  return ctx.low[k] ?? '';
+}
+
+/** Is there a token w1 directly followed by w2 within tokens [a, b)? */
+export function wordPairIn(ctx: Ctx, a: number, b: number, w1: string, w2: string): boolean {
+  for (let k = a; k + 1 < b; k++) if (ctx.low[k] === w1 && ctx.low[k + 1] === w2) return true;
+  return false;
 }
 
 export function tokenIndex(ctx: Ctx, offset: number): number {
   return tokenAt(ctx.toks, offset);
 }
 
+/** The participants within the span, in order. */
 export function partsIn(ctx: Ctx, span: Span): Participant[] {
-  return ctx.parts.filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+  return spansWithin(ctx.parts, span.start, span.end);
 }
 
 /** The subject of the clause [a, b): the first participant before the first finite verb, not in a PP. */
@@ -99,11 +152,11 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
     // a verb-like token inside an actor's name is not the clause's verb ("IS militants detonated …")
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !ctx.parts.some((p) => p.span.start <= t.start && t.end <= p.span.end)) { verbAt = i; break; }
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !insidePart(ctx, t.start, t.end)) { verbAt = i; break; }
   }
   const end = toks[verbAt - 1]?.end ?? 0;
   const start = toks[a]!.start;
-  const inSpan = ctx.parts.filter((p) => p.span.start >= start && p.span.end <= end);
+  const inSpan = spansWithin(ctx.parts, start, end);
   const cands = inSpan.filter((p) => !afterPreposition(ctx, p));
   if (cands.length) return cands[0]!;
   // "positions of the Azerbaijan Armed Forces were …": the possessor stands in for a non-actor head
@@ -111,7 +164,7 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
   if (ofs.length) return ofs[0]!;
   // "It said …", "They were transporting …": a pronoun subject
   for (let i = a; i < verbAt; i++) {
-    if (PRONOUNS_SUBJECT.has(lower(toks[i])) && toks[i]!.pos === 'PRON') return pronoun(ctx, i);
+    if (toks[i]!.pos === 'PRON' && PRONOUNS_SUBJECT.has(wordAt(ctx, i))) return pronoun(ctx, i);
   }
   return null;
 }
@@ -144,12 +197,12 @@ export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number]
   let a = s.tokenStart;
   let b = s.tokenEnd;
   for (let k = i - 1; k >= s.tokenStart; k--) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { a = k + 1; break; }
     if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but')) { a = k + 1; break; }
   }
   for (let k = i + 1; k < s.tokenEnd; k++) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
     if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') && k > i + 1) { b = k; break; }
     // ", killing …", ", saying …": a participle clause after a comma

@@ -3,8 +3,7 @@
 // and "none were killed" give zero.
 
 import type { Event, Quantity, Sentence } from '../../doc.js';
-import { tokenIndex, type Ctx } from './context.js';
-import { lower } from './tokens.js';
+import { tokenIndex, wordAt, type Ctx } from './context.js';
 
 const KILLED_UNITS = new Set(['killed', 'dead', 'deaths', 'death', 'died', 'fatalities', 'fatality', 'bodies', 'killed people', 'lives']);
 const KILL_WORDS = new Set(['killed', 'killing', 'kill', 'kills', 'dead', 'died', 'die', 'dies', 'deaths', 'lives', 'executed', 'executing', 'massacred', 'slain', 'shot', 'toll', 'perished', 'murdered', 'beheaded']);
@@ -28,13 +27,13 @@ function killWordNear(ctx: Ctx, q: Quantity): boolean {
   const j = tokenIndex(ctx, q.end - 1);
   // "killing at least 50 people", "killed 203 terrorists"
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (KILL_WORDS.has(w)) return true;
     if (HURT_WORDS.has(w) || w === ',' || w === 'and') break;
   }
   // "50 people were killed", "at least 72 people had died", "6,500 people lost their lives"
   for (let k = j + 1; k < Math.min(toks.length, j + 6); k++) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (KILL_WORDS.has(w)) return true;
     if (HURT_WORDS.has(w) || w === ',' || w === ';' || w === '.' || w === 'and') break;
   }

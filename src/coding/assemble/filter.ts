@@ -11,8 +11,7 @@
 // a shootout", "dozens more were wounded").
 
 import type { Trigger } from '../../doc.js';
-import { tokenIndex, type Ctx } from './context.js';
-import { lower } from './tokens.js';
+import { tokenIndex, wordAt, type Ctx } from './context.js';
 
 const INSTRUMENT_PREPS = new Set(['with', 'including', 'using', 'by']);
 /** Words before an attributive participle: "the detained leaders", "its occupied lands", "Damiba's ousted …". */
@@ -38,9 +37,10 @@ const EVENT_HEADS = /^(strike|strikes|attack|attacks|attacked|fire|bombing|bombi
  * wounded count in a sentence of its own after the attack ("dozens more were wounded").
  */
 /** "at demonstrators", "at the crowd", "on protesters": the crowd noun is what the act was aimed at. */
-function aimedAt(toks: Ctx['toks'], i: number): boolean {
+function aimedAt(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (AIMED_AT.has(w)) return true;
     if (!['the', 'a', 'some', 'hundreds', 'thousands', 'of', 'peaceful', 'opposition', 'student', 'anti'].includes(w) && toks[k]!.pos !== 'ADJ' && toks[k]!.pos !== 'NUM') return false;
   }
@@ -54,16 +54,16 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   const others = all.filter((t) => t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text));
   // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
   for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (CLAUSE_WORDS.has(w)) break;
     if (w === 'in' || w === 'during' || w === 'by') {
       // "killed in clashes", "killed in a shootout", "wounded in the attack"
-      const det = ['a', 'an', 'the', 'two', 'twin', 'that', 'this', 'heavy', 'fierce'].includes(lower(toks[k + 1]));
+      const det = ['a', 'an', 'the', 'two', 'twin', 'that', 'this', 'heavy', 'fierce'].includes(wordAt(ctx, k + 1));
       const at = toks[k + (det ? 2 : 1)]?.start ?? -1;
       if (others.some((t) => t.start <= at && at < t.end + 40 && t.start > trig.start)) return 'casualties of a named attack';
       // "wounded in the attack" with the attack told in an earlier sentence
-      if (lower(toks[k + 1]) === 'the' && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) {
-        const nextWord = lower(toks[k + 2]);
+      if (wordAt(ctx, k + 1) === 'the' && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) {
+        const nextWord = wordAt(ctx, k + 2);
         if (/^(attack|attacks|strike|strikes|blast|blasts|explosion|explosions|bombing|bombings|shooting|shootings|assault|raid|clashes|fighting|shelling)$/.test(nextWord)) return 'casualties of an earlier attack';
       }
     }
@@ -89,7 +89,10 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
 export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
   const doc = ctx.doc;
   const toks = ctx.toks;
-  for (const a of doc.actors ?? []) if (a.start <= trig.start && trig.end <= a.end && a.end - a.start > trig.end - trig.start) return 'inside a name';
+  for (const a of doc.actors ?? []) {
+    if (a.start > trig.start) break; // mentions are sorted by start
+    if (trig.end <= a.end && a.end - a.start > trig.end - trig.start) return 'inside a name';
+  }
   // a speech cue is no event, unless the lexicon phrase says more than the cue ("warned … would take action")
   for (const at of ctx.atts) if (at.kind === 'speech' && at.cue.start < trig.end && trig.start < at.cue.end && trig.end <= at.cue.end) return 'speech cue';
   const i = tokenIndex(ctx, trig.start);
@@ -102,23 +105,23 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   const sameSentence = earlier.filter((t) => t.sentence === trig.sentence);
   if (nominal && next && next.pos === 'NOUN' && i === j && !EVENT_HEADS.test(first.text) && next.text.toLowerCase() !== 'of') return 'noun modifier';
   // "A missile struck the station …, killing at least 50": the participle tells the same event's toll
-  if (/ing$/.test(first.text) && lower(prev) === ',' && sameSentence.some((t) => t.type === trig.type)) return 'participle of an earlier event';
+  if (/ing$/.test(first.text) && wordAt(ctx, i - 1) === ',' && sameSentence.some((t) => t.type === trig.type)) return 'participle of an earlier event';
   // "… shelling by the army with various weapons, including mortars"
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (trig.type === 'ASSAULT' && INSTRUMENT_PREPS.has(lower(toks[k])) && lower(toks[k]) !== 'by' && nominal && sameSentence.some((t) => t.type === trig.type && t.end <= toks[k]!.start)) return 'instrument';
-    if (toks[k]!.pos === 'VERB' || lower(toks[k]) === '.') break;
+    if (trig.type === 'ASSAULT' && INSTRUMENT_PREPS.has(wordAt(ctx, k)) && wordAt(ctx, k) !== 'by' && nominal && sameSentence.some((t) => t.type === trig.type && t.end <= toks[k]!.start)) return 'instrument';
+    if (toks[k]!.pos === 'VERB' || wordAt(ctx, k) === '.') break;
   }
   const nominalHead = first.pos !== 'VERB' && first.pos !== 'AUX';
   // "the detained leaders", "Burkina Faso's ousted military leader": a state, not an act told here
-  if (/ed$/i.test(first.text) && ATTRIBUTIVE_BEFORE.has(lower(prev)) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') && i === j) return 'attributive participle';
+  if (/ed$/i.test(first.text) && ATTRIBUTIVE_BEFORE.has(wordAt(ctx, i - 1)) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') && i === j) return 'attributive participle';
   // "protests demanding his resignation", "protesters calling for …": the protest's demand
   if (trig.type === 'REQUEST' && /ing$/i.test(first.text) && sameSentence.some((t) => t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2)) return 'protest demand';
   // "fired tear gas … at demonstrators", "to disperse the crowd": the crowd is the target of the police act
-  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(toks, i) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
+  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(ctx, i) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
   // "called on people to refrain from violence and vandalism"
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
-    if (AVOID_WORDS.has(lower(toks[k]))) return 'refrained from';
-    if (lower(toks[k]) === ',' || lower(toks[k]) === '.' || lower(toks[k]) === ';') break;
+    if (AVOID_WORDS.has(wordAt(ctx, k))) return 'refrained from';
+    if (wordAt(ctx, k) === ',' || wordAt(ctx, k) === '.' || wordAt(ctx, k) === ';') break;
   }
   // "killed four suspected assailants in a shootout": the perpetrator noun is a participant of the act named
   if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text) && (ctx.doc.triggers ?? []).some((t) => t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text))) return 'participant';
@@ -129,9 +132,9 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     if (r.sentence !== trig.sentence) continue;
     if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'CONSULT' || trig.type === 'REQUEST' || !nominalHead) continue;
     const gap = toks.slice(tokenIndex(ctx, r.end), i);
-    if (gap.length <= 8 && !gap.some((t) => t.text === ',' || t.text === ';' || lower(t) === 'and' || t.pos === 'VERB' || t.pos === 'AUX')) return 'requested action';
+    if (gap.length <= 8 && !gap.some((t) => t.text === ',' || t.text === ';' || t.text.toLowerCase() === 'and' || t.pos === 'VERB' || t.pos === 'AUX')) return 'requested action';
   }
-  if (lower(prev) === 'to' && !nominal) {
+  if (wordAt(ctx, i - 1) === 'to' && !nominal) {
     // an infinitive governed by a request verb: "urged people to protest", "urging people not to accept the coup and to protest"
     for (let k = i - 2; k >= Math.max(0, i - 12); k--) {
       const t = toks[k]!;
@@ -143,14 +146,14 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     if (gov && trig.type === 'AGREE') return 'purpose';
   }
   // "ethnic Armenian forces supported by Armenia": a participle describing a participant
-  if (!nominal && MODIFIER_TYPES.has(trig.type) && /ed$/.test(first.text) && lower(next) === 'by' && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) return 'participle modifier';
+  if (!nominal && MODIFIER_TYPES.has(trig.type) && /ed$/.test(first.text) && wordAt(ctx, j + 1) === 'by' && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) return 'participle modifier';
   // "condemned the strike", "a meeting on the explosions": a definite mention of an event already told
-  if (nominal && DEFINITE.has(lower(prev)) && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) return 'reference';
+  if (nominal && DEFINITE.has(wordAt(ctx, i - 1)) && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) return 'reference';
   // "This was a deliberate attack on a peaceful town": a characterisation of an event already told
   if (nominal && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-      const w = lower(toks[k]);
-      if ((w === 'a' || w === 'an') && COPULA.has(lower(toks[k - 1]))) return 'characterisation';
+      const w = wordAt(ctx, k);
+      if ((w === 'a' || w === 'an') && COPULA.has(wordAt(ctx, k - 1))) return 'characterisation';
       if (toks[k]!.pos !== 'ADJ' && toks[k]!.pos !== 'ADV' && w !== 'a' && w !== 'an') break;
     }
   }

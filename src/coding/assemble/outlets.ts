@@ -2,6 +2,7 @@
 // agencies", "Iranian state media", "Myawaddy TV"): they relay statements, so they go to `via`.
 
 import type { Doc, Span, Token } from '../../doc.js';
+import { lowerTexts } from './tokens.js';
 import { AGENCY_NAMES } from './words.js';
 
 export interface Outlet extends Span {
@@ -25,23 +26,24 @@ function isCap(t: Token | undefined): boolean {
 /** Outlets named in tokens [from, to) of the doc. */
 export function outletsIn(doc: Doc, from: number, to: number): Outlet[] {
   const toks = doc.tokens ?? [];
+  const lows = lowerTexts(toks);
   const out: Outlet[] = [];
   for (let i = from; i < to; i++) {
     const t = toks[i]!;
-    const low = t.text.toLowerCase();
+    const low = lows[i]!;
     // a known agency name, capitalised in the text ("AP", not "ap")
-    const cands = /^[A-Z]/.test(t.text) ? NAME_FIRST.get(low) : undefined;
-    if (cands) {
+    const cands = NAME_FIRST.get(low);
+    if (cands && /^[A-Z]/.test(t.text)) {
       let matched = 0;
       for (const parts of cands) {
-        if (parts.every((p, k) => toks[i + k]?.text.toLowerCase() === p)) matched = Math.max(matched, parts.length);
+        if (parts.every((p, k) => lows[i + k] === p)) matched = Math.max(matched, parts.length);
       }
       if (matched) {
         const end = toks[i + matched - 1]!.end;
         // "Myawaddy TV": keep a following outlet head in the name
         let e = end;
         let j = i + matched;
-        if (HEADS.has(toks[j]?.text.toLowerCase() ?? '')) { e = toks[j]!.end; j++; }
+        if (HEADS.has(lows[j] ?? '')) { e = toks[j]!.end; j++; }
         out.push({ start: t.start, end: e, name: doc.text.slice(t.start, e) });
         i = j - 1;
         continue;
@@ -58,7 +60,7 @@ export function outletsIn(doc: Doc, from: number, to: number): Outlet[] {
     }
     // "state news agencies", "Iranian state media", "Myawaddy TV", "local television"
     let k = i;
-    while (k - 1 >= from && (MODIFIERS.has(toks[k - 1]!.text.toLowerCase()) || (isCap(toks[k - 1]) && k - 1 > from && !/^(The|A|An)$/.test(toks[k - 1]!.text)))) k--;
+    while (k - 1 >= from && (MODIFIERS.has(lows[k - 1]!) || (isCap(toks[k - 1]) && k - 1 > from && !/^(The|A|An)$/.test(toks[k - 1]!.text)))) k--;
     if (k === i && (low === 'media' || low === 'television' || low === 'radio')) {
       // a bare "media"/"television" is too vague to name an intermediary
       if (low !== 'television') continue;

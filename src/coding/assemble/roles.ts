@@ -5,8 +5,7 @@
 
 import type { ActorMention, Sentence, Trigger } from '../../doc.js';
 import { expand, refOf, type Participant } from './actors.js';
-import { afterPreposition, clauseAround, subjectIn, tokenIndex, type Ctx } from './context.js';
-import { lower } from './tokens.js';
+import { afterPreposition, clauseAround, partsIn, subjectIn, tokenIndex, wordAt, wordPairIn, type Ctx } from './context.js';
 
 export interface Roles {
   /** one entry per event to build: coordinated subjects and objects give several */
@@ -25,6 +24,7 @@ const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'inside', 'outside', 
 const TARGET_PREPS = new Set(['on', 'against', 'with', 'to', 'of', 'targeting', 'upon']);
 const RECIPROCAL_VERBS = /^(fought|fight|fighting|clash|clashed|clashes|clashing|battle|battled|battling|skirmish|skirmished|exchanged|exchange|exchanging|fighting)$/i;
 const REL_PRONOUNS = new Set(['who', 'which']);
+const TOGETHER = new Set(['together', 'jointly', 'each', 'other']);
 const SWAP_VERBS = /^(exchanged|exchange|exchanging|traded|trade)$/i;
 
 /** "A and B" as separate conjuncts: participants in [from, to) joined by "and"/"," only. */
@@ -53,17 +53,17 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const cStart = toks[a]?.start ?? s.start;
   const cEnd = toks[b - 1]?.end ?? s.end;
   const trigToks = toks.slice(i, j + 1);
-  const prevWord = lower(toks[i - 1]);
+  const prevWord = wordAt(ctx, i - 1);
   // wink sometimes tags a verb after a modal or "and" as a noun ("would call for … and appeal to")
-  const verbalContext = VERB_BEFORE.has(prevWord) || (prevWord === 'and' && !/s$/.test(toks[i]!.text) && toks[i]!.pos === 'NOUN' && ['to', 'for', 'on', 'against'].includes(lower(toks[j + 1])));
+  const verbalContext = VERB_BEFORE.has(prevWord) || (prevWord === 'and' && !/s$/.test(toks[i]!.text) && toks[i]!.pos === 'NOUN' && ['to', 'for', 'on', 'against'].includes(wordAt(ctx, j + 1)));
   const nominal = !verbalContext && !trigToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
   let k = i - 1;
   while (k >= a && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART')) k--;
-  const subjectedTo = lower(toks[i - 1]) === 'to' && /^subject/i.test(toks[i - 2]?.text ?? '') || lower(toks[i - 2]) === 'to' && /^subject/i.test(toks[i - 3]?.text ?? '');
-  const passive = trig.passive || (!nominal && BE.has(lower(toks[k])) && /(ed|en|wn|ot|uck|hit|eld|ought|ut)$/.test(toks[i]!.text)) || subjectedTo;
+  const subjectedTo = wordAt(ctx, i - 1) === 'to' && /^subject/i.test(toks[i - 2]?.text ?? '') || wordAt(ctx, i - 2) === 'to' && /^subject/i.test(toks[i - 3]?.text ?? '');
+  const passive = trig.passive || (!nominal && BE.has(wordAt(ctx, k)) && /(ed|en|wn|ot|uck|hit|eld|ought|ut)$/.test(toks[i]!.text)) || subjectedTo;
 
-  const after = ctx.parts.filter((p) => p.span.start >= trig.end && p.span.end <= cEnd);
-  const before = ctx.parts.filter((p) => p.span.start >= cStart && p.span.end <= trig.start);
+  const after = partsIn(ctx, { start: trig.end, end: cEnd });
+  const before = partsIn(ctx, { start: cStart, end: trig.start });
   let by = after.find((p) => afterPreposition(ctx, p) === 'by');
   // "Mass shelling is ongoing – triggered by provocation by Azerbaijan": the cause names the actor
   if (!by && b < s.tokenEnd && /^[–—,-]$/.test(toks[b]?.text ?? '') && CAUSE_VERBS.test(toks[b + 1]?.text ?? '')) {
@@ -71,7 +71,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   }
 
   // "between A and B" right after the trigger ("the clash between the troops of both countries")
-  const betweenIdx = toks.slice(j + 1, Math.min(b, j + 6)).findIndex((t) => lower(t) === 'between');
+  const betweenIdx = ctx.low.slice(j + 1, Math.min(b, j + 6)).indexOf('between');
   const between = betweenIdx >= 0 ? conjuncts(ctx, after.filter((p) => p.span.start > toks[j + 1 + betweenIdx]!.start)) : [];
 
   const objects = after.filter((p) => p !== by && !between.includes(p) && !PLACE_PREPS.has(afterPreposition(ctx, p) ?? '') && afterPreposition(ctx, p) !== 'by');
@@ -85,10 +85,10 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const trigIsSubject = nominal && !toks.slice(a, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (trigIsSubject) subject = null;
   // "and detained …": a verb sharing the sentence subject
-  if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(lower(toks[a - 1]) || lower(toks[a]))) subject = ctx.subjects[s.index] ?? null;
+  if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(wordAt(ctx, a - 1) || wordAt(ctx, a))) subject = ctx.subjects[s.index] ?? null;
   if (!subject && !nominal && a === s.tokenStart) subject = null;
   // "Josep Borrell, who was visiting Kyiv, condemned the strike": the relative clause closed before the verb
-  if (!subject && !nominal && a >= s.tokenStart + 2 && REL_PRONOUNS.has(lower(toks[a - 1])) && toks[a - 2]!.text === ',') {
+  if (!subject && !nominal && a >= s.tokenStart + 2 && REL_PRONOUNS.has(wordAt(ctx, a - 1)) && toks[a - 2]!.text === ',') {
     const closed = toks.slice(a, i).some((t) => t.text === ',');
     const antecedent = ctx.parts.find((p) => p.span.end <= toks[a - 2]!.start && toks[a - 2]!.start - p.span.end <= 1 && !afterPreposition(ctx, p));
     if (closed && antecedent) subject = antecedent;
@@ -135,7 +135,6 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   let actors: Participant[] = [];
   if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];
   else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
-  const together = toks.slice(a, b).some((t) => ['together', 'jointly', 'each', 'other'].includes(lower(t)));
   const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
   if (actors.length >= 2) {
     if (reciprocal && !firstObj) {
@@ -143,13 +142,14 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
       if (SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) pairs.push({ actor: actors[1]!, target: actors[0]! });
       return { pairs, clause, passive, nominal };
     }
+    const together = ctx.low.slice(a, b).some((w) => TOGETHER.has(w));
     if (together) return { pairs: [{ actor: actors[0]!, target: firstObj }], clause, passive, nominal };
     for (const ac of actors) pairs.push({ actor: ac, target: firstObj });
     return { pairs, clause, passive, nominal };
   }
   const actor = actors[0] ?? null;
   // "both sides blamed each other", "the two countries exchanged fire": swapped pairs
-  const eachOther = toks.slice(a, b).some((t, x, arr) => lower(t) === 'each' && lower(arr[x + 1]) === 'other') || toks.slice(a, b).some((t, x, arr) => lower(t) === 'one' && lower(arr[x + 1]) === 'another');
+  const eachOther = wordPairIn(ctx, a, b, 'each', 'other') || wordPairIn(ctx, a, b, 'one', 'another');
   if (actor && (eachOther || SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) && expand(actor).length >= 2) {
     const ex = expand(actor);
     return { pairs: [{ actor: ex[0]!, target: ex[1]! }, { actor: ex[1]!, target: ex[0]! }], clause, passive, nominal };
@@ -179,7 +179,7 @@ function demonymModifier(ctx: Ctx, a: number, i: number): Participant | null {
   }
   if (!best) return null;
   const gap = ctx.toks.slice(tokenIndex(ctx, best.end), i);
-  if (gap.length > 3 || !gap.every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || lower(t) === 'and' || t.text === '-')) return null;
+  if (gap.length > 3 || !gap.every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.text.toLowerCase() === 'and' || t.text === '-')) return null;
   return refOf(ctx.doc, best);
 }
 

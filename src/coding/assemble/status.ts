@@ -5,8 +5,8 @@
 import type { ActorRef, Attribution, EventDate, EventStatus, Trigger } from '../../doc.js';
 import { temporalStatus } from '../../resolve/time/event-date.js';
 import type { Participant } from './actors.js';
-import { tokenIndex, type Ctx } from './context.js';
-import { lower, sentenceAt } from './tokens.js';
+import { tokenIndex, wordAt, type Ctx } from './context.js';
+import { sentenceAt } from './tokens.js';
 import { CASUALTY_WORDS, FUTURE_MARKERS, FUTURE_TO_VERBS, HYPOTHETICAL_MARKERS, NEGATORS, VERBAL_TYPES } from './words.js';
 
 export interface Stance {
@@ -42,10 +42,10 @@ export function negation(ctx: Ctx, trig: Trigger, clauseStart: number): { negate
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
   for (let k = i - 1; k >= Math.max(clauseStart, i - 5); k--) {
-    const w = lower(toks[k]);
+    const w = wordAt(ctx, k);
     if (NEGATORS.has(w)) {
       // "did not report any casualties": the negated verb is a report, not the event
-      const between = toks.slice(k + 1, i).map((t) => lower(t));
+      const between = ctx.low.slice(k + 1, i);
       return { negated: true, reportVerb: between.some((x) => REPORT_VERBS.has(x)) };
     }
     if (w === ',' || w === ';' || w === 'and' || w === 'but') break;
@@ -58,8 +58,8 @@ export function modality(ctx: Ctx, trig: Trigger, clauseStart: number, inSpeech:
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
   for (let k = i - 1; k >= Math.max(clauseStart, i - 12); k--) {
-    const w = lower(toks[k]);
-    if (HYPOTHETICAL_MARKERS.has(w) && !(w === 'may' && isMonthMay(toks, k, clauseStart))) {
+    const w = wordAt(ctx, k);
+    if (HYPOTHETICAL_MARKERS.has(w) && !(w === 'may' && isMonthMay(ctx, k, clauseStart))) {
       // "would" only reads as a future in reported speech ("said it would call for"); "could"/"might" are conditional
       return 'hypothetical';
     }
@@ -67,11 +67,11 @@ export function modality(ctx: Ctx, trig: Trigger, clauseStart: number, inSpeech:
       if (w === 'would' && !inSpeech) return 'hypothetical';
       return 'future';
     }
-    if (w === 'to' && k > 0 && FUTURE_TO_VERBS.has(lower(toks[k - 1]))) return 'future';
-    if (w === 'to' && k > 1 && FUTURE_TO_VERBS.has(lower(toks[k - 2])) && toks[k - 1]!.pos === 'ADV') return 'future';
+    if (w === 'to' && k > 0 && FUTURE_TO_VERBS.has(wordAt(ctx, k - 1))) return 'future';
+    if (w === 'to' && k > 1 && FUTURE_TO_VERBS.has(wordAt(ctx, k - 2)) && toks[k - 1]!.pos === 'ADV') return 'future';
     if (w === '.' || w === ';' || w === ',') break;
     // a finite verb of its own between the marker and the trigger ends the marker's reach, unless coordinated
-    if (k < i - 1 && (toks[k]!.pos === 'VERB') && lower(toks[k + 1]) !== 'to' && !toks.slice(k + 1, i).some((x) => lower(x) === 'and' || lower(x) === 'or')) {
+    if (k < i - 1 && (toks[k]!.pos === 'VERB') && wordAt(ctx, k + 1) !== 'to' && !ctx.low.slice(k + 1, i).some((x) => x === 'and' || x === 'or')) {
       if (!['call', 'appeal', 'seek', 'ask', 'push', 'press', 'move', 'try', 'work'].includes(toks[k]!.lemma)) break;
     }
   }
@@ -82,11 +82,12 @@ export function modality(ctx: Ctx, trig: Trigger, clauseStart: number, inSpeech:
 const MONTH_BEFORE = new Set(['in', 'since', 'until', 'till', 'of', 'early', 'late', 'mid', 'by', 'last', 'next', 'this', 'from', 'before', 'after', 'during']);
 
 /** "resigned in May", "on 3 May", "May 2021": the month, not the modal. */
-function isMonthMay(toks: Ctx['toks'], k: number, clauseStart: number): boolean {
+function isMonthMay(ctx: Ctx, k: number, clauseStart: number): boolean {
+  const toks = ctx.toks;
   const t = toks[k]!;
   if (t.pos === 'PROPN') return true;
   if (t.text !== 'May') return false;
-  return k > clauseStart || MONTH_BEFORE.has(lower(toks[k - 1])) || /^\d/.test(toks[k + 1]?.text ?? '') || /^\d/.test(toks[k - 1]?.text ?? '');
+  return k > clauseStart || MONTH_BEFORE.has(wordAt(ctx, k - 1)) || /^\d/.test(toks[k + 1]?.text ?? '') || /^\d/.test(toks[k - 1]?.text ?? '');
 }
 
 /** Pluperfect outside reported speech: "had urged civilians in recent days" is background. */
@@ -94,7 +95,7 @@ export function pluperfect(ctx: Ctx, trig: Trigger, clauseStart: number): boolea
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
   for (let k = i - 1; k >= Math.max(clauseStart, i - 3); k--) {
-    if (PERFECT.has(lower(toks[k]))) return true;
+    if (PERFECT.has(wordAt(ctx, k))) return true;
     if (toks[k]!.pos !== 'ADV' && toks[k]!.pos !== 'AUX') break;
   }
   return false;

@@ -24,6 +24,23 @@ export function lower(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+const lowerMemo = new WeakMap<readonly Token[], readonly string[]>();
+
+/**
+ * The lower-cased text of every token, computed once per token list: speech cues, triggers and
+ * refinement all scan every token of a document. Keyed by the tokens array, which a Doc never
+ * changes (layers are frozen).
+ */
+export function lowerTexts(tokens: readonly Token[]): readonly string[] {
+  let texts = lowerMemo.get(tokens);
+  if (!texts) {
+    // not frozen (see lexWords): the readonly type keeps callers from writing to the shared list
+    texts = tokens.map((t) => t.text.toLowerCase());
+    lowerMemo.set(tokens, texts);
+  }
+  return texts;
+}
+
 /** Actor mentions sorted by start, for range queries. */
 export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMention[] {
   const out: ActorMention[] = [];
@@ -31,6 +48,24 @@ export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMe
     if (a.start >= span.end) break;
     if (a.start >= span.start && a.end <= span.end) out.push(a);
   }
+  return out;
+}
+
+/**
+ * The items of `items` (sorted by span start) whose span lies within [start, end], in order: a
+ * binary search to the first that starts at or after `start`, then a walk to `end`.
+ */
+export function spansWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  // a span that starts after `end` cannot end by it
+  for (let i = lo; i < items.length && items[i]!.span.start <= end; i++) if (items[i]!.span.end <= end) out.push(items[i]!);
   return out;
 }
 
@@ -44,7 +79,13 @@ export function mentionAt(actors: readonly ActorMention[], offset: number): Acto
 }
 
 export function isPunct(t: Token | undefined): boolean {
-  return !!t && (t.pos === 'PUNCT' || /^[\p{P}]+$/u.test(t.text));
+  return !!t && (t.pos === 'PUNCT' || (!startsAlphanumeric(t.text) && /^[\p{P}]+$/u.test(t.text)));
+}
+
+/** An ASCII letter or digit first: most words, which the punctuation pattern need not be run on. */
+function startsAlphanumeric(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export const OPEN_QUOTES = new Set(['“', '"', '‘', '«']);

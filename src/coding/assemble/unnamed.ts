@@ -16,8 +16,8 @@
 // blocked the road") takes the country the same way.
 
 import type { ActorRef, Doc, Event, PlaceMention, Span } from '../../doc.js';
-import { afterPreposition, tokenIndex, type Ctx } from './context.js';
-import { lower, sentenceAt } from './tokens.js';
+import { afterPreposition, tokenIndex, wordAt, type Ctx } from './context.js';
+import { sentenceAt } from './tokens.js';
 import { dominantPlaceCountry } from '../../resolve/actors/place-context.js';
 import { spanContaining } from '../../nlp/spans.js';
 
@@ -109,7 +109,7 @@ function labelActor(ctx: Ctx, e: Event): InferredActor | null {
     // "weapons … were seized by …": a passive subject is what was acted on
     const after = tokenIndex(ctx, subj.span.end);
     for (let k = after; k < Math.min(after + 8, s.tokenEnd - 1); k++) {
-      if (BE.has(lower(ctx.toks[k])) && /(ed|en)$/.test(ctx.toks[k + 1]!.text)) return null;
+      if (BE.has(wordAt(ctx, k)) && /(ed|en)$/.test(ctx.toks[k + 1]!.text)) return null;
     }
     actor = subj;
   }

@@ -54,11 +54,21 @@ function referent(drafts: readonly Draft[], before: number, paragraph: number, p
   return best;
 }
 
+/** The date of a statement and whether it is background: asked of one cue several times, worked out once. */
+function statementDating(ctx: Ctx, att: Attribution): { date: Draft['date']; historical: boolean } {
+  let d = ctx.statementDates.get(att);
+  if (!d) {
+    const date = eventDate(ctx.doc, att.cue, { statement: true });
+    d = { date, historical: temporalStatus(ctx.doc, att.cue, date) === 'historical' };
+    ctx.statementDates.set(att, d);
+  }
+  return d;
+}
+
 function statementDraft(ctx: Ctx, att: Attribution, type: string, mode: string | null, actor: Draft['actor'], target: Draft['target'], derived: Draft['derived']): Draft | null {
   const s = sentenceAt(ctx.doc, att.cue.start);
   if (!s) return null;
-  const date = eventDate(ctx.doc, att.cue, { statement: true });
-  const hist = temporalStatus(ctx.doc, att.cue, date) === 'historical';
+  const { date, historical: hist } = statementDating(ctx, att);
   return {
     type, mode, status: hist ? 'historical' : 'asserted', acled: null, cameo: type === 'ACCUSE' ? '112' : null,
     actor, target, date, location: null, fatalities: null, claimedBy: [], via: [...att.via],
@@ -93,7 +103,7 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       if (!own && accused.length) {
         const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && !sameParty(d.claimedBy[0], att.speaker!)));
         // blame told as background ("Authorities blamed al Shabaab" for a bombing years ago) is only an accusation
-        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        const background = statementDating(ctx, att).historical;
         if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
           const s = sentenceAt(ctx.doc, att.cue.start)!;
           out.push({
@@ -123,7 +133,7 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
         const chargeOf = other && !EVENT_NOUNS.test(other[1]!);
         // a denial told as background ("Damascus denied responsibility" for an attack years ago) stays a REJECT
-        const background = temporalStatus(ctx.doc, att.cue, eventDate(ctx.doc, att.cue, { statement: true })) === 'historical';
+        const background = statementDating(ctx, att).historical;
         if (background) continue;
         // nothing that only might happen or is announced can be denied as having happened
         if (ref && !chargeOf && (ref.status === 'asserted' || ref.status === 'claimed') && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {

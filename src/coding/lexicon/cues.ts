@@ -50,18 +50,21 @@ export function findCues(cues: Cues, words: readonly string[], from: number, to:
   for (let i = from; i < to; i++) {
     const cands = cues.lexicon.index.get(words[i]!);
     if (!cands) continue;
-    const seen = new Set<string>();
+    // one hit per cue name and start: the hits at i so far are the tail of the list
+    const first = hits.length;
     for (const e of cands) {
-      if (seen.has(e.id)) continue;
+      if (hitSince(hits, first, e.id)) continue;
       const end = matchEntryAt(e, words, i, to);
-      if (end > i) {
-        hits.push({ name: e.id, start: i, end });
-        seen.add(e.id);
-      }
+      if (end > i) hits.push({ name: e.id, start: i, end });
     }
   }
   // "!" cues are blocks: other cues inside their span do not count
   const blocks = hits.filter((h) => h.name === '!');
   if (!blocks.length) return hits;
   return hits.filter((h) => h.name !== '!' && !blocks.some((b) => h.start >= b.start && h.end <= b.end));
+}
+
+function hitSince(hits: readonly CueHit[], from: number, name: string): boolean {
+  for (let k = from; k < hits.length; k++) if (hits[k]!.name === name) return true;
+  return false;
 }

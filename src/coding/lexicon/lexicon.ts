@@ -258,6 +258,9 @@ export function matchLexicon(lex: Lexicon, words: readonly string[], from: numbe
       if (e > i) found.push({ entry, start: i, end: e });
     }
   }
+  // most sentences match nothing or one entry: nothing to resolve
+  if (found.length === 0) return found;
+  if (found.length === 1) return found[0]!.entry.block ? [] : found;
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || b.entry.confidence - a.entry.confidence || a.start - b.start);
   const taken = new Uint8Array(Math.max(0, to - from));
   const kept: LexMatch[] = [];

@@ -30,7 +30,8 @@ const STOP = new Set(
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
 
 function normWord(w: string): string | null {
-  if (/^\d/.test(w)) return '<num>';
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return '<num>';
   if (MONTHS.has(w)) return '<month>';
   if (STOP.has(w) || w.length < 2) return null;
   // light stemming: plurals and common verb endings map together (protesters ~ protester)
@@ -40,14 +41,20 @@ function normWord(w: string): string | null {
   return w;
 }
 
-/** Unigram and bigram features of a text (bigrams skip stopwords, so "opened fire" = "open fire"). */
-export function features(text: string): string[] {
+/** The words of a text as features see them: lower-cased, stopwords dropped, lightly stemmed. */
+function normWords(text: string): string[] {
   const words = text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? [];
   const norm: string[] = [];
   for (const w of words) {
-    const n = normWord(w.replace(/'s$/, '').replace(/'/g, ''));
+    const n = normWord(w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
     if (n) norm.push(n);
   }
+  return norm;
+}
+
+/** Unigram and bigram features of a text (bigrams skip stopwords, so "opened fire" = "open fire"). */
+export function features(text: string): string[] {
+  const norm = normWords(text);
   const out = new Set<string>();
   for (let i = 0; i < norm.length; i++) {
     out.add(norm[i]!);
@@ -123,16 +130,71 @@ export interface NbPrediction {
   evidence: string[];
 }
 
-/** Index from feature to position, built once per model. */
-const vocabIndex = new WeakMap<NbModel, Map<string, number>>();
+/**
+ * Index from feature to position, built once per model. Every word the features use gets a
+ * number, so scoring a text looks each of its words up once and finds word pairs by their two
+ * numbers, without building the "a b" string of every pair.
+ */
+interface VocabIndex {
+  /** word -> word number */
+  words: Map<string, number>;
+  /** word number -> position of the unigram feature, or -1 */
+  unigrams: Int32Array;
+  /** first * words.size + second -> position of the bigram feature */
+  bigrams: Map<number, number>;
+  /** logLik transposed: the log-likelihood of feature j under label l at j * labels + l */
+  byFeature: Float64Array;
+}
+const vocabIndex = new WeakMap<NbModel, VocabIndex>();
 
-function indexOf(model: NbModel): Map<string, number> {
+function indexOf(model: NbModel): VocabIndex {
   let m = vocabIndex.get(model);
-  if (!m) {
-    m = new Map(model.vocab.map((f, i) => [f, i]));
-    vocabIndex.set(model, m);
-  }
+  if (m) return m;
+  const words = new Map<string, number>();
+  const wordOf = (w: string) => {
+    let n = words.get(w);
+    if (n === undefined) words.set(w, (n = words.size));
+    return n;
+  };
+  const split = model.vocab.map((f) => {
+    const sp = f.indexOf(' ');
+    return sp < 0 ? [wordOf(f)] : [wordOf(f.slice(0, sp)), wordOf(f.slice(sp + 1))];
+  });
+  const unigrams = new Int32Array(words.size).fill(-1);
+  const bigrams = new Map<number, number>();
+  // a later duplicate wins, as it did in a plain feature -> position map
+  split.forEach((ws, i) => {
+    if (ws.length === 1) unigrams[ws[0]!] = i;
+    else bigrams.set(ws[0]! * words.size + ws[1]!, i);
+  });
+  const nLabels = model.labels.length;
+  const byFeature = new Float64Array(model.vocab.length * nLabels);
+  model.logLik.forEach((row, l) => row.forEach((v, j) => (byFeature[j * nLabels + l] = v)));
+  m = { words, unigrams, bigrams, byFeature };
+  vocabIndex.set(model, m);
   return m;
+}
+
+/** Positions of the model's features found in the text, each once, in the order `features` lists them. */
+function knownFeatures(model: NbModel, text: string): number[] {
+  const { words, unigrams, bigrams } = indexOf(model);
+  const ids = normWords(text).map((w) => words.get(w) ?? -1);
+  const known: number[] = [];
+  const seen = new Set<number>();
+  const add = (j: number | undefined) => {
+    if (j !== undefined && j >= 0 && !seen.has(j)) {
+      seen.add(j);
+      known.push(j);
+    }
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const a = ids[i]!;
+    if (a < 0) continue;
+    add(unigrams[a]);
+    const b = i + 1 < ids.length ? ids[i + 1]! : -1;
+    if (b >= 0) add(bigrams.get(a * words.size + b));
+  }
+  return known;
 }
 
 /**
@@ -157,32 +219,63 @@ export function predictNb(model: NbModel, text: string): NbPrediction | null {
 }
 
 function predictUncached(model: NbModel, text: string): NbPrediction | null {
-  const vi = indexOf(model);
-  const known: number[] = [];
-  for (const f of features(text)) {
-    const j = vi.get(f);
-    if (j !== undefined) known.push(j);
-  }
+  const known = knownFeatures(model, text);
   if (known.length === 0) return null;
-  const scores = model.labels.map((_, l) => {
-    let s = model.logPrior[l]!;
-    const row = model.logLik[l]!;
-    for (const j of known) s += row[j]!;
-    return s;
-  });
+  // each label's score adds its log-likelihoods in the order of `known`, reading them feature by
+  // feature from one row of the transposed table instead of jumping across every label's row
+  const { byFeature } = indexOf(model);
+  const nLabels = model.labels.length;
+  const scores = model.logPrior.slice(0, nLabels);
+  for (const j of known) {
+    const base = j * nLabels;
+    for (let l = 0; l < nLabels; l++) scores[l]! += byFeature[base + l]!;
+  }
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const z = exps.reduce((a, b) => a + b, 0);
-  const ranked = model.labels.map((label, l) => ({ label, prob: exps[l]! / z })).sort((a, b) => b.prob - a.prob);
+  const ranked = byProbability(model.labels.map((label, l) => ({ label, prob: exps[l]! / z })));
   const top = model.labels.indexOf(ranked[0]!.label);
   const second = ranked[1] ? model.labels.indexOf(ranked[1].label) : -1;
-  const evidence = known
-    .map((j) => ({ f: model.vocab[j]!, w: model.logLik[top]![j]! - (second >= 0 ? model.logLik[second]![j]! : 0) }))
-    .sort((a, b) => b.w - a.w)
-    .slice(0, 3)
+  const topRow = model.logLik[top]!;
+  const secondRow = second >= 0 ? model.logLik[second]! : null;
+  const evidence = strongest(known, (j) => topRow[j]! - (secondRow ? secondRow[j]! : 0), 3)
     .filter((x) => x.w > 0)
-    .map((x) => x.f);
+    .map((x) => model.vocab[x.j]!);
   return { label: ranked[0]!.label, prob: ranked[0]!.prob, ranked, evidence };
+}
+
+/**
+ * Labels from most to least probable, equal ones in label order: what a stable sort gives, by
+ * insertion, which for a couple of dozen labels is several times cheaper than sort() calling back.
+ */
+function byProbability(list: { label: string; prob: number }[]): { label: string; prob: number }[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let k = i;
+    while (k > 0 && x.prob > list[k - 1]!.prob) {
+      list[k] = list[k - 1]!;
+      k--;
+    }
+    list[k] = x;
+  }
+  return list;
+}
+
+/**
+ * The `n` features of highest weight, in decreasing weight, earlier ones first among equals: what
+ * a stable sort of all of them would put first, without sorting a paragraph's hundred features.
+ */
+function strongest(known: readonly number[], weight: (j: number) => number, n: number): { j: number; w: number }[] {
+  const best: { j: number; w: number }[] = [];
+  for (const j of known) {
+    const w = weight(j);
+    if (best.length === n && !(w > best[n - 1]!.w)) continue;
+    let at = best.length;
+    while (at > 0 && w > best[at - 1]!.w) at--;
+    best.splice(at, 0, { j, w });
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 export function validateModel(v: unknown, source: string): NbModel {
