@@ -3,7 +3,7 @@
 
 import type { Token } from '../../doc.js';
 import type { ActorEntry, ActorLexicon, TrieNode } from './lexicon.js';
-import { isJoiner, normToken } from './normalize.js';
+import { isJoiner, tokenKey } from './normalize.js';
 
 export interface Item {
   key: string;
@@ -42,12 +42,12 @@ export function itemsOf(tokens: readonly Token[], from: number, to: number): Ite
       let off = tok.start;
       let firstPart = true;
       for (const part of tok.text.split('-')) {
-        if (part) items.push({ key: normToken(part), text: part, start: off, end: off + part.length, tok: t, pos: tok.pos, joined: firstPart ? joined : true, first: items.length === 0 });
+        if (part) items.push({ key: tokenKey(part), text: part, start: off, end: off + part.length, tok: t, pos: tok.pos, joined: firstPart ? joined : true, first: items.length === 0 });
         off += part.length + 1;
         firstPart = false;
       }
     } else {
-      items.push({ key: normToken(tok.text), text: tok.text, start: tok.start, end: tok.end, tok: t, pos: tok.pos, joined, first: items.length === 0 });
+      items.push({ key: tokenKey(tok.text), text: tok.text, start: tok.start, end: tok.end, tok: t, pos: tok.pos, joined, first: items.length === 0 });
     }
     joined = false;
   }
