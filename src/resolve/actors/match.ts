@@ -96,16 +96,18 @@ export function matchItems(lex: ActorLexicon, items: readonly Item[]): (Match | 
   let shoutingMemo: boolean | null = null;
   const shoutingOf = () => (shoutingMemo ??= isShouting(items));
   for (let i = 0; i < items.length; i++) {
-    if (!lex.root.next.has(items[i]!.key)) continue;
-    let node: TrieNode | undefined = lex.root;
+    let node: TrieNode | undefined = lex.root.next.get(items[i]!.key);
+    // (most words start no dictionary form)
+    if (!node) continue;
     let best: Match | undefined;
-    for (let k = i; k < items.length; k++) {
-      node = node.next.get(items[k]!.key);
-      if (!node) break;
+    let k = i;
+    while (node) {
       if (node.entries.length) {
-        const ok = node.entries.every((e) => e.caseRule === 'any') ? node.entries : node.entries.filter((e) => caseOk(e, items[i]!, e.caseRule === 'upper' && shoutingOf()));
+        const ok = node.anyCase ? node.entries : node.entries.filter((e) => caseOk(e, items[i]!, e.caseRule === 'upper' && shoutingOf()));
         if (ok.length) best = { i, j: k + 1, start: items[i]!.start, end: items[k]!.end, entries: ok };
       }
+      k++;
+      node = k < items.length ? node.next.get(items[k]!.key) : undefined;
     }
     out[i] = best;
   }
