@@ -10,24 +10,6 @@ export function normToken(s: string): string {
   return t;
 }
 
-const KEY_MEMO_LIMIT = 50_000;
-const keyMemo = new Map<string, string>();
-
-/**
- * normToken of a word read in article text, memoised: every article repeats the same few
- * thousand words, and a remembered key is one Map lookup instead of lower-casing and a regex.
- * Bounded so a long ingest does not grow it without limit.
- */
-export function tokenKey(s: string): string {
-  let k = keyMemo.get(s);
-  if (k === undefined) {
-    k = normToken(s);
-    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-    keyMemo.set(s, k);
-  }
-  return k;
-}
-
 /** True for tokens that only join words ("-", "–") and are skipped when matching. */
 export function isJoiner(tok: string): boolean {
   return tok === '-' || tok === '\u2010' || tok === '\u2011';
