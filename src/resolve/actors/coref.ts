@@ -64,9 +64,31 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she']);
 /** First words of every pattern above: most tokens fail this one Set lookup and cost nothing more. */
 const TRIGGER_WORDS = new Set([...PAIR_PHRASES, ...COUNTRY_PHRASES].map((p) => p[0]!).concat([...PRONOUNS]));
 
+/** The phrases by their first word, in list order ("the" starts most of them). */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const list = m.get(p[0]!);
+    if (list) list.push(p);
+    else m.set(p[0]!, [p]);
+  }
+  return m;
+}
+const PAIR_BY_FIRST = byFirstWord(PAIR_PHRASES);
+const COUNTRY_BY_FIRST = byFirstWord(COUNTRY_PHRASES);
+
+/** The first of `phrases` (all starting with the word at t) that the tokens from t spell. */
+function phraseFrom(tokens: readonly Token[], t: number, end: number, phrases: string[][] | undefined): string[] | undefined {
+  return phrases?.find((p) => phraseAt(tokens, t, end, p));
+}
+
 function phraseAt(tokens: readonly Token[], t: number, end: number, phrase: string[]): boolean {
   if (t + phrase.length > end) return false;
-  for (let k = 0; k < phrase.length; k++) if (tokens[t + k]!.text.toLowerCase() !== phrase[k]) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const text = tokens[t + k]!.text;
+    // (lengths first: most words differ in length, and lower-casing allocates)
+    if (text.length !== phrase[k]!.length || text.toLowerCase() !== phrase[k]) return false;
+  }
   return true;
 }
 
@@ -80,13 +102,19 @@ export interface CorefInput {
 /** Mentions before `pos` that can be antecedents, nearest first, within `maxBack` sentences. */
 function before(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number): Draft[] {
   const out: Draft[] = [];
+  findBefore(drafts, pos, sentence, maxBack, (d) => void out.push(d));
+  return out;
+}
+
+/** The nearest mention of `before(…)` that `test` accepts, without collecting the others. */
+function findBefore(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number, test: (d: Draft) => unknown): Draft | undefined {
   for (let k = drafts.length - 1; k >= 0; k--) {
     const d = drafts[k]!;
     if (d.end > pos) continue;
     if (d.sentence < sentence - maxBack) break;
-    out.push(d);
+    if (test(d)) return d;
   }
-  return out;
+  return undefined;
 }
 
 /** Add reference mentions and resolve head-only mentions in place. `drafts` must be sorted by start. */
@@ -104,7 +132,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       if (!TRIGGER_WORDS.has(lower)) continue;
 
       // both sides / the two countries / each other
-      const pair = PAIR_PHRASES.find((p) => p[0] === lower && phraseAt(tokens, t, s.tokenEnd, p));
+      const pair = phraseFrom(tokens, t, s.tokenEnd, PAIR_BY_FIRST.get(lower));
       if (pair) {
         const start = tok.start;
         const end = tokens[t + pair.length - 1]!.end;
@@ -141,14 +169,14 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       }
 
       // the country / the nation ('s)
-      const cp = COUNTRY_PHRASES.find((p) => p[0] === lower && phraseAt(tokens, t, s.tokenEnd, p));
+      const cp = phraseFrom(tokens, t, s.tokenEnd, COUNTRY_BY_FIRST.get(lower));
       if (cp) {
         const next = tokens[t + cp.length];
         if (!(next && /^(side|level|wide)$/i.test(next.text))) {
           const start = tok.start;
           const end = tokens[t + cp.length - 1]!.end;
           // the country named just before, else the article's country (an institution's country is often a foreign one)
-          const ante = before(drafts, start, s.index, 2).find((d) => isAntecedent(d) && d.country !== 'IGO' && d.kind === 'state' && !d.origin);
+          const ante = findBefore(drafts, start, s.index, 2, (d) => isAntecedent(d) && d.country !== 'IGO' && d.kind === 'state' && !d.origin);
           const refs: Ref[] = ante ? [{ ...refOf(ante), sector: 'GOV' }] : focusRef();
           if (refs.length) added.push({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' });
         }
@@ -201,11 +229,17 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
   }
 
   // Head-only mentions: "the ministry" → the last ministry named; nouns → the sentence's country; else the focus.
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of all) {
+    const list = bySentence.get(d.sentence);
+    if (list) list.push(d);
+    else bySentence.set(d.sentence, [d]);
+  }
   for (const d of all) {
     if (!d.head || d.country || d.refersTo || d.noCountry) continue;
     const cls = headClass(d.head.name);
     const ante = d.text.toLowerCase().startsWith('the ') && d.head.type !== 'noun'
-      ? before(all, d.start, d.sentence, 40).find((x) => x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo)
+      ? findBefore(all, d.start, d.sentence, 40, (x) => x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo)
       : undefined;
     if (ante) {
       d.country = ante.country;
@@ -217,7 +251,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     const possessor = text.slice(Math.max(0, d.start - 30), d.start).match(/\bthe ([a-z]+)['’]s\s$/i);
     if (possessor) {
       const word = possessor[1]!.toLowerCase();
-      const o = before(all, d.start, d.sentence, 5).find((x) => x !== d && !x.adjective && x.country && x.kind !== 'pronoun' && x.kind !== 'sector'
+      const o = findBefore(all, d.start, d.sentence, 5, (x) => x !== d && !x.adjective && x.country && x.kind !== 'pronoun' && x.kind !== 'sector'
         && (x.name.toLowerCase().split(/\s+/).pop() === word || x.text.toLowerCase().split(/\s+/).pop() === word));
       if (o) {
         d.country = o.country;
@@ -230,7 +264,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     // "its forces", "their troops": the owner is the nearest actor before
     const owner = text.slice(Math.max(0, d.start - 6), d.start).toLowerCase().match(/\b(its|their)\s$/);
     if (owner) {
-      const o = before(all, d.start, d.sentence, 2).find((x) => x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (owner[1] === 'their' || !x.plural));
+      const o = findBefore(all, d.start, d.sentence, 2, (x) => x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (owner[1] === 'their' || !x.plural));
       if (o) {
         d.country = o.country;
         d.refersTo = [{ ...refOf(o), sector: d.sector }];
@@ -240,7 +274,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     }
     // a bare plural of state forces ("peacekeepers were deployed") belongs to the state just named
     if (d.head.type === 'institution' && (d.sector === 'MIL' || d.sector === 'COP') && !/^(the|its|their)\s/i.test(d.text) && d.plural) {
-      const near = before(all, d.start, d.sentence, 1).find((x) => x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO');
+      const near = findBefore(all, d.start, d.sentence, 1, (x) => x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO');
       if (near) {
         d.country = near.country;
         d.refersTo = [{ ...refOf(near), sector: d.sector }];
@@ -249,7 +283,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       }
     }
     if (d.head.type === 'noun') {
-      const inSentence = all.find((x) => x.sentence === d.sentence && x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && x.locative);
+      const inSentence = bySentence.get(d.sentence)!.find((x) => x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && x.locative);
       if (inSentence) {
         d.country = inSentence.country;
         d.countryFrom = 'context';
@@ -266,7 +300,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
   return all.concat(added).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** The last word of a head's name ("Ministry of Defence" → "Defence"). */
 function headClass(name: string): string {
-  const w = name.split(' ');
-  return w[w.length - 1]!;
+  return name.slice(name.lastIndexOf(' ') + 1);
 }

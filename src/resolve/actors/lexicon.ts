@@ -57,6 +57,8 @@ export interface ActorEntry {
 export interface TrieNode {
   next: Map<string, TrieNode>;
   entries: ActorEntry[];
+  /** every entry matches in any case (no case rule to check per match) */
+  anyCase: boolean;
 }
 
 export interface CountryInfo {
@@ -75,7 +77,7 @@ export interface ActorLexicon {
 export class LexiconError extends Error {}
 
 function newNode(): TrieNode {
-  return { next: new Map(), entries: [] };
+  return { next: new Map(), entries: [], anyCase: true };
 }
 
 export function addEntry(lex: ActorLexicon, entry: ActorEntry): void {
@@ -88,6 +90,7 @@ export function addEntry(lex: ActorLexicon, entry: ActorEntry): void {
     node = n;
   }
   node.entries.push(entry);
+  if (entry.caseRule !== 'any') node.anyCase = false;
   lex.size++;
 }
 

@@ -7,6 +7,8 @@ import { isJoiner, normToken } from './normalize.js';
 
 export interface Item {
   key: string;
+  /** the trie node of the dictionary forms that start with this item's key, if any */
+  starts: TrieNode | undefined;
   text: string;
   start: number;
   end: number;
@@ -28,8 +30,41 @@ export interface Match {
   entries: ActorEntry[];
 }
 
+/** A word as matching sees it: its dictionary key, and the trie node of the forms it starts. */
+interface WordInfo {
+  key: string;
+  starts: TrieNode | undefined;
+}
+
+const WORD_MEMO_LIMIT = 50_000;
+const wordMemos = new WeakMap<ActorLexicon, Map<string, WordInfo>>();
+
+/**
+ * The words of a lexicon's texts, memoised: every article repeats the same few thousand words,
+ * and one lookup by the word as written then gives both its key (no lower-casing, no regex) and
+ * whether any dictionary form starts with it (a lexicon does not change once built). Bounded so a
+ * long ingest does not grow it without limit.
+ */
+function wordMemo(lex: ActorLexicon): Map<string, WordInfo> {
+  let memo = wordMemos.get(lex);
+  if (!memo) wordMemos.set(lex, (memo = new Map()));
+  if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+  return memo;
+}
+
+function wordInfo(lex: ActorLexicon, memo: Map<string, WordInfo>, text: string): WordInfo {
+  let w = memo.get(text);
+  if (w === undefined) {
+    const key = normToken(text);
+    w = { key, starts: lex.root.next.get(key) };
+    memo.set(text, w);
+  }
+  return w;
+}
+
 /** The items of tokens [from, to): hyphenated words split into parts, joiners dropped. */
-export function itemsOf(tokens: readonly Token[], from: number, to: number): Item[] {
+export function itemsOf(lex: ActorLexicon, tokens: readonly Token[], from: number, to: number): Item[] {
+  const memo = wordMemo(lex);
   const items: Item[] = [];
   let joined = false;
   for (let t = from; t < to; t++) {
@@ -42,12 +77,16 @@ export function itemsOf(tokens: readonly Token[], from: number, to: number): Ite
       let off = tok.start;
       let firstPart = true;
       for (const part of tok.text.split('-')) {
-        if (part) items.push({ key: normToken(part), text: part, start: off, end: off + part.length, tok: t, pos: tok.pos, joined: firstPart ? joined : true, first: items.length === 0 });
+        if (part) {
+          const w = wordInfo(lex, memo, part);
+          items.push({ key: w.key, starts: w.starts, text: part, start: off, end: off + part.length, tok: t, pos: tok.pos, joined: firstPart ? joined : true, first: items.length === 0 });
+        }
         off += part.length + 1;
         firstPart = false;
       }
     } else {
-      items.push({ key: normToken(tok.text), text: tok.text, start: tok.start, end: tok.end, tok: t, pos: tok.pos, joined, first: items.length === 0 });
+      const w = wordInfo(lex, memo, tok.text);
+      items.push({ key: w.key, starts: w.starts, text: tok.text, start: tok.start, end: tok.end, tok: t, pos: tok.pos, joined, first: items.length === 0 });
     }
     joined = false;
   }
@@ -96,16 +135,18 @@ export function matchItems(lex: ActorLexicon, items: readonly Item[]): (Match | 
   let shoutingMemo: boolean | null = null;
   const shoutingOf = () => (shoutingMemo ??= isShouting(items));
   for (let i = 0; i < items.length; i++) {
-    if (!lex.root.next.has(items[i]!.key)) continue;
-    let node: TrieNode | undefined = lex.root;
+    let node: TrieNode | undefined = items[i]!.starts;
+    // (most words start no dictionary form)
+    if (!node) continue;
     let best: Match | undefined;
-    for (let k = i; k < items.length; k++) {
-      node = node.next.get(items[k]!.key);
-      if (!node) break;
+    let k = i;
+    while (node) {
       if (node.entries.length) {
-        const ok = node.entries.every((e) => e.caseRule === 'any') ? node.entries : node.entries.filter((e) => caseOk(e, items[i]!, e.caseRule === 'upper' && shoutingOf()));
+        const ok = node.anyCase ? node.entries : node.entries.filter((e) => caseOk(e, items[i]!, e.caseRule === 'upper' && shoutingOf()));
         if (ok.length) best = { i, j: k + 1, start: items[i]!.start, end: items[k]!.end, entries: ok };
       }
+      k++;
+      node = k < items.length ? node.next.get(items[k]!.key) : undefined;
     }
     out[i] = best;
   }

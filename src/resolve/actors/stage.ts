@@ -50,7 +50,7 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
     get georgiaIsUsState() { return (georgia ??= georgiaIsUsState(tokens)); },
   };
   for (const s of sentences) {
-    const items = itemsOf(tokens, s.tokenStart, s.tokenEnd);
+    const items = itemsOf(lex, tokens, s.tokenStart, s.tokenEnd);
     if (!items.length) continue;
     ctx.sentence = s.index;
     for (const d of composeSentence(items, matchItems(lex, items), ctx)) drafts.push(d);

@@ -5,7 +5,8 @@
 // A place the gazetteer does not know ("the village of X, Y district, Kunar") is reported by its
 // own name with the coordinates and precision of the place the text puts it in.
 
-import type { Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
+import type { ActorMention, Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
+import { spanContaining } from '../../nlp/spans.js';
 
 const LOCATIVE_RE = /\b(?:in|at|near|outside|around|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
 const FROM_TO_RE = /(?:\b(?:from|to|towards?)\s+(?:the\s+)?\S*|\b(?:invasion|occupation|annexation|war|people|government|embassy|support|solidarity)\s+(?:of|with)\s+(?:the\s+)?)\s*$/i;
@@ -51,14 +52,14 @@ function clauseOf(text: string, sentence: Span, anchor: Span): Span {
   return { start, end };
 }
 
-function pick(text: string, places: readonly PlaceMention[], within: Span, anchor: Span): number {
+function pick(text: string, { places, contents }: ArticlePlaces, within: Span, anchor: Span): number {
   let best = -1;
   let bestScore = -Infinity;
   places.forEach((p, i) => {
     if (p.start < within.start || p.end > within.end || !usable(p)) return;
     if (!located(places, i) && !countryOnly(p)) return;
     // a container is reached through what it contains, not chosen on its own
-    if (places.some((q, k) => k !== i && q.containerIndex === i && q.start >= within.start && usable(q))) return;
+    if (contents[i]!.some((q) => q.start >= within.start)) return;
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
     const prep = LOCATIVE_RE.test(before);
     if ((p.role ?? 'literal') === 'modifier' && !prep) return;
@@ -138,7 +139,7 @@ function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
   const actors = (doc.actors ?? []).filter((a) => a.kind !== 'pronoun');
   const mission = actors.find((a) => a.operatesIn);
   if (mission) return { name: null, country: mission.operatesIn!, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: mission.start, end: mission.end } };
-  const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
+  const sentence = spanContaining(doc.sentences, anchor.start);
   const stated = actors.filter((a) => a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom));
   const pools = sentence ? [stated.filter((a) => a.start >= sentence.start && a.end <= sentence.end), stated] : [stated];
   for (const pool of pools) {
@@ -171,29 +172,59 @@ function inGroupNames(doc: Doc, places: readonly PlaceMention[]): Set<number> {
   return out;
 }
 
+/** What placeLocation reads of an article's places, the same for each of its events. */
+interface ArticlePlaces {
+  /** the places, those inside a group's name made 'embedded' */
+  places: PlaceMention[];
+  /** indices of the places inside a group's name */
+  named: Set<number>;
+  /** per place, the usable places the text puts in it */
+  contents: PlaceMention[][];
+  /** the article's focus place (see focus), or -1 */
+  focus: number;
+}
+
+/** Per places layer (and the actors it was read with): an article has many events, one computation. */
+const articlePlacesMemo = new WeakMap<readonly PlaceMention[], { actors: readonly ActorMention[] | undefined; value: ArticlePlaces }>();
+
+function articlePlaces(doc: Doc): ArticlePlaces {
+  const raw = doc.places ?? [];
+  const memo = articlePlacesMemo.get(raw);
+  if (memo && memo.actors === doc.actors) return memo.value;
+  const named = inGroupNames(doc, raw);
+  const places = raw.map((p, i) => (named.has(i) ? { ...p, role: 'embedded' as const } : p));
+  const contents = places.map((): PlaceMention[] => []);
+  places.forEach((q, k) => {
+    if (q.containerIndex !== undefined && q.containerIndex !== k && usable(q)) contents[q.containerIndex]?.push(q);
+  });
+  const value = { places, named, contents, focus: focus(places) };
+  articlePlacesMemo.set(raw, { actors: doc.actors, value });
+  return value;
+}
+
 function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
-  const named = inGroupNames(doc, doc.places ?? []);
-  const places = (doc.places ?? []).map((p, i) => (named.has(i) ? { ...p, role: 'embedded' as const } : p));
+  const article = articlePlaces(doc);
+  const { places, named } = article;
   if (!places.length) return null;
-  const sentence = doc.sentences?.find((s) => s.start <= anchor.start && anchor.start < s.end);
+  const sentence = spanContaining(doc.sentences, anchor.start);
   if (sentence) {
     const clause = clauseOf(doc.text, sentence, anchor);
-    let i = pick(doc.text, places, clause, anchor);
-    if (i < 0) i = pick(doc.text, places, sentence, anchor);
+    let i = pick(doc.text, article, clause, anchor);
+    if (i < 0) i = pick(doc.text, article, sentence, anchor);
     if (i < 0) {
       const para = doc.paragraphs?.find((p) => p.index === sentence.paragraph);
-      if (para && para.kind === 'body') i = pick(doc.text, places, para, anchor);
+      if (para && para.kind === 'body') i = pick(doc.text, article, para, anchor);
     }
     if (i >= 0) {
       // "in Azerbaijan" in an article about Nagorno-Karabakh: the article's more precise place in that country
       if (places[i]!.feature === 'country') {
-        const f = focus(places);
+        const f = article.focus;
         if (f >= 0 && places[f]!.feature !== 'country' && places[f]!.country === places[i]!.country) i = f;
       }
       return toLocation(places, i);
     }
   }
-  const f = focus(places);
+  const f = article.focus;
   if (f >= 0) return toLocation(places, f);
   // the only place named is inside an institution's name ("Hakkari Governor's office issued a
   // ban"): the institution sits there, which beats no place at all

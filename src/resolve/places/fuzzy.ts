@@ -25,6 +25,7 @@ export function skeleton(name: string): string {
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (max <= 1) return Math.min(atMostOneEdit(a, b), max + 1);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -40,10 +41,35 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-interface CountryTowns {
+/**
+ * The edit distance of a and b when it is 0 or 1, else 2. findVariant compares a name with
+ * every town of a country, and one edit is all it ever allows: past the first difference the
+ * rest must be equal after one substitution, insertion or deletion, so no table is needed.
+ */
+function atMostOneEdit(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length === b.length) return sameFrom(a, i + 1, b, i + 1) ? 1 : 2;
+  return (a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1)) ? 1 : 2;
+}
+
+/** Is a from index i the same as b from index j? */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+/** A country's towns (ids ascending) with their skeletons. */
+interface Towns {
   ids: number[];
   skel: string[];
 }
+
+/** A country's towns by skeleton length: a variant is at most one letter longer or shorter. */
+type CountryTowns = Map<number, Towns>;
 
 const towns = new WeakMap<Gazetteer, Map<number, CountryTowns>>();
 
@@ -52,12 +78,15 @@ function townsOf(gaz: Gazetteer, country: number): CountryTowns {
   if (!byCountry) towns.set(gaz, (byCountry = new Map()));
   let t = byCountry.get(country);
   if (!t) {
-    t = { ids: [], skel: [] };
+    t = new Map();
     const d = gaz.data;
     for (let i = 0; i < d.n; i++) {
       if (d.country[i] !== country || d.kind[i]! < KIND.capital) continue;
-      t.ids.push(i);
-      t.skel.push(skeleton(gaz.info(i).name));
+      const skel = skeleton(gaz.info(i).name);
+      let bucket = t.get(skel.length);
+      if (!bucket) t.set(skel.length, (bucket = { ids: [], skel: [] }));
+      bucket.ids.push(i);
+      bucket.skel.push(skel);
     }
     byCountry.set(country, t);
   }
@@ -71,19 +100,24 @@ function townsOf(gaz: Gazetteer, country: number): CountryTowns {
 export function findVariant(gaz: Gazetteer, name: string, country: number, admin1: number | null, strict: boolean): number | null {
   const s = skeleton(name);
   if (s.length < 4 || !/^[a-z]+$/.test(s)) return null;
-  const t = townsOf(gaz, country);
+  const byLength = townsOf(gaz, country);
   const d = gaz.data;
   let best: number | null = null;
   let bestDist = Infinity;
   const max = strict || s.length < 6 ? 0 : 1;
-  for (let k = 0; k < t.ids.length; k++) {
-    const id = t.ids[k]!;
-    if (admin1 !== null && d.admin1[id] !== admin1) continue;
-    const dist = editDistance(s, t.skel[k]!, max);
-    if (dist > max) continue;
-    if (dist < bestDist || (dist === bestDist && d.pop[id]! > d.pop[best!]!)) {
-      best = id;
-      bestDist = dist;
+  for (let len = s.length - max; len <= s.length + max; len++) {
+    const t = byLength.get(len);
+    if (!t) continue;
+    for (let k = 0; k < t.ids.length; k++) {
+      const id = t.ids[k]!;
+      if (admin1 !== null && d.admin1[id] !== admin1) continue;
+      const dist = editDistance(s, t.skel[k]!, max);
+      if (dist > max) continue;
+      // the nearest spelling, then the largest town, then the first row
+      if (dist < bestDist || (dist === bestDist && (d.pop[id]! > d.pop[best!]! || (d.pop[id] === d.pop[best!] && id < best!)))) {
+        best = id;
+        bestDist = dist;
+      }
     }
   }
   return best;

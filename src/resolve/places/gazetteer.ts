@@ -3,7 +3,7 @@
 // so recognition costs a handful of comparisons per candidate and no scan of the data.
 
 import { ALT_FLAG, FINER_UNIT_POP, KEY_COMMON_WORD, NONE16 } from './build.js';
-import { normName } from './normalize.js';
+import { normName, normNameMemo } from './normalize.js';
 import { KIND } from './sources.js';
 
 export interface GazetteerData {
@@ -161,8 +161,9 @@ export class Gazetteer {
     return true;
   }
 
+  /** The place a demonym refers to ("Armenian" -> Armenia); asked of capitalised words in text, so memoised like them. */
   demonym(form: string): number | null {
-    return this.demonymMap.get(normName(form)) ?? null;
+    return this.demonymMap.get(normNameMemo(form)) ?? null;
   }
 
   countryPlace(iso3: string): number | null {

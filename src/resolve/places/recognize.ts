@@ -126,13 +126,19 @@ function wordsOfUncached(text: string, start: number, end: number): Word[] {
       if (!/^(?:\p{Lu}\.)+$/u.test(w) && (!/^\p{Lu}[\p{Ll}]{0,4}\.$/u.test(w) || (sentenceEnd && m.index > 0 && /\p{L}/u.test(slice[m.index - 2] ?? '')))) w = w.slice(0, -1);
     }
     // "Russia's", "Kunar’s": the possessive is not part of the name
-    const poss = /['’]s$/.exec(w);
-    if (poss && w.length > 3) w = w.slice(0, -2);
+    if (w.length > 3 && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
     const s = start + m.index;
-    const cased = CASED_RE.test(w[0]!);
-    out.push({ start: s, end: s + w.length, text: w, cap: cased ? UPPER_RE.test(w) : /\p{L}/u.test(w[0]!) });
+    out.push({ start: s, end: s + w.length, text: w, cap: startsCapitalised(w) });
   }
   return out;
+}
+
+/** Starts with a capital letter, or with a letter of a script without case (Arabic, Hebrew…). */
+function startsCapitalised(w: string): boolean {
+  // most words are ASCII: one comparison instead of two Unicode regexes per word
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CASED_RE.test(w[0]!) ? UPPER_RE.test(w) : /\p{L}/u.test(w[0]!);
 }
 
 const MAX_WORDS = 7;

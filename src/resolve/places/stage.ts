@@ -35,10 +35,25 @@ export interface PlaceInput {
 const commonWords = new WeakMap<object, Map<string, boolean>>();
 const COMMON_WORDS_MAX = 50_000;
 
+/**
+ * The token that starts at `offset`, if any (the last one when several do). Tokens are sorted by
+ * start, and only a few words per article ask, so a binary search beats indexing every token.
+ */
+function tokenStartingAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  // first token starting after offset
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = tokens[lo - 1];
+  return t && t.start === offset ? t : undefined;
+}
+
 export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resources, 'nlp'>): PlaceMention[] {
   const { text, tokens } = input;
-  const byStart = new Map<number, Token>();
-  for (const t of tokens) byStart.set(t.start, t);
   let common = commonWords.get(res.nlp);
   if (!common) {
     common = new Map();
@@ -54,7 +69,7 @@ export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resource
     }
     return v;
   };
-  const ctx = { gaz, text, tokenAt: (o: number) => byStart.get(o), isCommonWord, personish: personLikeNames(gaz, text, input.sentences) };
+  const ctx = { gaz, text, tokenAt: (o: number) => tokenStartingAt(tokens, o), isCommonWord, personish: personLikeNames(gaz, text, input.sentences) };
   const persons = input.actors.filter((a) => a.kind === 'person');
   const raw: RawMention[] = [];
   input.sentences.forEach((s, i) => {
