@@ -1,7 +1,8 @@
 // The embedded store: one SQLite file (better-sqlite3), WAL journal so readers (the web server,
 // `sitrep events`) never block the ingest writer. Each article is written with its reports and
-// cluster updates in one IMMEDIATE transaction: a crash or SIGKILL rolls back to the previous
-// article, never half of one. Merging is done by src/corpus/merge.ts.
+// cluster updates in one IMMEDIATE transaction (a group commit puts several articles in one):
+// a crash or SIGKILL rolls back to the previous commit, never half of an article. The cluster
+// rows a transaction changes are written once, at its end. Merging is done by src/corpus/merge.ts.
 
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
@@ -414,7 +415,8 @@ export class SqliteStore implements Store {
   /**
    * The clusters of a candidate window as the batch has left them: the stored rows the window
    * selects, with the batch's own (not yet written) state in place of stored rows it changed,
-   * plus the clusters it opened or moved into the window.
+   * plus the clusters it opened or moved into the window. (MAX_CANDIDATES bounds the stored rows
+   * only; no window of real news comes near it.)
    */
   private candidates(win: CandidateWindow, batch: Batch): MatchView[] {
     const out: MatchView[] = [];
