@@ -51,8 +51,17 @@ function dayNumber(iso: string): number {
   return n;
 }
 
+/** The inverse of dayNumber, remembered for the same reason (every report asks for its window's two days). */
+const isoDays = new Map<number, string>();
+
 function isoDay(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoDays.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size >= 20_000) isoDays.clear();
+    isoDays.set(n, iso);
+  }
+  return iso;
 }
 
 /** Inclusive span in days of an ISO date range. */

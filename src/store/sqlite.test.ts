@@ -54,6 +54,69 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
+  it('reads and extends a schema 1 file, whose report rows hold whole reports', async () => {
+    const path = join(dir, 'v1.db');
+    const s = await openSqliteStore(path);
+    const a = fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', url: 'https://a.example/1', published: '2024-03-04', events: [fixtureEvent({ killed: 3 })] }), 'text a');
+    await s.putArticle(a);
+    const [c] = (await s.listEvents({})).events;
+    const before = await s.getEvent(c!.id);
+    await s.close();
+    // Turn the file into what schema 1 wrote: every field of the report in its row's data.
+    const raw = new Database(path);
+    const update = raw.prepare('UPDATE reports SET data = ? WHERE key = ?');
+    for (const r of before!.reports) update.run(JSON.stringify(r), r.key);
+    raw.exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'; CREATE INDEX reports_article ON reports(article);");
+    raw.close();
+
+    const again = await openSqliteStore(path);
+    expect(await again.getEvent(c!.id)).toEqual(before);
+    const b = fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', published: '2024-03-05', events: [fixtureEvent({ killed: 5 })] }), 'text b');
+    await again.putArticle(b);
+    const merged = await again.getEvent(c!.id);
+    expect(merged!.mentions).toBe(2);
+    expect(merged!.reports.map((r) => [r.source, r.url, r.eventId, r.clusterId])).toEqual([
+      ['A', 'https://a.example/1', 'e1', c!.id],
+      ['B', null, 'e1', c!.id],
+    ]);
+    await again.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2');
+    expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
+    check.close();
+  });
+
+  it('refuses a file from a newer sitrep', async () => {
+    const path = join(dir, 'future.db');
+    await (await openSqliteStore(path)).close();
+    const raw = new Database(path);
+    raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+    raw.close();
+    await expect(openSqliteStore(path)).rejects.toThrow(/newer sitrep/);
+  });
+
+  it('merges inside one group commit as article by article, though clusters are written when it ends', async () => {
+    const at = '2024-03-10T00:00:00.000Z';
+    const art = (id: string, date: string | [string, string], killed: number, protest = true) => {
+      const events = [fixtureEvent({ date, killed }), ...(protest ? [fixtureEvent({ id: 'e2', type: 'PROTEST', mode: null, date })] : [])];
+      return { ...fixtureArticle(id, fixtureResult({ id, source: id.toUpperCase(), events }), `text ${id}`), ingestedAt: at };
+    };
+    // A stored cluster of 3-4 March; p narrows it to the 4th, which lets q (the 5th) join it too;
+    // p and q also open and join a PROTEST cluster of their own.
+    const stored = art('a', ['2024-03-03', '2024-03-04'], 1, false);
+    const later = [art('p', '2024-03-04', 2), art('q', '2024-03-05', 3)];
+    const one = await openSqliteStore(join(dir, 'batch-one.db'));
+    const many = await openSqliteStore(join(dir, 'batch-many.db'));
+    for (const s of [one, many]) await s.putArticle(stored);
+    for (const x of later) await one.putArticle(x);
+    await many.putArticles(later);
+    const { events } = await many.listEvents({});
+    expect(events).toEqual((await one.listEvents({})).events);
+    expect(events.map((c) => `${c.type} ${c.dateStart} ${c.mentions}`).sort()).toEqual(['ASSAULT 2024-03-04 3', 'PROTEST 2024-03-04 2']);
+    await one.close();
+    await many.close();
+  });
+
   it('refuses URLs it cannot open with a clear message', async () => {
     await expect(openStore('mysql://localhost/x')).rejects.toThrow(/unsupported database URL/);
   });

@@ -1,7 +1,8 @@
 // The embedded store: one SQLite file (better-sqlite3), WAL journal so readers (the web server,
 // `sitrep events`) never block the ingest writer. Each article is written with its reports and
-// cluster updates in one IMMEDIATE transaction: a crash or SIGKILL rolls back to the previous
-// article, never half of one. Merging is done by src/corpus/merge.ts.
+// cluster updates in one IMMEDIATE transaction (a group commit puts several articles in one):
+// a crash or SIGKILL rolls back to the previous commit, never half of an article. The cluster
+// rows a transaction changes are written once, at its end. Merging is done by src/corpus/merge.ts.
 
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
@@ -11,12 +12,23 @@ import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
-const SCHEMA_VERSION = 1;
+/**
+ * 2: report rows keep only what is not already in their article row (see reportData), and
+ * reports are indexed by cluster only. A version 1 file is upgraded when opened: its old rows
+ * still read correctly, and a sitrep that knows only version 1 then refuses the file rather than
+ * misread the new rows.
+ */
+const SCHEMA_VERSION = 2;
+const PAGE_SIZE = 16384;
 /** Clusters considered per report: the window is a few days of one type, so this is generous. */
 const MAX_CANDIDATES = 500;
+/** Bound of the parsed candidate cache: a few MB, the clusters of many weeks of news. */
+const MAX_PARSED_VIEWS = 20_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The short columns first: a report read joins them, and a column after text and result is
+-- reached only through their overflow pages (files before schema 2 have ingested_at last).
 CREATE TABLE IF NOT EXISTS articles (
   hash TEXT PRIMARY KEY,
   input_id TEXT NOT NULL,
@@ -24,36 +36,145 @@ CREATE TABLE IF NOT EXISTS articles (
   published TEXT,
   url TEXT,
   source TEXT,
+  ingested_at TEXT NOT NULL,
   text TEXT NOT NULL,
-  result TEXT NOT NULL,
-  ingested_at TEXT NOT NULL
+  result TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
+-- match (what candidate lookups read) comes before the long columns, so reading it never walks
+-- a big cluster's overflow pages; files made before it have it last (added by ALTER TABLE).
 CREATE TABLE IF NOT EXISTS clusters (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL,
   date_start TEXT,
   date_end TEXT,
   country TEXT,
+  match TEXT,
   statuses TEXT NOT NULL,
   actor_search TEXT NOT NULL,
   source_search TEXT NOT NULL,
   search TEXT NOT NULL,
-  data TEXT NOT NULL,
-  match TEXT
+  data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS clusters_type_date ON clusters(type, date_start);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date_start);
 CREATE INDEX IF NOT EXISTS clusters_country ON clusters(country);
+-- key is unique without an index of its own: it starts with the article hash, and an article's
+-- reports are written only with the article (no index on article either: reports are read by
+-- cluster, and each index is a random page write per report).
 CREATE TABLE IF NOT EXISTS reports (
-  key TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
   article TEXT NOT NULL REFERENCES articles(hash),
   cluster_id TEXT NOT NULL,
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_cluster ON reports(cluster_id);
-CREATE INDEX IF NOT EXISTS reports_article ON reports(article);
 `;
+
+/** The report fields a report row stores in its JSON: the rest comes from its columns and its article's row. */
+type ReportData = Pick<Report, 'event' | 'sentence'>;
+
+/** JSON.stringify of the report's ReportData, given its event's JSON. */
+function reportData(r: Report, eventJson: string): string {
+  return `{"event":${eventJson},"sentence":${JSON.stringify(r.sentence)}}`;
+}
+
+/**
+ * JSON.stringify(result), made from its events' JSON: each event is serialized once, for its
+ * report row and for the article row. Keys in the same order, and left out when undefined, as
+ * JSON.stringify does for a plain object.
+ */
+function resultJson(result: SpecResult, eventJson: readonly string[]): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(result)) {
+    if (value === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${key === 'events' ? `[${eventJson.join(',')}]` : JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** A report row joined with its article (see the clusterReports statement); version 1 rows hold the whole report in `data`, which reads the same. */
+type ReportRow = [key: string, article: string, clusterId: string, source: string | null, url: string | null, title: string | null, published: string | null, ingestedAt: string, data: string];
+
+function reportFromRow([key, article, clusterId, source, url, title, published, ingestedAt, data]: ReportRow): Report {
+  const { event, sentence } = JSON.parse(data) as ReportData;
+  return { key, article, eventId: event.id, clusterId, source, url, title, published, ingestedAt, event, sentence };
+}
+
+type CandidateWindow = NonNullable<ReturnType<typeof candidateWindow>>;
+
+/** Whether a cluster is one the candidate query selects for the window (see the candidates statement). */
+function inWindow(c: MatchView, win: CandidateWindow): boolean {
+  return c.type === win.type && c.dateStart !== null && c.dateEnd !== null && c.dateStart <= win.to && c.dateStart >= win.from && c.dateEnd >= win.from;
+}
+
+/** A cluster the batch has opened or joined, with all its reports; written when the batch ends. */
+class PendingCluster {
+  /** buildCluster of `reports`, or null when a report was added since. */
+  private built: EventCluster | null = null;
+  /**
+   * Whether later reports may join it: a cluster opened by a report that cannot merge becomes a
+   * candidate only once its article is done (as a written cluster would), not for that
+   * article's next reports.
+   */
+  visible = false;
+  // Bounds of the reports' dates. The cluster's dates are those of some of its reports, so they
+  // lie within: a window outside them is refused without rebuilding the cluster.
+  private firstStart = '\uffff';
+  private lastStart = '';
+  private lastEnd = '';
+
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly reports: Report[],
+  ) {
+    for (const r of reports) this.bound(r);
+  }
+
+  add(r: Report): void {
+    this.reports.push(r);
+    this.bound(r);
+    this.built = null;
+  }
+
+  private bound(r: Report): void {
+    const d = r.event.date;
+    if (!d) return;
+    if (d.start < this.firstStart) this.firstStart = d.start;
+    if (d.start > this.lastStart) this.lastStart = d.start;
+    if (d.end > this.lastEnd) this.lastEnd = d.end;
+  }
+
+  /** The cluster as its reports make it now. */
+  cluster(): EventCluster {
+    return (this.built ??= buildCluster(this.id, this.reports));
+  }
+
+  /** Whether the candidate query would select the cluster as it is now (see inWindow). */
+  inWindow(win: CandidateWindow): boolean {
+    if (this.lastStart < win.from || this.firstStart > win.to || this.lastEnd < win.from) return false;
+    return inWindow(this.cluster(), win);
+  }
+}
+
+/**
+ * What one write transaction keeps in memory. Cluster rows are written once at its end, so until
+ * then the stored rows of the clusters it changed are stale: `pending` overrides them.
+ */
+class Batch {
+  readonly pending = new Map<string, PendingCluster>();
+  readonly byType = new Map<string, PendingCluster[]>();
+  /** Stored candidates by window (see storedCandidates). */
+  readonly windows = new Map<string, MatchView[]>();
+
+  add(p: PendingCluster): void {
+    this.pending.set(p.id, p);
+    const list = this.byType.get(p.type);
+    if (list) list.push(p);
+    else this.byType.set(p.type, [p]);
+  }
+}
 
 interface ArticleDbRow {
   hash: string;
@@ -113,6 +234,8 @@ export class SqliteStore implements Store {
   readonly path: string;
   private db: Database.Database;
   private ready = false;
+  /** Parsed candidate rows by cluster id, with the text they were parsed from (see parsedView). */
+  private readonly views = new Map<string, { json: string; view: MatchView }>();
 
   constructor(path: string = DEFAULT_SQLITE_PATH) {
     this.path = path;
@@ -121,12 +244,18 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw new SitrepError('STORE', `cannot open SQLite database ${path}: ${(err as Error).message}`, { cause: err });
     }
+    // Rows are long (an article's result is tens of KB, a cluster a few): pages of 16 KiB make a
+    // quarter of the page writes and reads of the default 4 KiB. Only a new, empty file takes it.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a crash of the process never loses a committed article; a power cut may
     // lose the last few, never corrupt the file.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    // A group commit dirties a few MB of pages: a cache that holds them (2 MB by default) is not
+    // spilled to the WAL before the commit, and keeps the index pages the next one reads.
+    this.db.pragma('cache_size = -65536');
   }
 
   async init(): Promise<void> {
@@ -136,10 +265,17 @@ export class SqliteStore implements Store {
   private initSync(): void {
     if (this.ready) return;
     this.db.exec(SCHEMA);
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
-    if (!row) this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-    else if (Number(row.value) > SCHEMA_VERSION) {
-      throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${row.value}; this one knows ${SCHEMA_VERSION})`);
+    const version = () => this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema_version') as string | undefined;
+    const found = version();
+    if (!found) this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    else if (Number(found) > SCHEMA_VERSION) {
+      throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${found}; this one knows ${SCHEMA_VERSION})`);
+    } else if (Number(found) < SCHEMA_VERSION) {
+      this.db.transaction(() => {
+        if (Number(version()) >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
+        this.db.exec('DROP INDEX IF EXISTS reports_article');
+        this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
+      }).immediate();
     }
     // A database from before the compact match column gets it (filled as clusters are rewritten).
     const cols = this.db.prepare('PRAGMA table_info(clusters)').all() as { name: string }[];
@@ -159,13 +295,16 @@ export class SqliteStore implements Store {
     getCluster: Database.Statement;
   };
 
-  private putTx!: Database.Transaction<(input: PutInput, hash: string, ingestedAt: string) => PutResult>;
-  private putManyTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[]) => PutResult[]>;
+  private putTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[]) => PutResult[]>;
 
   private prepare(): void {
     const db = this.db;
-    this.putTx = db.transaction((input: PutInput, hash: string, ingestedAt: string) => this.putInTx(input, hash, ingestedAt));
-    this.putManyTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[]) => items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt)));
+    this.putTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[]) => {
+      const batch = new Batch();
+      const results = items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt, batch));
+      for (const p of batch.pending.values()) this.writeCluster(p.cluster());
+      return results;
+    });
     this.st = {
       has: db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck(),
       insertArticle: db.prepare(
@@ -173,12 +312,14 @@ export class SqliteStore implements Store {
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
       // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
-      candidates: db.prepare(`SELECT coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).pluck(),
-      insertReport: db.prepare('INSERT OR IGNORE INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
-      clusterReports: db.prepare('SELECT data FROM reports WHERE cluster_id = ?').pluck(),
+      candidates: db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).raw(),
+      insertReport: db.prepare('INSERT INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
+      clusterReports: db
+        .prepare('SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?')
+        .raw(),
       upsertCluster: db.prepare(
         `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
-         VALUES (@id, @type, @date_start, @date_end, @country, @statuses, @actor_search, @source_search, @search, @data, @match)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
            country = excluded.country, statuses = excluded.statuses, actor_search = excluded.actor_search,
            source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
@@ -206,7 +347,7 @@ export class SqliteStore implements Store {
     const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     try {
-      return this.putTx.immediate(input, hash, ingestedAt);
+      return this.putTx.immediate([{ input, hash, ingestedAt }])[0]!;
     } catch (err) {
       throw new SitrepError('STORE', `storing article ${input.inputId}: ${(err as Error).message}`, { cause: err });
     }
@@ -225,74 +366,107 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     const prepared = inputs.map((input) => ({ input, hash: input.hash ?? articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
     try {
-      return this.putManyTx.immediate(prepared);
+      return this.putTx.immediate(prepared);
     } catch (err) {
       throw new SitrepError('STORE', `storing ${inputs.length} article(s) (${inputs.map((i) => i.inputId).slice(0, 3).join(', ')}…): ${(err as Error).message}`, { cause: err });
     }
   }
 
   /**
-   * The body of the article transaction. Clusters this article touches are kept in memory while
-   * its reports are placed (a later report may join a cluster an earlier one opened) and each is
-   * rebuilt and written once at the end, not once per report.
+   * One article inside the batch's transaction. Its article and report rows are written at once;
+   * the clusters its reports open or join are kept in `batch` and written once when the batch
+   * ends (see putTx), not once per article that touches them. A failure anywhere rolls back the
+   * whole transaction, so each article is still all or nothing.
    */
-  private putInTx(input: PutInput, hash: string, ingestedAt: string): PutResult {
+  private putInTx(input: PutInput, hash: string, ingestedAt: string, batch: Batch): PutResult {
     const s = this.st;
     if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
-    const a = input.result.article;
-    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt);
+    const { article: a, events } = input.result;
+    // (null, as JSON.stringify writes an array's undefined element; results never have one)
+    const eventJson = events.map((e) => JSON.stringify(e) ?? 'null');
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? resultJson(input.result, eventJson), ingestedAt);
+    const jsonOf = new Map<unknown, string>(events.map((e, i) => [e, eventJson[i]!]));
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
-    const members = new Map<string, Report[]>();
-    const state = new Map<string, MatchView>();
+    const touched: PendingCluster[] = [];
     let newClusters = 0;
     for (const r of reports) {
       const win = candidateWindow(r);
-      let best: MatchView | null = null;
-      if (win) {
-        const candidates = (s.candidates.all(win.type, win.to, win.from, win.from) as string[]).map((d) => {
-          const c = JSON.parse(d) as MatchView;
-          return state.get(c.id) ?? c;
-        });
-        const seen = new Set(candidates.map((c) => c.id));
-        for (const c of state.values()) {
-          if (!seen.has(c.id) && c.type === win.type && c.dateStart && c.dateEnd && c.dateStart <= win.to && c.dateEnd >= win.from) candidates.push(c);
-        }
-        best = chooseCluster(candidates, r);
-      }
+      const best = win ? chooseCluster(this.candidates(win, batch), r) : null;
       r.clusterId = best?.id ?? newClusterId(r);
       if (!best) newClusters++;
-      let list = members.get(r.clusterId);
-      if (!list) {
+      let p = batch.pending.get(r.clusterId);
+      if (!p) {
         // Read before this report is inserted, so it is counted once.
-        list = best ? (s.clusterReports.all(r.clusterId) as string[]).map((d) => JSON.parse(d) as Report) : [];
-        members.set(r.clusterId, list);
+        const reports = best ? (s.clusterReports.all(r.clusterId) as ReportRow[]).map(reportFromRow) : [];
+        p = new PendingCluster(r.clusterId, r.event.type, reports);
+        batch.add(p);
       }
-      list.push(r);
-      s.insertReport.run(r.key, hash, r.clusterId, JSON.stringify(r));
-      // Only a report that can merge makes its cluster a candidate for the next ones.
-      if (win) state.set(r.clusterId, buildCluster(r.clusterId, list));
+      p.add(r);
+      // Only a report that can merge makes its cluster a candidate for the article's next reports.
+      if (win) p.visible = true;
+      touched.push(p);
+      s.insertReport.run(r.key, hash, r.clusterId, reportData(r, jsonOf.get(r.event)!));
     }
-    for (const [id, list] of members) {
-      const built = state.get(id);
-      this.writeCluster(built && 'mentions' in built ? (built as EventCluster) : buildCluster(id, list));
-    }
+    // From the next article on, every cluster this one touched is a candidate, as if written.
+    for (const p of touched) p.visible = true;
     return { hash, inserted: true, events: reports.length, newClusters };
   }
 
+  /**
+   * The clusters of a candidate window as the batch has left them: the stored rows the window
+   * selects, with the batch's own (not yet written) state in place of stored rows it changed,
+   * plus the clusters it opened or moved into the window. (MAX_CANDIDATES bounds the stored rows
+   * only; no window of real news comes near it.)
+   */
+  private candidates(win: CandidateWindow, batch: Batch): MatchView[] {
+    const out: MatchView[] = [];
+    const seen = new Set<string>();
+    for (const stored of this.storedCandidates(win, batch)) {
+      seen.add(stored.id);
+      const p = batch.pending.get(stored.id);
+      if (!p) out.push(stored);
+      else if (p.visible && p.inWindow(win)) out.push(p.cluster());
+    }
+    for (const p of batch.byType.get(win.type) ?? []) {
+      if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.cluster());
+    }
+    return out;
+  }
+
+  /**
+   * The stored clusters the window selects. Cluster rows do not change until the batch ends, and
+   * articles of one batch often report the same days, so each window is read once per batch.
+   */
+  private storedCandidates(win: CandidateWindow, batch: Batch): MatchView[] {
+    const key = `${win.type}|${win.from}|${win.to}`;
+    let views = batch.windows.get(key);
+    if (!views) {
+      const rows = this.st.candidates.all(win.type, win.to, win.from, win.from) as [string, string][];
+      views = rows.map(([id, json]) => this.parsedView(id, json));
+      batch.windows.set(key, views);
+    }
+    return views;
+  }
+
+  /**
+   * A stored cluster's match view. The same clusters come back for report after report (a window
+   * is a few days of one type), so the parse is kept while the stored text stays the same.
+   */
+  private parsedView(id: string, json: string): MatchView {
+    const hit = this.views.get(id);
+    if (hit && hit.json === json) return hit.view;
+    const view = JSON.parse(json) as MatchView;
+    if (this.views.size >= MAX_PARSED_VIEWS) this.views.clear();
+    this.views.set(id, { json, view });
+    return view;
+  }
+
   private writeCluster(c: EventCluster): void {
-    this.s.upsertCluster.run({
-      id: c.id,
-      type: c.type,
-      date_start: c.dateStart,
-      date_end: c.dateEnd,
-      country: c.country,
-      statuses: '|' + c.statuses.join('|') + '|',
-      actor_search: actorSearchText(c),
-      source_search: c.sources.join('\n').toLowerCase(),
-      search: clusterSearchText(c),
-      data: JSON.stringify(c),
-      match: JSON.stringify(matchView(c)),
-    });
+    const statuses = '|' + c.statuses.join('|') + '|';
+    const sources = c.sources.join('\n').toLowerCase();
+    const data = JSON.stringify(c);
+    const match = JSON.stringify(matchView(c));
+    this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match);
   }
 
   async getArticle(hash: string): Promise<ArticleRow | null> {
@@ -336,7 +510,7 @@ export class SqliteStore implements Store {
   async getEvent(id: string): Promise<(EventCluster & { reports: Report[] }) | null> {
     const data = this.s.getCluster.get(id) as string | undefined;
     if (!data) return null;
-    const reports = (this.s.clusterReports.all(id) as string[]).map((d) => JSON.parse(d) as Report);
+    const reports = (this.s.clusterReports.all(id) as ReportRow[]).map(reportFromRow);
     reports.sort((a, b) => ((a.published ?? a.ingestedAt) < (b.published ?? b.ingestedAt) ? -1 : 1));
     return { ...(JSON.parse(data) as EventCluster), reports };
   }
