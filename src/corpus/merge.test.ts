@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEvent, fixtureResult } from '../store/contract.js';
 import type { SpecEvent } from '../store/types.js';
-import { buildCluster, candidateWindow, chooseCluster, distanceKm, formatFigure, matchScore, newClusterId, reportsFromResult } from './merge.js';
+import { buildCluster, buildMatchView, candidateWindow, chooseCluster, distanceKm, formatFigure, matchScore, matchView, newClusterId, reportsFromResult } from './merge.js';
 
 function report(article: string, e: SpecEvent, source = article, published: string | null = null) {
   const [r] = reportsFromResult(article, fixtureResult({ id: article, source, published, events: [e] }), 'Shells hit Klow on Monday, killing three. More text.', '2024-03-06T00:00:00Z');
@@ -95,5 +95,15 @@ describe('merge', () => {
     expect([cl.dateStart, cl.dateEnd, cl.datePrecision]).toEqual(['2024-03-04', '2024-03-04', 'day']);
     expect([cl.location, cl.geoPrecision]).toEqual(['Klow', 'point']);
     expect(() => buildCluster('c', [])).toThrow();
+  });
+
+  it('builds the match view of a cluster without the rest, in the same order of fields', () => {
+    const a = report('a', fixtureEvent({ date: '2024-03-04', place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } }), 'A', '2024-03-05');
+    const b = report('b', fixtureEvent({ date: ['2024-03-04', '2024-03-10'], precision: 'week', killed: 4 }), 'B', '2024-03-04');
+    const c = report('c', fixtureEvent({ status: 'denied' }), 'C', '2024-03-04');
+    for (const members of [[a], [b, a], [c, b, a], [a, c]]) {
+      expect(JSON.stringify(buildMatchView('cx', members))).toBe(JSON.stringify(matchView(buildCluster('cx', members))));
+    }
+    expect(() => buildMatchView('c', [])).toThrow();
   });
 });

@@ -301,11 +301,11 @@ function seenAt(r: Report): string {
 }
 
 /** Sort reports so every store rebuilds a cluster from the same sequence. */
-function ordered(reports: readonly Report[]): Report[] {
+function ordered(reports: readonly Report[]): readonly Report[] {
   return [...reports].sort((a, b) => (seenAt(a) < seenAt(b) ? -1 : seenAt(a) > seenAt(b) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function disagreementsOf(reports: Report[], figures: ClusterFigure[]): Disagreement[] {
+function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): Disagreement[] {
   const out: Disagreement[] = [];
   const articles = new Set(reports.map((r) => r.article));
   if (articles.size < 2) return out; // one article contradicting itself is the conflicts check's job
@@ -337,34 +337,62 @@ function disagreementsOf(reports: Report[], figures: ClusterFigure[]): Disagreem
   return out;
 }
 
+/** The date of a cluster's ordered reports: that of its most precise reports (the narrowest spans), so a loose "this week" report does not blur a clash dated to the day. */
+function clusterDate(reports: readonly Report[]): Pick<EventCluster, 'dateStart' | 'dateEnd' | 'datePrecision'> {
+  const dated = reports.filter((r) => validRange(r.event.date));
+  if (!dated.length) return { dateStart: null, dateEnd: null, datePrecision: null };
+  const narrow = Math.min(...dated.map((r) => spanDays(r.event.date!.start, r.event.date!.end)));
+  const core = dated.filter((r) => spanDays(r.event.date!.start, r.event.date!.end) === narrow);
+  return {
+    dateStart: core.map((r) => r.event.date!.start).sort()[0]!,
+    dateEnd: core.map((r) => r.event.date!.end).sort().at(-1)!,
+    datePrecision: mostCommon(core.map((r) => r.event.date!.precision)),
+  };
+}
+
+/** The location of a cluster's ordered reports: the most precise one; among equals, the most reported one. */
+function clusterPlace(reports: readonly Report[]): NonNullable<SpecEvent['location']> | null {
+  const located = reports.map((r) => r.event.location).filter((l): l is NonNullable<SpecEvent['location']> => !!l && (l.country !== null || l.lat !== null || l.name !== null));
+  if (!located.length) return null;
+  const best = Math.min(...located.map((l) => rank(l.precision)));
+  return mostCommon(located.filter((l) => rank(l.precision) === best), (l) => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`);
+}
+
+/**
+ * matchView(buildCluster(id, members)), computed without the rest of the cluster (figures,
+ * disagreements, sources…): a store checking candidates while a cluster grows needs only this,
+ * and builds the whole cluster once, when it writes it. Made by the same functions, so equal.
+ */
+export function buildMatchView(id: string, members: readonly Report[]): MatchView {
+  if (!members.length) throw new Error(`cluster ${id}: no reports`);
+  const reports = ordered(members);
+  const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
+  const loc = clusterPlace(reports);
+  return {
+    id,
+    type: reports[0]!.event.type,
+    dateStart,
+    dateEnd,
+    datePrecision,
+    country: loc?.country ?? null,
+    admin1: loc?.admin1 ?? null,
+    location: loc?.name ?? null,
+    lat: loc?.lat ?? null,
+    lon: loc?.lon ?? null,
+    geoPrecision: loc?.precision ?? null,
+    actorRefs: collectActors(reports.map((r) => r.event.actor)),
+    targetRefs: collectActors(reports.map((r) => r.event.target)),
+  };
+}
+
 /** A cluster's whole state from its reports (at least one). Deterministic and order-independent. */
 export function buildCluster(id: string, members: readonly Report[]): EventCluster {
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const first = reports[0]!;
   const events = reports.map((r) => r.event);
-
-  // The cluster's date is that of its most precise reports (the narrowest spans), so a loose
-  // "this week" report does not blur a clash dated to the day.
-  const dated = reports.filter((r) => validRange(r.event.date));
-  let dateStart: string | null = null;
-  let dateEnd: string | null = null;
-  let datePrecision: string | null = null;
-  if (dated.length) {
-    const narrow = Math.min(...dated.map((r) => spanDays(r.event.date!.start, r.event.date!.end)));
-    const core = dated.filter((r) => spanDays(r.event.date!.start, r.event.date!.end) === narrow);
-    dateStart = core.map((r) => r.event.date!.start).sort()[0]!;
-    dateEnd = core.map((r) => r.event.date!.end).sort().at(-1)!;
-    datePrecision = mostCommon(core.map((r) => r.event.date!.precision));
-  }
-
-  // The most precise location; among equals, the most reported one.
-  const located = reports.map((r) => r.event.location).filter((l): l is NonNullable<SpecEvent['location']> => !!l && (l.country !== null || l.lat !== null || l.name !== null));
-  let loc: NonNullable<SpecEvent['location']> | null = null;
-  if (located.length) {
-    const best = Math.min(...located.map((l) => rank(l.precision)));
-    loc = mostCommon(located.filter((l) => rank(l.precision) === best), (l) => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`);
-  }
+  const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
+  const loc = clusterPlace(reports);
 
   const figures: ClusterFigure[] = [];
   for (const r of reports) {

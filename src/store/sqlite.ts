@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
@@ -110,8 +110,11 @@ function inWindow(c: MatchView, win: CandidateWindow): boolean {
 
 /** A cluster the batch has opened or joined, with all its reports; written when the batch ends. */
 class PendingCluster {
-  /** buildCluster of `reports`, or null when a report was added since. */
-  private built: EventCluster | null = null;
+  /**
+   * buildMatchView of `reports`, or null when a report was added since: candidate checks read
+   * only this, and the whole cluster (buildCluster) is made once, when the batch writes it.
+   */
+  private matched: MatchView | null = null;
   /**
    * Whether later reports may join it: a cluster opened by a report that cannot merge becomes a
    * candidate only once its article is done (as a written cluster would), not for that
@@ -135,7 +138,7 @@ class PendingCluster {
   add(r: Report): void {
     this.reports.push(r);
     this.bound(r);
-    this.built = null;
+    this.matched = null;
   }
 
   private bound(r: Report): void {
@@ -146,15 +149,20 @@ class PendingCluster {
     if (d.end > this.lastEnd) this.lastEnd = d.end;
   }
 
-  /** The cluster as its reports make it now. */
+  /** What matching reads of the cluster its reports make now. */
+  view(): MatchView {
+    return (this.matched ??= buildMatchView(this.id, this.reports));
+  }
+
+  /** The whole cluster its reports make, to write. */
   cluster(): EventCluster {
-    return (this.built ??= buildCluster(this.id, this.reports));
+    return buildCluster(this.id, this.reports);
   }
 
   /** Whether the candidate query would select the cluster as it is now (see inWindow). */
   inWindow(win: CandidateWindow): boolean {
     if (this.lastStart < win.from || this.firstStart > win.to || this.lastEnd < win.from) return false;
-    return inWindow(this.cluster(), win);
+    return inWindow(this.view(), win);
   }
 }
 
@@ -425,10 +433,10 @@ export class SqliteStore implements Store {
       seen.add(stored.id);
       const p = batch.pending.get(stored.id);
       if (!p) out.push(stored);
-      else if (p.visible && p.inWindow(win)) out.push(p.cluster());
+      else if (p.visible && p.inWindow(win)) out.push(p.view());
     }
     for (const p of batch.byType.get(win.type) ?? []) {
-      if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.cluster());
+      if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.view());
     }
     return out;
   }
