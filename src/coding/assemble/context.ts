@@ -47,6 +47,20 @@ function reachOf(parts: readonly Participant[]): number[] {
   return reach;
 }
 
+/** The first participant (in order) that starts in [from, to] and satisfies `pred`: a binary search to `from`, then a walk. */
+export function partFrom(ctx: Ctx, from: number, to: number, pred: (p: Participant) => boolean): Participant | null {
+  const parts = ctx.parts;
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid]!.span.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!)) return parts[k]!;
+  return null;
+}
+
 /** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */
 function insidePart(ctx: Ctx, start: number, end: number): boolean {
   let lo = 0;
