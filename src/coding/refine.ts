@@ -5,7 +5,7 @@
 // appended to the event's `rule`, so the decision can be explained. The learned model then
 // arbitrates when the rules are unsure (see model/combine.ts).
 
-import type { Doc, Event, Sentence, Token } from '../doc.js';
+import type { Doc, Event, Sentence, Token, Trigger } from '../doc.js';
 import type { Resources } from '../resources.js';
 import { codeForSubType } from './lexicon/lexicon.js';
 import { findCues, type CueHit } from './lexicon/cues.js';
@@ -61,6 +61,9 @@ interface ScopeMemo {
   scopes: Map<number, { hits: CueHit[]; scopeCues: Map<string, CueHit[]>; scopeText: string; groundFighting: boolean }>;
   /** per sentence index: its scope's token range and its own cue hits */
   sentences: Map<number, { scope: [number, number]; sentCues: Map<string, CueHit[]> | null }>;
+  /** the document's triggers by start (in document order), and its first ACLED note label trigger */
+  triggersAt: Map<number, Trigger[]>;
+  noteLabel: Trigger | null;
 }
 const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
 
@@ -68,7 +71,14 @@ function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo
   let m = scopeMemo.get(tokens);
   if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
     const size = SIZE_TAG.exec(doc.text);
-    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map(), sentences: new Map() };
+    const triggersAt = new Map<number, Trigger[]>();
+    for (const t of doc.triggers ?? []) {
+      const at = triggersAt.get(t.start);
+      if (at) at.push(t);
+      else triggersAt.set(t.start, [t]);
+    }
+    const noteLabel = doc.triggers?.find((x) => x.rule.startsWith('note-label:')) ?? null;
+    m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map(), sentences: new Map(), triggersAt, noteLabel };
     scopeMemo.set(tokens, m);
   }
   return m;
@@ -345,8 +355,8 @@ function withToll(doc: Doc, e: Event): Event {
 }
 
 /** The ACLED note label trigger this event was built from or absorbed, if any. */
-function noteLabelOf(doc: Doc, event: Event) {
-  const t = doc.triggers?.find((x) => x.rule.startsWith('note-label:'));
+function noteLabelOf(memo: ScopeMemo, event: Event) {
+  const t = memo.noteLabel;
   if (!t) return null;
   const same = (s: { start: number; end: number }) => s.start === t.start && s.end === t.end;
   return same(event.trigger) || event.evidence.some(same) ? t : null;
@@ -363,12 +373,14 @@ function statementAsProtest(event: Event, ctx: RefineContext): Refinement | null
 
 export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   const ec = eventCoding(res);
-  const trig = doc.triggers?.find((t) => t.start === event.trigger.start && t.end === event.trigger.end);
+  // the event's own trigger and the note label, looked up in the per-document memo instead of a scan per event
+  const memo = memoFor(doc, doc.tokens ?? [], ec);
+  const trig = memo.triggersAt.get(event.trigger.start)?.find((t) => t.end === event.trigger.end);
   const ctx = refineContext(doc, event, ec, trig?.passive ?? false);
   if (!ctx) return event;
   let out = event;
   let decided: Refinement | null = null;
-  const label = noteLabelOf(doc, event);
+  const label = noteLabelOf(memo, event);
   if (label && label.acled && event.acled?.sub_event_type !== label.acled.sub_event_type) {
     // the note's own label ("Defusal:") outranks what a merged trigger said
     out = { ...event, type: label.type, mode: label.mode, cameo: label.cameo, acled: label.acled, rule: `${event.rule} > ${label.rule}` };

@@ -2,7 +2,7 @@
 // mentions fused and expanded), attributions by content, the clause around each token, and
 // who the subject of each sentence is (for "It …", "They …" in the next one).
 
-import type { Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
+import type { ActorMention, Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
 import { isOutlet, participants, type Participant } from './actors.js';
 import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
@@ -25,6 +25,8 @@ export interface Ctx {
   prepositions: Map<number, string | null>;
   /** per participant (in order): the furthest end of it and those before it, for `insidePart` */
   partsReach: number[];
+  /** per actor mention (in order, sorted by start): the furthest end of it and those before it */
+  actorsReach: number[];
   /** a statement's date and whether it is background, by attribution (see variants.ts) */
   statementDates: Map<Attribution, { date: EventDate | null; historical: boolean }>;
 }
@@ -35,7 +37,7 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', '
 export function buildCtx(doc: Doc): Ctx {
   const toks = doc.tokens ?? [];
   const parts = participants(doc).filter((p) => !isOutlet(doc, p));
-  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map(), partsReach: reachOf(parts), statementDates: new Map() };
+  const ctx: Ctx = { doc, toks, low: lowerTexts(toks), parts, atts: doc.attributions ?? [], subjects: [], continued: new Map(), dyad: dyadOf(parts), prepositions: new Map(), partsReach: reachOf(parts), actorsReach: actorsReachOf(doc.actors ?? []), statementDates: new Map() };
   for (const s of doc.sentences ?? []) ctx.subjects.push(subjectIn(ctx, s.tokenStart, s.tokenEnd));
   findContinuations(ctx);
   return ctx;
@@ -45,6 +47,42 @@ function reachOf(parts: readonly Participant[]): number[] {
   const reach: number[] = [];
   for (const p of parts) reach.push(Math.max(p.span.end, reach[reach.length - 1] ?? -Infinity));
   return reach;
+}
+
+/** The first participant (in order) that starts in [from, to] and satisfies `pred`: a binary search to `from`, then a walk. */
+export function partFrom(ctx: Ctx, from: number, to: number, pred: (p: Participant) => boolean): Participant | null {
+  const parts = ctx.parts;
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid]!.span.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!)) return parts[k]!;
+  return null;
+}
+
+function actorsReachOf(actors: readonly ActorMention[]): number[] {
+  const reach: number[] = [];
+  for (const a of actors) reach.push(Math.max(a.end, reach[reach.length - 1] ?? -Infinity));
+  return reach;
+}
+
+/**
+ * Could an actor mention starting at or before `start` reach `end`? When none does (most
+ * triggers), nothing before `start` can hold [start, end) and callers need not look.
+ */
+export function actorMayHold(ctx: Ctx, start: number, end: number): boolean {
+  const actors = ctx.doc.actors ?? [];
+  let lo = 0;
+  let hi = actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ctx.actorsReach[lo - 1]! >= end;
 }
 
 /** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */

@@ -11,7 +11,7 @@
 // a shootout", "dozens more were wounded").
 
 import type { Trigger } from '../../doc.js';
-import { tokenIndex, wordAt, type Ctx } from './context.js';
+import { actorMayHold, tokenIndex, wordAt, type Ctx } from './context.js';
 
 const INSTRUMENT_PREPS = new Set(['with', 'including', 'using', 'by']);
 /** Words before an attributive participle: "the detained leaders", "its occupied lands", "Damiba's ousted …". */
@@ -89,9 +89,12 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
 export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
   const doc = ctx.doc;
   const toks = ctx.toks;
-  for (const a of doc.actors ?? []) {
-    if (a.start > trig.start) break; // mentions are sorted by start
-    if (trig.end <= a.end && a.end - a.start > trig.end - trig.start) return 'inside a name';
+  // inside a longer actor name: only worth a walk over the mentions when one could reach that far
+  if (actorMayHold(ctx, trig.start, trig.end)) {
+    for (const a of doc.actors ?? []) {
+      if (a.start > trig.start) break; // mentions are sorted by start
+      if (trig.end <= a.end && a.end - a.start > trig.end - trig.start) return 'inside a name';
+    }
   }
   // a speech cue is no event, unless the lexicon phrase says more than the cue ("warned … would take action")
   for (const at of ctx.atts) if (at.kind === 'speech' && at.cue.start < trig.end && trig.start < at.cue.end && trig.end <= at.cue.end) return 'speech cue';

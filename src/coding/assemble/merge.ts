@@ -35,7 +35,8 @@ function placeOk(a: Draft, b: Draft): boolean {
 }
 
 function sameVoice(a: Draft, b: Draft): boolean {
-  return a.type === b.type && a.status === b.status && claimKey(a) === claimKey(b);
+  // most drafts are claimed by no one: no keys to build then
+  return a.type === b.type && a.status === b.status && ((a.claimedBy.length === 0 && b.claimedBy.length === 0) || claimKey(a) === claimKey(b));
 }
 
 /** How much a draft says: the one that says more survives a merge. */

@@ -5,7 +5,8 @@
 
 import type { ActorMention, Sentence, Trigger } from '../../doc.js';
 import { expand, refOf, type Participant } from './actors.js';
-import { afterPreposition, clauseAround, partsIn, subjectIn, tokenIndex, wordAt, wordPairIn, type Ctx } from './context.js';
+import { firstMentionFrom } from './tokens.js';
+import { afterPreposition, clauseAround, partFrom, partsIn, subjectIn, tokenIndex, wordAt, wordPairIn, type Ctx } from './context.js';
 
 export interface Roles {
   /** one entry per event to build: coordinated subjects and objects give several */
@@ -95,7 +96,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   }
   // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
   // ("Russian drones") is the subject
-  if (!subject && !nominal) subject = ctx.parts.find((p) => p.span.start <= trig.start && p.span.end > trig.start && p.span.end < trig.end && p.span.start >= cStart) ?? null;
+  if (!subject && !nominal) subject = partFrom(ctx, cStart, trig.start, (p) => p.span.end > trig.start && p.span.end < trig.end);
 
   // a modifier of the event noun: "Israeli strikes", "Russia's attack"
   let modifier: Participant | null = null;
@@ -109,7 +110,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     }
     modifier ??= demonymModifier(ctx, a, i);
     // an actor phrase that runs into the event noun ("the Moroccan army drone" + "drone strike")
-    modifier ??= ctx.parts.find((p) => p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end && p.span.start >= cStart) ?? null;
+    modifier ??= partFrom(ctx, cStart, trig.start, (p) => p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end);
   }
   // the event noun names its own actor ("protesters gathered", "rioters attacked"): the crowd is the actor
   const self = nominal && !passive ? ctx.parts.find((p) => p.span.start <= trig.start && trig.end <= p.span.end) ?? null : null;
@@ -172,7 +173,10 @@ function demonymModifier(ctx: Ctx, a: number, i: number): Participant | null {
   const trigStart = ctx.toks[i]!.start;
   const clauseStart = ctx.toks[a]?.start ?? trigStart;
   let best: ActorMention | null = null;
-  for (const m of ctx.doc.actors ?? []) {
+  // the mentions are sorted by start: only those from the clause's start to the trigger can qualify
+  const actors = ctx.doc.actors ?? [];
+  for (let k = firstMentionFrom(actors, clauseStart); k < actors.length; k++) {
+    const m = actors[k]!;
     if (m.start >= trigStart) break;
     // "a pro-Ukraine rally", "anti-Russia protests" describe the event, they do not name its actor
     if (m.adjective && m.kind === 'state' && m.country && m.start >= clauseStart && !/^(pro|anti)[-‐]/i.test(m.text)) best = m;

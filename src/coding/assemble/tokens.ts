@@ -41,6 +41,18 @@ export function lowerTexts(tokens: readonly Token[]): readonly string[] {
   return texts;
 }
 
+/** Index of the first of `actors` (sorted by start) that starts at or after `offset`. */
+export function firstMentionFrom(actors: readonly ActorMention[], offset: number): number {
+  let lo = 0;
+  let hi = actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Actor mentions sorted by start, for range queries. */
 export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMention[] {
   const out: ActorMention[] = [];
