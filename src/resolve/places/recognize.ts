@@ -402,7 +402,8 @@ function demonymAt(ctx: RecognizeContext, words: readonly Word[], i: number, sen
   for (const span of [2, 1]) {
     if (i + span > words.length) continue;
     const last = words[i + span - 1]!;
-    if (span === 2 && (!last.cap || !/^\s+$/.test(text.slice(words[i]!.end, last.start)))) continue;
+    // (a two-word span is normalised and looked up only if a demonym starts with its first word)
+    if (span === 2 && (!last.cap || !gaz.mayStartDemonym(normNameMemo(words[i]!.text)) || !/^\s+$/.test(text.slice(words[i]!.end, last.start)))) continue;
     // (one word: its text is that span, and a string already hashed makes the memo lookup cheaper)
     const surface = span === 1 ? last.text : text.slice(words[i]!.start, last.end);
     const id = gaz.demonym(surface);
