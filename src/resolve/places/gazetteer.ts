@@ -69,6 +69,8 @@ const MEMO_LIMIT = 100_000;
 export class Gazetteer {
   readonly data: GazetteerData;
   private readonly demonymMap: Map<string, number>;
+  /** The first word of every demonym's normal form ("south" of "south african", "armenian") */
+  private readonly demonymFirstWords: Set<string>;
   private readonly countryRow: Map<string, number>;
   /** normalised key -> index of that exact key in the sorted keys, or -1 (lookupKey, isCommonWord) */
   private readonly exactMemo = new Map<string, number>();
@@ -78,6 +80,7 @@ export class Gazetteer {
   constructor(data: GazetteerData) {
     this.data = data;
     this.demonymMap = new Map(data.demonyms);
+    this.demonymFirstWords = new Set(data.demonyms.map(([k]) => firstWord(k)));
     this.countryRow = new Map();
     for (let i = 0; i < data.n && data.kind[i] === KIND.country; i++) {
       const c = data.country[i]!;
@@ -166,6 +169,15 @@ export class Gazetteer {
     return this.demonymMap.get(normNameMemo(form)) ?? null;
   }
 
+  /**
+   * Can a demonym start with a word whose normal form is `key`? If not, no span that starts with
+   * that word is one, and recognition need not build and normalise the span ("Ryan Kelly").
+   * (A word that normalises to nothing leaves the span's first word unknown: it may.)
+   */
+  mayStartDemonym(key: string): boolean {
+    return key === '' || this.demonymFirstWords.has(firstWord(key));
+  }
+
   countryPlace(iso3: string): number | null {
     return this.countryRow.get(iso3) ?? null;
   }
@@ -244,4 +256,10 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   const dLon = (lon2 - lon1) * r;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** The first word of a normalised name (normName separates words by single spaces). */
+function firstWord(key: string): string {
+  const sp = key.indexOf(' ');
+  return sp < 0 ? key : key.slice(0, sp);
 }

@@ -92,27 +92,10 @@ const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 const SHORT_FORMS = new Set(['st', 'mt', 'ft', 'pt', 'gen', 'col', 'lt', 'dr', 'mr', 'mrs', 'ms', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'pres', 'jr', 'sr', 'no', 'ste', 'mts', 'prof', 'maj', 'cpl', 'pvt', 'adm', 'cmdr', 'hon', 'messrs', 'vs', 'co', 'inc', 'ltd', 'corp', 'dept', 'univ', 'ave', 'blvd', 'rd']);
 
 /**
- * The words of the last document, by sentence span: personLikeNames and recognizeSentence read
- * the same sentences. The arrays are shared, never modified by their readers.
+ * The words of one sentence (`text` from `start` to `end`). findPlaces reads each sentence's words
+ * once and hands the same array to personLikeNames and recognizeSentence; they never modify it.
  */
-let wordsText: string | null = null;
-const wordsMemo = new Map<number, Word[]>();
-
 export function wordsOf(text: string, start: number, end: number): Word[] {
-  if (text !== wordsText) {
-    wordsText = text;
-    wordsMemo.clear();
-  }
-  // spans within one text: start and end below 2^26 make one exact key (2^52 < 2^53)
-  const memoKey = start * 67_108_864 + end;
-  const hit = end < 67_108_864 ? wordsMemo.get(memoKey) : undefined;
-  if (hit) return hit;
-  const out = wordsOfUncached(text, start, end);
-  if (end < 67_108_864) wordsMemo.set(memoKey, out);
-  return out;
-}
-
-function wordsOfUncached(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
   WORD_RE.lastIndex = 0;
@@ -158,10 +141,9 @@ export interface RecognizeContext {
  * Last words of two- and three-word capitalised names that are not places and do not start with
  * a place or a common word ("Ryan Kelly", "Mark Zuckerberg"): later, "Kelly" alone is that person.
  */
-export function personLikeNames(gaz: Gazetteer, text: string, sentences: readonly { start: number; end: number }[]): Set<string> {
+export function personLikeNames(gaz: Gazetteer, text: string, sentenceWords: readonly (readonly Word[])[]): Set<string> {
   const out = new Set<string>();
-  for (const s of sentences) {
-    const words = wordsOf(text, s.start, s.end);
+  for (const words of sentenceWords) {
     for (let i = 0; i + 1 < words.length; i++) {
       const a = words[i]!;
       const b = words[i + 1]!;
@@ -195,9 +177,9 @@ function isAbbreviation(surface: string): boolean {
   return /\.$/.test(surface) || (surface.length <= 3 && allCaps(surface));
 }
 
-export function recognizeSentence(ctx: RecognizeContext, sentenceIndex: number, start: number, end: number): RawMention[] {
+/** Place mentions in sentence `sentenceIndex`, which starts at `start` and has the words `words` (wordsOf). */
+export function recognizeSentence(ctx: RecognizeContext, sentenceIndex: number, start: number, words: readonly Word[]): RawMention[] {
   const { gaz, text } = ctx;
-  const words = wordsOf(text, start, end);
   const out: RawMention[] = [];
   let i = 0;
   while (i < words.length) {
@@ -254,7 +236,7 @@ export function recognizeSentence(ctx: RecognizeContext, sentenceIndex: number, 
   return out;
 }
 
-function designatorAfter(text: string, words: Word[], j: number): string | null {
+function designatorAfter(text: string, words: readonly Word[], j: number): string | null {
   // "X district", "X (Y) district", "X Province", "X oblast"
   let k = j + 1;
   if (k < words.length && text.slice(words[j]!.end, words[k]!.start).includes('(')) {
@@ -270,7 +252,7 @@ function designatorAfter(text: string, words: Word[], j: number): string | null 
   return POINT_DESIGNATORS.has(lw) || ADMIN_DESIGNATORS.has(lw) ? lw : null;
 }
 
-function designatorBefore(text: string, words: Word[], i: number): string | null {
+function designatorBefore(text: string, words: readonly Word[], i: number): string | null {
   // "the village of X", "the town of X", "X's" no
   if (i < 2) return null;
   const of = words[i - 1]!;
@@ -279,7 +261,7 @@ function designatorBefore(text: string, words: Word[], i: number): string | null
   return DESIGNATOR_OF.has(d) ? `${d} of` : null;
 }
 
-function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number, cands: Candidate[], sentence: number, sentStart: number): RawMention | null {
+function refineMatch(ctx: RecognizeContext, words: readonly Word[], i: number, j: number, cands: Candidate[], sentence: number, sentStart: number): RawMention | null {
   const { gaz, text } = ctx;
   const first = words[i]!;
   const last = words[j]!;
@@ -363,7 +345,7 @@ function refineMatch(ctx: RecognizeContext, words: Word[], i: number, j: number,
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
 
 /** "(Jos North, Plateau)": a compass word that ends an administrative name in a container list, not "Kanye West, daughters…". */
-function compassUnit(text: string, words: Word[], k: number): boolean {
+function compassUnit(text: string, words: readonly Word[], k: number): boolean {
   const w = words[k];
   if (!w || !COMPASS.has(w.text.toLowerCase())) return false;
   const after = text.slice(w.end, w.end + 20);
@@ -385,7 +367,7 @@ function isCountryAbbrev(gaz: Gazetteer, cands: Candidate[]): boolean {
 }
 
 /** literal, metonymic ("Moscow said") or modifier ("Ukraine war", "US officials"). */
-function usageRole(ctx: RecognizeContext, words: Word[], j: number, cands: Candidate[]): PlaceRole {
+function usageRole(ctx: RecognizeContext, words: readonly Word[], j: number, cands: Candidate[]): PlaceRole {
   const { text, gaz } = ctx;
   const last = words[j]!;
   const after = text.slice(last.end, last.end + 3);
@@ -414,14 +396,16 @@ function usageRole(ctx: RecognizeContext, words: Word[], j: number, cands: Candi
   return 'literal';
 }
 
-function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
+function demonymAt(ctx: RecognizeContext, words: readonly Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
   const { gaz, text } = ctx;
   // two-word forms first ("South African", "Saudi Arabian", "New Zealander")
   for (const span of [2, 1]) {
     if (i + span > words.length) continue;
     const last = words[i + span - 1]!;
-    if (span === 2 && (!last.cap || !/^\s+$/.test(text.slice(words[i]!.end, last.start)))) continue;
-    const surface = text.slice(words[i]!.start, last.end);
+    // (a two-word span is normalised and looked up only if a demonym starts with its first word)
+    if (span === 2 && (!last.cap || !gaz.mayStartDemonym(normNameMemo(words[i]!.text)) || !/^\s+$/.test(text.slice(words[i]!.end, last.start)))) continue;
+    // (one word: its text is that span, and a string already hashed makes the memo lookup cheaper)
+    const surface = span === 1 ? last.text : text.slice(words[i]!.start, last.end);
     const id = gaz.demonym(surface);
     if (id === null) continue;
     const plural = /s$/.test(surface) && !/ese$|ss$/.test(surface);
@@ -436,7 +420,7 @@ function demonymAt(ctx: RecognizeContext, words: Word[], i: number, sentence: nu
 }
 
 /** Is word k the start of a name the gazetteer knows (not a common word) that ends a clause ("…, Donetsk.")? */
-function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean {
+function placeFollows(ctx: RecognizeContext, words: readonly Word[], k: number): boolean {
   let key = '';
   for (let j = k; j < words.length && j < k + 4; j++) {
     if (!words[j]!.cap) return false;
@@ -449,7 +433,7 @@ function placeFollows(ctx: RecognizeContext, words: Word[], k: number): boolean 
 }
 
 /** A capitalised name the gazetteer does not know, that a designator marks as a place. */
-function unknownWithDesignator(ctx: RecognizeContext, words: Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
+function unknownWithDesignator(ctx: RecognizeContext, words: readonly Word[], i: number, sentence: number): { m: RawMention; next: number } | null {
   const { text } = ctx;
   let j = i;
   while (j + 1 < words.length && j - i < 3 && words[j + 1]!.cap && /^[\s\-]+$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j++;

@@ -9,7 +9,7 @@ import type { Resources } from '../../resources.js';
 import { GazetteerError } from './errors.js';
 import { Gazetteer } from './gazetteer.js';
 import { resolveMentions } from './disambiguate.js';
-import { personLikeNames, recognizeSentence, type RawMention } from './recognize.js';
+import { personLikeNames, recognizeSentence, wordsOf, type RawMention } from './recognize.js';
 
 /** The gazetteer from Resources (loaded once by loadResources). */
 export function gazetteerOf(res: Resources): Gazetteer {
@@ -69,11 +69,12 @@ export function findPlaces(input: PlaceInput, gaz: Gazetteer, res: Pick<Resource
     }
     return v;
   };
-  const ctx = { gaz, text, tokenAt: (o: number) => tokenStartingAt(tokens, o), isCommonWord, personish: personLikeNames(gaz, text, input.sentences) };
+  const sentenceWords = input.sentences.map((s) => wordsOf(text, s.start, s.end));
+  const ctx = { gaz, text, tokenAt: (o: number) => tokenStartingAt(tokens, o), isCommonWord, personish: personLikeNames(gaz, text, sentenceWords) };
   const persons = input.actors.filter((a) => a.kind === 'person');
   const raw: RawMention[] = [];
   input.sentences.forEach((s, i) => {
-    for (const m of recognizeSentence(ctx, i, s.start, s.end)) {
+    for (const m of recognizeSentence(ctx, i, s.start, sentenceWords[i]!)) {
       if (persons.some((p) => p.start < m.end && m.start < p.end)) continue;
       raw.push(m);
     }
