@@ -91,6 +91,10 @@ export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: nu
     while (cursor < slice.length && isWinkSpace(slice.charCodeAt(cursor))) cursor++;
     let at = slice.startsWith(v, cursor) ? cursor : slice.indexOf(v, cursor);
     let len = v.length;
+    // Found verbatim: the token's text is wink's own string for it, one object per word form
+    // across all documents, so its hash is computed once and every Map lookup by token text
+    // downstream (dictionaries, memos) skips hashing a fresh copy.
+    let tokenText = v;
     if (at < 0 || at - cursor > 200) {
       // wink changed the token (e.g. expanded a contraction): take the next non-space run
       if (cursor >= slice.length) {
@@ -101,13 +105,14 @@ export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: nu
       while (k < slice.length && !/\s/.test(slice[k]!)) k++;
       at = cursor;
       len = Math.min(k, cursor + v.length) - cursor || 1;
+      tokenText = slice.slice(at, at + len);
     }
     cursor = at + len;
     winkToOurs[i] = tokens.length;
     tokens.push({
       start: start + at,
       end: start + at + len,
-      text: slice.slice(at, at + len),
+      text: tokenText,
       lemma: lemmas[i] ?? v.toLowerCase(),
       pos: pos[i] ?? 'X',
       sentence: -1,
