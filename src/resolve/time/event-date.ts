@@ -19,7 +19,7 @@ export interface EventDateOptions {
 const COARSER: Record<DatePrecision, DatePrecision> = { day: 'week', week: 'month', month: 'year', year: 'decade', decade: 'decade' };
 
 /** A time mention that can date an event: a calendar interval, not a duration, set or vague reference. */
-function dating(t: TimeMention): boolean {
+function isDating(t: TimeMention): boolean {
   return t.range !== null && (t.type === 'DATE' || t.type === 'TIME') && t.precision !== null && !/_REF$/.test(t.value ?? '');
 }
 
@@ -56,8 +56,8 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   let best: Pick | null = null;
   let bestCost = Infinity;
   let prevEnd = -1;
-  for (const t of doc.times ?? []) {
-    if (t.start < s.start || t.end > s.end || !dating(t)) continue;
+  for (const t of docDates(doc).dating) {
+    if (t.start < s.start || t.end > s.end) continue;
     const elaborates = prevEnd >= 0 && t.start - prevEnd < 40 && ELABORATION.test(doc.text.slice(prevEnd, t.start));
     prevEnd = t.end;
     if (elaborates) continue;
@@ -109,11 +109,11 @@ export function leadDate(doc: Doc): TimeMention | null {
   return docDates(doc).lead;
 }
 
-function findLeadDate(doc: Doc, published: DayNum | null): TimeMention | null {
+function findLeadDate(doc: Doc, dating: readonly TimeMention[], published: DayNum | null): TimeMention | null {
   const paras = (doc.paragraphs ?? []).filter((p) => p.kind === 'body').slice(0, 2);
   if (paras.length === 0) return null;
-  for (const t of doc.times ?? []) {
-    if (!dating(t) || t.precision !== 'day') continue;
+  for (const t of dating) {
+    if (t.precision !== 'day') continue;
     if (!paras.some((p) => t.start >= p.start && t.end <= p.end)) continue;
     if (t.open) continue;
     const start = parseIso(t.range!.start)!;
@@ -129,6 +129,9 @@ interface DocDates {
   times: Doc['times'];
   paragraphs: Doc['paragraphs'];
   publishedIso: string | undefined;
+  /** The mentions that can date an event, in order, and the first day of each. */
+  dating: readonly TimeMention[];
+  datingStart: readonly (DayNum | null)[];
   /** The publication day. */
   published: DayNum | null;
   lead: TimeMention | null;
@@ -145,9 +148,11 @@ function docDates(doc: Doc): DocDates {
   const cached = DOC_DATES.get(doc);
   if (cached && cached.times === doc.times && cached.paragraphs === doc.paragraphs && cached.publishedIso === publishedIso) return cached;
   const published = publishedIso ? parseIso(publishedIso) : null;
-  const lead = findLeadDate(doc, published);
+  const dating = (doc.times ?? []).filter(isDating);
+  const datingStart = dating.map((t) => parseIso(t.range!.start));
+  const lead = findLeadDate(doc, dating, published);
   const newsStart = lead ? parseIso(lead.range!.start) : published === null ? null : published - 1;
-  const dates: DocDates = { times: doc.times, paragraphs: doc.paragraphs, publishedIso, published, lead, newsStart };
+  const dates: DocDates = { times: doc.times, paragraphs: doc.paragraphs, publishedIso, dating, datingStart, published, lead, newsStart };
   DOC_DATES.set(doc, dates);
   return dates;
 }
@@ -183,11 +188,12 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
       let before: TimeMention | null = null;
       let front: TimeMention | null = null;
       let after: TimeMention | null = null;
-      const pub = docDates(doc).published;
-      for (const t of doc.times ?? []) {
-        if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+      const { published: pub, dating: times, datingStart } = docDates(doc);
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i]!;
+        if (t.start < para.start || t.end > para.end || t.open) continue;
         // "… condemned the aggression. The Council will meet on Friday.": an announced day does not date what was done
-        if (pub !== null && (parseIso(t.range!.start) ?? -Infinity) > pub) continue;
+        if (pub !== null && (datingStart[i] ?? -Infinity) > pub) continue;
         if (t.end <= s.start) {
           before = t;
           if (fronted(doc, t)) front = t;
