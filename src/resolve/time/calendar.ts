@@ -9,12 +9,27 @@ export function dayNum(y: number, m: number, d: number): DayNum {
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/** The day of an ISO date ("2022-03-01", or the date part of a longer value); null when it is none. */
 export function parseIso(s: string): DayNum | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (!m) return null;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  if (!validDate(y, mo, d)) return null;
+  // read by character codes: this runs for every date compared while dating events, where a regex match showed in profiles
+  if (s.length < 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return null;
+  const y = digits(s, 0, 4), mo = digits(s, 5, 7), d = digits(s, 8, 10);
+  if (y < 0 || mo < 0 || d < 0 || !validDate(y, mo, d)) return null;
   return dayNum(y, mo, d);
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The number written by the ASCII digits s[from, to), or -1 if any is not one. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function validDate(y: number, m: number, d: number): boolean {

@@ -19,7 +19,7 @@ export interface EventDateOptions {
 const COARSER: Record<DatePrecision, DatePrecision> = { day: 'week', week: 'month', month: 'year', year: 'decade', decade: 'decade' };
 
 /** A time mention that can date an event: a calendar interval, not a duration, set or vague reference. */
-function dating(t: TimeMention): boolean {
+function isDating(t: TimeMention): boolean {
   return t.range !== null && (t.type === 'DATE' || t.type === 'TIME') && t.precision !== null && !/_REF$/.test(t.value ?? '');
 }
 
@@ -56,8 +56,8 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
   let best: Pick | null = null;
   let bestCost = Infinity;
   let prevEnd = -1;
-  for (const t of doc.times ?? []) {
-    if (t.start < s.start || t.end > s.end || !dating(t)) continue;
+  for (const t of docDates(doc).dating) {
+    if (t.start < s.start || t.end > s.end) continue;
     const elaborates = prevEnd >= 0 && t.start - prevEnd < 40 && ELABORATION.test(doc.text.slice(prevEnd, t.start));
     prevEnd = t.end;
     if (elaborates) continue;
@@ -87,7 +87,7 @@ function fromMention(t: TimeMention, source: EventDate['source'], lower = false,
   let end = t.range!.end;
   // "since 10 February": from then until the news (the lead date of an old report, else publication)
   if (t.open === 'after' && doc?.meta.published) {
-    const lead = leadDate(doc);
+    const lead = docDates(doc).lead;
     const until = lead && lead !== t ? lead.range!.end : doc.meta.published;
     if (until > end) end = until;
   }
@@ -106,11 +106,14 @@ const FRONTED = /^\W*(?:(?:[A-Za-z /]+:\s*)?(?:on|in|at|by|late|early|around|abo
  * the date the article's news happened on; undated events of the news flow share it.
  */
 export function leadDate(doc: Doc): TimeMention | null {
+  return docDates(doc).lead;
+}
+
+function findLeadDate(doc: Doc, dating: readonly TimeMention[], published: DayNum | null): TimeMention | null {
   const paras = (doc.paragraphs ?? []).filter((p) => p.kind === 'body').slice(0, 2);
   if (paras.length === 0) return null;
-  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
-  for (const t of doc.times ?? []) {
-    if (!dating(t) || t.precision !== 'day') continue;
+  for (const t of dating) {
+    if (t.precision !== 'day') continue;
     if (!paras.some((p) => t.start >= p.start && t.end <= p.end)) continue;
     if (t.open) continue;
     const start = parseIso(t.range!.start)!;
@@ -120,12 +123,38 @@ export function leadDate(doc: Doc): TimeMention | null {
   return null;
 }
 
-/** The first day of the window the article reports as news. */
-function newsStart(doc: Doc): DayNum | null {
-  const lead = leadDate(doc);
-  if (lead) return parseIso(lead.range!.start);
-  const p = doc.meta.published ? parseIso(doc.meta.published) : null;
-  return p === null ? null : p - 1;
+/** What every event of a document is dated against, worked out once per document. */
+interface DocDates {
+  // what the values were computed from: a document with other times, paragraphs or publication date is recomputed
+  times: Doc['times'];
+  paragraphs: Doc['paragraphs'];
+  publishedIso: string | undefined;
+  /** The mentions that can date an event, in order, and the first day of each. */
+  dating: readonly TimeMention[];
+  datingStart: readonly (DayNum | null)[];
+  /** The publication day. */
+  published: DayNum | null;
+  lead: TimeMention | null;
+  /** The first day of the window the article reports as news: the lead date, else the day before publication. */
+  newsStart: DayNum | null;
+}
+
+// The events stage asks for these for every event (and twice for some); a document is frozen
+// between stages, so its inputs are checked by identity rather than rescanned.
+const DOC_DATES = new WeakMap<Doc, DocDates>();
+
+function docDates(doc: Doc): DocDates {
+  const publishedIso = doc.meta.published || undefined;
+  const cached = DOC_DATES.get(doc);
+  if (cached && cached.times === doc.times && cached.paragraphs === doc.paragraphs && cached.publishedIso === publishedIso) return cached;
+  const published = publishedIso ? parseIso(publishedIso) : null;
+  const dating = (doc.times ?? []).filter(isDating);
+  const datingStart = dating.map((t) => parseIso(t.range!.start));
+  const lead = findLeadDate(doc, dating, published);
+  const newsStart = lead ? parseIso(lead.range!.start) : published === null ? null : published - 1;
+  const dates: DocDates = { times: doc.times, paragraphs: doc.paragraphs, publishedIso, dating, datingStart, published, lead, newsStart };
+  DOC_DATES.set(doc, dates);
+  return dates;
 }
 
 const ORDINAL_DAYS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, sixth: 6, '6th': 6, seventh: 7, '7th': 7 };
@@ -159,11 +188,12 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
       let before: TimeMention | null = null;
       let front: TimeMention | null = null;
       let after: TimeMention | null = null;
-      const pub = doc.meta.published ? parseIso(doc.meta.published) : null;
-      for (const t of doc.times ?? []) {
-        if (!dating(t) || t.start < para.start || t.end > para.end || t.open) continue;
+      const { published: pub, dating: times, datingStart } = docDates(doc);
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i]!;
+        if (t.start < para.start || t.end > para.end || t.open) continue;
         // "… condemned the aggression. The Council will meet on Friday.": an announced day does not date what was done
-        if (pub !== null && (parseIso(t.range!.start) ?? -Infinity) > pub) continue;
+        if (pub !== null && (datingStart[i] ?? -Infinity) > pub) continue;
         if (t.end <= s.start) {
           before = t;
           if (fronted(doc, t)) front = t;
@@ -174,8 +204,7 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
       if (t) return fromMention(t, 'paragraph', true, doc);
     }
   }
-  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
-  const lead = leadDate(doc);
+  const { published, lead } = docDates(doc);
   if (lead) {
     const d = fromMention(lead, 'article');
     if (opts.statement && published !== null && published - parseIso(lead.range!.end)! <= 3) {
@@ -210,7 +239,34 @@ function clauseBefore(doc: Doc, anchor: Span): string {
   let from = 0;
   CLAUSE_OPENER.lastIndex = 0;
   while (CLAUSE_OPENER.exec(before) !== null) from = CLAUSE_OPENER.lastIndex;
-  return before.slice(from).split(/\s+/).slice(-6).join(' ');
+  return before.slice(lastWords(before, from, 6));
+}
+
+/**
+ * Where the last `n` words of text[from, end) begin, as `text.slice(from).split(/\s+/).slice(-n)`
+ * counts them (trailing whitespace makes an empty last word): just after the n-th whitespace run
+ * from the end, else `from`. The words keep their own whitespace, which the patterns tested on
+ * them (\s+, \b) read as they would the single spaces of a join, without building the array.
+ */
+function lastWords(text: string, from: number, n: number): number {
+  let runs = 0;
+  let i = text.length;
+  while (i > from) {
+    if (!isSpace(text.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    if (++runs === n) return i;
+    while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+  }
+  return from;
+}
+
+const OTHER_SPACE = /\s/;
+
+/** The characters \s matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && OTHER_SPACE.test(String.fromCharCode(c)));
 }
 
 /** "will hold", "would call for", "a meeting, which is due to convene": announced, not yet happened. */
@@ -221,7 +277,7 @@ function announced(doc: Doc, anchor: Span): boolean {
 }
 
 export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): Extract<EventStatus, 'historical' | 'future'> | null {
-  const published = doc.meta.published ? parseIso(doc.meta.published) : null;
+  const { published, newsStart: ns } = docDates(doc);
   const s = sentenceOf(doc, anchor.start);
   const sStart = s ? s.start : Math.max(0, anchor.start - 200);
   const before = doc.text.slice(Math.max(sStart, anchor.start - 60), anchor.start);
@@ -234,7 +290,6 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
     if (start !== null && start > published && date.source !== 'article' && date.source !== 'published') return 'future';
   }
 
-  const ns = newsStart(doc);
   if (date && ns !== null && date.source !== 'article' && date.source !== 'published') {
     const end = parseIso(date.end)!;
     const start = parseIso(date.start)!;

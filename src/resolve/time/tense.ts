@@ -23,14 +23,32 @@ interface Cue {
   weak: boolean;
 }
 
-function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
+/**
+ * The lower-cased text of a document's tokens, each worked out when first asked for: the cues
+ * read every token near a time expression and its neighbours, several times over.
+ */
+type Lower = (i: number) => string;
+
+const LOWER = new WeakMap<readonly Token[], (string | undefined)[]>();
+
+function lowerOf(tokens: readonly Token[]): Lower {
+  let done = LOWER.get(tokens);
+  if (!done) {
+    done = new Array<string | undefined>(tokens.length);
+    LOWER.set(tokens, done);
+  }
+  const cache = done;
+  return (i) => cache[i] ?? (cache[i] = tokens[i]!.text.toLowerCase());
+}
+
+function cueOf(tokens: readonly Token[], lower: Lower, i: number, end: number): Cue | null {
   const t = tokens[i]!;
-  const w = t.text.toLowerCase();
-  const next = i + 1 < end ? tokens[i + 1]!.text.toLowerCase() : '';
+  const w = lower(i);
+  const next = i + 1 < end ? lower(i + 1) : '';
   if (FUTURE_WORDS.has(w)) {
     if (w === 'may' && t.text !== 'may') return null; // the month
     // "was due to", "had been expected to": a plan told in the past, whose date may be past too
-    const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+    const prev = i > 0 ? lower(i - 1) : '';
     if (NEEDS_TO.has(w) && (prev === 'was' || prev === 'were' || prev === 'been')) return null;
     if (NEEDS_TO.has(w)) return next === 'to' || next === 'for' ? { tense: 'future', weak: false } : null;
     if (w === 'next' || w === 'later' || w === 'tomorrow') return null; // time words themselves, judged by the resolver
@@ -50,7 +68,7 @@ function cueOf(tokens: readonly Token[], i: number, end: number): Cue | null {
     return { tense: 'present', weak: true };
   }
   // a participle after "be" ("will be held", "is expected") is passive: its auxiliary decides
-  const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+  const prev = i > 0 ? lower(i - 1) : '';
   const passive = prev === 'be' || prev === 'being' || prev === 'is' || prev === 'are' || prev === 'am' || prev === "'s" || prev === "'re" || prev === 'get' || prev === 'gets';
   if (PAST_IRREGULAR.has(w) && (t.pos === 'VERB' || t.pos === 'AUX' || w === 'ago')) return passive ? null : { tense: 'past', weak: false };
   if ((t.pos === 'VERB' || t.pos === 'AUX') && /[a-z]ed$/.test(w) && t.lemma !== w) return passive ? null : { tense: 'past', weak: false };
@@ -66,6 +84,7 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—',
  */
 export function clauseTense(tokens: readonly Token[], window: { tokenStart: number; tokenEnd: number }, span: Span, before = ''): Tense | null {
   if (FUTURE_LEAD.test(before)) return 'future';
+  const lower = lowerOf(tokens);
   let first = -1;
   let last = -1;
   for (let i = window.tokenStart; i < window.tokenEnd; i++) {
@@ -85,24 +104,24 @@ export function clauseTense(tokens: readonly Token[], window: { tokenStart: numb
   for (let k = 1; k <= 2; k++) {
     const i = first - k;
     if (i < window.tokenStart) break;
-    const w = tokens[i]!.text.toLowerCase();
+    const w = lower(i);
     if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     if (w !== 'on' && w !== 'late' && w !== 'early') break;
   }
-  const next = last + 1 < window.tokenEnd ? tokens[last + 1]!.text.toLowerCase() : '';
+  const next = last + 1 < window.tokenEnd ? lower(last + 1) : '';
   if (REPORTING.has(next) && next !== 'according') return next.endsWith('s') || next === 'say' ? 'present' : 'past';
   // "'s": "Wednesday's ruling" names a day to tell which ruling, whatever the clause's tense
   if (next === "'s" || next === '’s') return null;
   // "told reporters on Tuesday that …": the expression dates the reporting verb
   if (next === 'that') {
     for (let i = first - 1; i >= Math.max(window.tokenStart, first - 6); i--) {
-      const w = tokens[i]!.text.toLowerCase();
+      const w = lower(i);
       if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     }
   }
   // first within the clause (up to a comma, semicolon, bracket or a word opening another clause),
   // then anywhere in the sentence: "killed dozens … early on Tuesday, in what would be …" is past
-  const isBreak = (i: number): boolean => CLAUSE_BREAK.has(tokens[i]!.text.toLowerCase());
+  const isBreak = (i: number): boolean => CLAUSE_BREAK.has(lower(i));
   // a fronted expression ("On Monday, troops will …") belongs to the clause after its comma
   let lo = first;
   while (lo > window.tokenStart && !isBreak(lo - 1)) lo--;
@@ -119,18 +138,18 @@ export function clauseTense(tokens: readonly Token[], window: { tokenStart: numb
   for (let d = 1; d <= MAX_REACH; d++) {
     for (const i of [first - d, last + d]) {
       if (i < lo || i > hi) continue;
-      const c = cueOf(tokens, i, window.tokenEnd);
+      const c = cueOf(tokens, lower, i, window.tokenEnd);
       // a reporting verb further away says when the statement was made, not the reported event
       if (c && !c.weak) return c.tense;
     }
   }
   // outside the clause the main verb usually comes before the time expression: look left first
   for (let i = lo - 1; i >= Math.max(window.tokenStart, first - 2 * MAX_REACH); i--) {
-    const c = cueOf(tokens, i, window.tokenEnd);
+    const c = cueOf(tokens, lower, i, window.tokenEnd);
     if (c && !c.weak) return c.tense;
   }
   for (let i = hi + 1; i < Math.min(window.tokenEnd, last + 2 * MAX_REACH); i++) {
-    const c = cueOf(tokens, i, window.tokenEnd);
+    const c = cueOf(tokens, lower, i, window.tokenEnd);
     if (c && !c.weak) return c.tense;
   }
   return null;
