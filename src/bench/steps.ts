@@ -3,6 +3,7 @@
 //   1. the floor: a bare wink-nlp readDoc pass over the same texts;
 //   2. the full pipeline with the SQLite store, single thread;
 //   3. the same with two extraction worker threads and one writer;
+// (2 and 3 after the same untimed warm-up run, --warmup N articles, default 500: steady-state rates)
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
 // two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
 // Steps are functions over a shared context so other measurements (gazetteer load, worker
@@ -12,12 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpusFile, floorPass, pipelineRun, type RunResult } from './measure.js';
+import { generateCorpusFile, floorPass, pipelineRun, type RunResult, type Warmup } from './measure.js';
 import { workersStep } from './workers.js';
 
 export interface BenchContext {
   dir: string;
   corpus: string;
+  /** The warm-up corpus (another seed) both pipeline runs ingest untimed first; null with --warmup 0. */
+  warmup: string | null;
   articles: number;
   chars: number;
   tokens: number;
@@ -57,15 +60,19 @@ const floorStep: BenchStep = async (ctx) => {
   ctx.log(`floor   wink-nlp readDoc: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
 };
 
+function warmupOf(ctx: BenchContext, name: string): Warmup | undefined {
+  return ctx.warmup ? { corpus: ctx.warmup, dbPath: join(ctx.dir, `${name}-warmup.db`) } : undefined;
+}
+
 function report(ctx: BenchContext, label: string, r: RunResult): void {
   ctx.log(
     `${label}: ${fmt(rate(r.added, r.seconds), 1)} articles/s, ${fmt(rate(ctx.tokens, r.seconds))} tokens/s ` +
-      `(${fmt(r.added)} articles, ${fmt(r.events)} event reports → ${fmt(r.clusters)} clusters, ${r.seconds.toFixed(2)}s${r.startup ? `, +${r.startup.toFixed(2)}s worker start-up` : ''}${r.failed ? `, ${r.failed} FAILED` : ''})`,
+      `(${fmt(r.added)} articles, ${fmt(r.events)} event reports → ${fmt(r.clusters)} clusters, ${r.seconds.toFixed(2)}s${r.startup ? `, +${r.startup.toFixed(2)}s start-up${ctx.warmup ? ' and warm-up' : ''}` : ''}${r.failed ? `, ${r.failed} FAILED` : ''})`,
   );
 }
 
 const singleStep: BenchStep = async (ctx) => {
-  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1);
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1, warmupOf(ctx, 'single'));
   const aps = rate(r.added, r.seconds);
   ctx.out.articles_per_s = round(aps, 1);
   ctx.out.tokens_per_s = Math.round(rate(ctx.tokens, r.seconds));
@@ -83,7 +90,7 @@ const singleStep: BenchStep = async (ctx) => {
 };
 
 const twoThreadStep: BenchStep = async (ctx) => {
-  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'two.db'), 2);
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'two.db'), 2, warmupOf(ctx, 'two'));
   const aps = rate(r.added, r.seconds);
   ctx.out.two_thread_articles_per_s = round(aps, 1);
   ctx.out.two_thread_speedup = round(aps / (ctx.out.articles_per_s as number), 3);
@@ -120,17 +127,20 @@ function round(n: number, digits: number): number {
 export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args: argv,
-    options: { articles: { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
+    options: { articles: { type: 'string', default: '5000' }, warmup: { type: 'string', default: '500' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
     allowPositionals: false,
     strict: false,
   });
   const n = Number(values.articles);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--articles expects a positive integer, not ${String(values.articles)}`);
+  const w = Number(values.warmup);
+  if (!Number.isInteger(w) || w < 0) throw new Error(`--warmup expects a whole number of articles, not ${String(values.warmup)}`);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
   const json = values.json === true;
   const ctx: BenchContext = {
     dir,
     corpus: join(dir, 'corpus.jsonl'),
+    warmup: w > 0 ? join(dir, 'warmup.jsonl') : null,
     articles: n,
     chars: 0,
     tokens: 0,
@@ -144,6 +154,8 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   try {
     const g = await generateCorpusFile(ctx.corpus, n, Number(values.seed));
     ctx.chars = g.chars;
+    if (ctx.warmup) await generateCorpusFile(ctx.warmup, w, Number(values.seed) + 1);
+    ctx.out.warmup_articles = w;
     ctx.log(`corpus  ${fmt(n)} generated articles, ${fmt(g.words)} words (${fmt(g.words / n)} per article), ${fmt(g.incidents)} incidents, in ${g.seconds.toFixed(1)}s`);
     // How busy the machine was: wall-clock rates are only comparable between quiet runs.
     const loads: number[] = [loadavg()[0]!];
