@@ -262,8 +262,9 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
     // A group commit dirties a few MB of pages: a cache that holds them (2 MB by default) is not
-    // spilled to the WAL before the commit, and keeps the index pages the next one reads.
-    this.db.pragma('cache_size = -65536');
+    // spilled to the WAL before the commit, and keeps the index pages the next one reads. 16 MiB
+    // does that as well as 64 did and leaves the memory to the extraction threads (peak RSS ≤ 1 GB).
+    this.db.pragma('cache_size = -16384');
   }
 
   async init(): Promise<void> {
