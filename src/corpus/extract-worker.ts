@@ -5,10 +5,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractRecord } from '../extract.js';
 import { loadResources, type ResourceOptions } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
+import type { SpecResult } from '../output/spec.js';
 import type { Extracted, WorkerRequest, WorkerResponse } from './pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker must run as a worker thread');
+
+/** What a success's `out` carries instead of its mentions (they are in its `json`). */
+const NO_MENTIONS: SpecResult['mentions'] = { actors: [], places: [], times: [], quantities: [] };
 
 const opts = (workerData ?? {}) as { resources?: ResourceOptions };
 const ex = { pipeline: defaultPipeline(), resources: await loadResources(opts.resources ?? {}) };
@@ -16,8 +20,9 @@ const ex = { pipeline: defaultPipeline(), resources: await loadResources(opts.re
 port.on('message', (msg: WorkerRequest) => {
   const results = msg.items.map((it): Extracted => {
     const out = extractRecord(ex, it.record, { htmlPublished: it.htmlPublished ?? null });
-    // Serialised here, in parallel, rather than by the one writer thread.
-    return { out, json: 'error' in out ? null : JSON.stringify(out) };
+    if ('error' in out) return { out, json: null, eventJson: null };
+    // Serialised here, in parallel, rather than by the one writer thread (see Extracted).
+    return { out: { ...out, mentions: NO_MENTIONS }, json: JSON.stringify(out), eventJson: out.events.map((e) => JSON.stringify(e)) };
   });
   port.postMessage({ id: msg.id, results } satisfies WorkerResponse);
 });

@@ -59,20 +59,21 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
 
   type Work = WorkItem & { origin: string; hash: string };
   /** Write extracted articles: one group-commit transaction when the store offers it. */
-  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[], json?: (string | null)[]) => {
-    const ok: { item: Work; result: SpecResult; json: string | null }[] = [];
+  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[], json?: (string | null)[], eventJson?: (string[] | null | undefined)[]) => {
+    const ok: { item: Work; result: SpecResult; json: string | null; eventJson: string[] | null }[] = [];
     items.forEach((item, i) => {
       const out = outs[i]!;
       if ('error' in out) emit({ kind: 'failed', origin: item.origin, id: item.record.id, error: out.error });
-      else ok.push({ item, result: out, json: json?.[i] ?? null });
+      else ok.push({ item, result: out, json: json?.[i] ?? null, eventJson: eventJson?.[i] ?? null });
     });
     if (!ok.length) return;
-    const inputs: PutInput[] = ok.map(({ item, result, json }) => ({
+    const inputs: PutInput[] = ok.map(({ item, result, json, eventJson }) => ({
       inputId: item.record.id,
       text: item.record.text,
       result,
       hash: item.hash,
       ...(json !== null ? { resultJson: json } : {}),
+      ...(eventJson !== null ? { eventJson } : {}),
     }));
     let puts: PutResult[] | null = null;
     if (store.putArticles && ok.length > 1) {
@@ -147,7 +148,7 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
       const extracted = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished })));
       const p: Promise<void> = written.then(async () => {
         const results = await extracted;
-        await writeBatch(b, results.map((r) => r.out), results.map((r) => r.json));
+        await writeBatch(b, results.map((r) => r.out), results.map((r) => r.json), results.map((r) => r.eventJson));
       });
       written = p.catch(() => {});
       const tracked = p.finally(() => inFlight.delete(tracked));

@@ -18,11 +18,18 @@ export interface WorkerRequest {
   items: WorkItem[];
 }
 
-/** One article's extraction: the result, and for a success its JSON, made in the worker thread. */
+/**
+ * One article's extraction: the result, and for a success its JSON and its events' JSON, made in
+ * the worker thread so the one writer thread need not. The writer stores `json` and reads only
+ * the article and the events of `out`, so a success's `out` comes without its mentions (`[]`,
+ * the larger half of a result): copying them between threads cost more than all the rest.
+ */
 export interface Extracted {
   out: SpecResult | SpecError;
-  /** `JSON.stringify(out)` for a success (what the store keeps), so the writer thread need not. */
+  /** `JSON.stringify` of the whole result (mentions included) for a success, else null. */
   json: string | null;
+  /** `JSON.stringify` of each of `out.events`, for the store's report rows; null for an error. */
+  eventJson?: string[] | null;
 }
 
 export interface WorkerResponse {

@@ -120,10 +120,10 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
         await failJob(job, '', error);
         continue;
       }
-      const { out, json } = results[k++]!;
+      const { out, json, eventJson } = results[k++]!;
       try {
         if ('error' in out) throw new Error(out.error);
-        const put = await store.putArticle({ inputId: parsed.record.id, text: parsed.record.text, result: out, hash: parsed.hash, ...(json !== null ? { resultJson: json } : {}) });
+        const put = await store.putArticle({ inputId: parsed.record.id, text: parsed.record.text, result: out, hash: parsed.hash, ...(json !== null ? { resultJson: json } : {}), ...(eventJson ? { eventJson } : {}) });
         if (put.inserted) report.inserted++;
         else report.duplicates++;
         done.push(job.id);

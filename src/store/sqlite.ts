@@ -392,7 +392,7 @@ export class SqliteStore implements Store {
     if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
     const { article: a, events } = input.result;
     // (null, as JSON.stringify writes an array's undefined element; results never have one)
-    const eventJson = events.map((e) => JSON.stringify(e) ?? 'null');
+    const eventJson = input.eventJson?.length === events.length ? input.eventJson : events.map((e) => JSON.stringify(e) ?? 'null');
     s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? resultJson(input.result, eventJson), ingestedAt);
     const jsonOf = new Map<unknown, string>(events.map((e, i) => [e, eventJson[i]!]));
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);

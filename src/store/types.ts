@@ -157,6 +157,8 @@ export interface PutInput {
   hash?: string;
   /** `JSON.stringify(result)` when already made (by an extraction thread, off the writer thread). */
   resultJson?: string;
+  /** `JSON.stringify` of each of `result.events`, when already made (by an extraction thread). */
+  eventJson?: readonly string[];
 }
 
 export interface PutResult {
