@@ -6,6 +6,7 @@
 // `fatalitiesFor` picks an event's death toll from them: the killed only, never the wounded.
 
 import type { Doc, Event, Quantity, Span, Token } from '../doc.js';
+import { countBefore } from '../nlp/spans.js';
 import { defineStage } from '../pipeline.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -332,14 +333,8 @@ export function findQuantities(doc: Doc): Quantity[] {
 
 /** The index of the first token starting at or after `pos` (tokens are in text order), or -1. */
 function firstTokenFrom(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length ? lo : -1;
+  const k = countBefore(tokens, (t) => t.start < pos);
+  return k < tokens.length ? k : -1;
 }
 
 function mk(doc: Doc, tokens: readonly Token[], from: number, to: number, min: number | null, max: number | null, unit: string | null, qualifier: string | null, noun?: string | null): Quantity {

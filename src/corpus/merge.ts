@@ -367,22 +367,21 @@ export function buildMatchView(id: string, members: readonly Report[]): MatchVie
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
-  const loc = clusterPlace(reports);
   return {
     id,
     type: reports[0]!.event.type,
     dateStart,
     dateEnd,
     datePrecision,
-    country: loc?.country ?? null,
-    admin1: loc?.admin1 ?? null,
-    location: loc?.name ?? null,
-    lat: loc?.lat ?? null,
-    lon: loc?.lon ?? null,
-    geoPrecision: loc?.precision ?? null,
+    ...locationFields(clusterPlace(reports)),
     actorRefs: collectActors(reports.map((r) => r.event.actor)),
     targetRefs: collectActors(reports.map((r) => r.event.target)),
   };
+}
+
+/** The location columns of a cluster (or its match view) from its place. */
+function locationFields(loc: ReturnType<typeof clusterPlace>): Pick<MatchView, 'country' | 'admin1' | 'location' | 'lat' | 'lon' | 'geoPrecision'> {
+  return { country: loc?.country ?? null, admin1: loc?.admin1 ?? null, location: loc?.name ?? null, lat: loc?.lat ?? null, lon: loc?.lon ?? null, geoPrecision: loc?.precision ?? null };
 }
 
 /** A cluster's whole state from its reports (at least one). Deterministic and order-independent. */
@@ -392,7 +391,6 @@ export function buildCluster(id: string, members: readonly Report[]): EventClust
   const first = reports[0]!;
   const events = reports.map((r) => r.event);
   const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
-  const loc = clusterPlace(reports);
 
   const figures: ClusterFigure[] = [];
   for (const r of reports) {
@@ -416,12 +414,7 @@ export function buildCluster(id: string, members: readonly Report[]): EventClust
     dateStart,
     dateEnd,
     datePrecision,
-    country: loc?.country ?? null,
-    admin1: loc?.admin1 ?? null,
-    location: loc?.name ?? null,
-    lat: loc?.lat ?? null,
-    lon: loc?.lon ?? null,
-    geoPrecision: loc?.precision ?? null,
+    ...locationFields(clusterPlace(reports)),
     actors: actorRefs.map((a) => a.name),
     targets: targetRefs.map((a) => a.name),
     actorRefs,

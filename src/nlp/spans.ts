@@ -3,6 +3,23 @@
 
 import type { Span } from '../doc.js';
 
+/**
+ * In a layer sorted by offset, how many leading items satisfy `before` — a test that holds for a
+ * prefix of the layer and fails from some point on ("starts before X", "ends at or before X") —
+ * found by binary search. It is the index of the first item that fails the test (`items.length`
+ * when none does), the start of every "from this offset on" walk.
+ */
+export function countBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The span that holds `pos` (start ≤ pos < end), by binary search; null in a gap or past the end. */
 export function spanContaining<T extends Span>(spans: readonly T[] | undefined, pos: number): T | null {
   if (!spans) return null;

@@ -3,6 +3,7 @@
 // who the subject of each sentence is (for "It …", "They …" in the next one).
 
 import type { ActorMention, Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
+import { countBefore } from '../../nlp/spans.js';
 import { isOutlet, participants, type Participant } from './actors.js';
 import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
@@ -52,14 +53,7 @@ function reachOf(parts: readonly Participant[]): number[] {
 /** The first participant (in order) that starts in [from, to] and satisfies `pred`: a binary search to `from`, then a walk. */
 export function partFrom(ctx: Ctx, from: number, to: number, pred: (p: Participant) => boolean): Participant | null {
   const parts = ctx.parts;
-  let lo = 0;
-  let hi = parts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (parts[mid]!.span.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!)) return parts[k]!;
+  for (let k = countBefore(parts, (p) => p.span.start < from); k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!)) return parts[k]!;
   return null;
 }
 
@@ -74,26 +68,13 @@ function actorsReachOf(actors: readonly ActorMention[]): number[] {
  * triggers), nothing before `start` can hold [start, end) and callers need not look.
  */
 export function actorMayHold(ctx: Ctx, start: number, end: number): boolean {
-  const actors = ctx.doc.actors ?? [];
-  let lo = 0;
-  let hi = actors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (actors[mid]!.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(ctx.doc.actors ?? [], (a) => a.start <= start);
   return lo > 0 && ctx.actorsReach[lo - 1]! >= end;
 }
 
 /** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */
 function insidePart(ctx: Ctx, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ctx.parts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.parts[mid]!.span.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(ctx.parts, (p) => p.span.start <= start);
   return lo > 0 && ctx.partsReach[lo - 1]! >= end;
 }
 

@@ -2,18 +2,11 @@
 // actor mentions inside a span. All lookups are binary searches over the sorted layers.
 
 import type { ActorMention, Doc, Sentence, Span, Token } from '../../doc.js';
-import { spanContaining } from '../../nlp/spans.js';
+import { countBefore, spanContaining } from '../../nlp/spans.js';
 
 /** Index of the first token whose end is after `offset` (the token at or after the offset). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(tokens, (t) => t.end <= offset);
 }
 
 export function sentenceAt(doc: Doc, offset: number): Sentence | null {
@@ -43,14 +36,7 @@ export function lowerTexts(tokens: readonly Token[]): readonly string[] {
 
 /** Index of the first of `actors` (sorted by start) that starts at or after `offset`. */
 export function firstMentionFrom(actors: readonly ActorMention[], offset: number): number {
-  let lo = 0;
-  let hi = actors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (actors[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(actors, (a) => a.start < offset);
 }
 
 /** Actor mentions sorted by start, for range queries. */
@@ -68,13 +54,7 @@ export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMe
  * binary search to the first that starts at or after `start`, then a walk to `end`.
  */
 export function spansWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.span.start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(items, (it) => it.span.start < start);
   const out: T[] = [];
   // a span that starts after `end` cannot end by it
   for (let i = lo; i < items.length && items[i]!.span.start <= end; i++) if (items[i]!.span.end <= end) out.push(items[i]!);

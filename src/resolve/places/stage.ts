@@ -4,6 +4,7 @@
 // took as a person is not also a place.
 
 import type { ActorMention, PlaceMention, Token } from '../../doc.js';
+import { countBefore } from '../../nlp/spans.js';
 import { defineStage } from '../../pipeline.js';
 import type { Resources } from '../../resources.js';
 import { GazetteerError } from './errors.js';
@@ -40,15 +41,7 @@ const COMMON_WORDS_MAX = 50_000;
  * start, and only a few words per article ask, so a binary search beats indexing every token.
  */
 function tokenStartingAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length;
-  // first token starting after offset
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const t = tokens[lo - 1];
+  const t = tokens[countBefore(tokens, (tok) => tok.start <= offset) - 1];
   return t && t.start === offset ? t : undefined;
 }
 
