@@ -2,7 +2,7 @@
 // returns their SPEC results. The store stays in the main thread (one writer).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractRecord } from '../extract.js';
+import { extractRecords } from '../extract.js';
 import { loadResources, type ResourceOptions } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import type { SpecResult } from '../output/spec.js';
@@ -18,8 +18,8 @@ const opts = (workerData ?? {}) as { resources?: ResourceOptions };
 const ex = { pipeline: defaultPipeline(), resources: await loadResources(opts.resources ?? {}) };
 
 port.on('message', (msg: WorkerRequest) => {
-  const results = msg.items.map((it): Extracted => {
-    const out = extractRecord(ex, it.record, { htmlPublished: it.htmlPublished ?? null });
+  const outs = extractRecords(ex, msg.items.map((it) => ({ record: it.record, opts: { htmlPublished: it.htmlPublished ?? null } })));
+  const results = outs.map((out): Extracted => {
     if ('error' in out) return { out, json: null, eventJson: null };
     // Serialised here, in parallel, rather than by the one writer thread (see Extracted).
     return { out: { ...out, mentions: NO_MENTIONS }, json: JSON.stringify(out), eventJson: out.events.map((e) => JSON.stringify(e)) };

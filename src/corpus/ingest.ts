@@ -5,7 +5,7 @@
 
 import { articleHash } from './hash.js';
 import { ExtractPool, type WorkItem } from './pool.js';
-import { extractRecord, type Extractor } from '../extract.js';
+import { extractRecords, type Extractor } from '../extract.js';
 import type { SourceItem } from '../ingest/sources.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
 import type { PutInput, PutResult, Store } from '../store/types.js';
@@ -40,6 +40,15 @@ export interface IngestOptions {
   /** Articles per store transaction in single-thread ingest (each article stays all or nothing). */
   groupCommit?: number;
 }
+
+/**
+ * Articles per transaction in single-thread ingest, extracted together: enough for the batch to
+ * keep each stage's tables in the CPU caches (32 is about 7 % faster than 8), few enough that a
+ * crash re-does little and progress moves often.
+ */
+const GROUP_COMMIT = 32;
+/** Articles per message to a worker thread, extracted together there (see GROUP_COMMIT). */
+const WORKER_BATCH = 16;
 
 function emptySummary(): IngestSummary {
   return { seen: 0, added: 0, duplicates: 0, failed: 0, events: 0, chars: 0, seconds: 0 };
@@ -116,27 +125,27 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
   };
 
   const threads = opts.pool?.size ?? opts.threads ?? 1;
-  const groupCommit = Math.max(1, opts.groupCommit ?? 8);
+  const groupCommit = Math.max(1, opts.groupCommit ?? GROUP_COMMIT);
   if (threads <= 1 && !opts.pool) {
     if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
     const ex = opts.extractor;
+    // A group is extracted together (stage by stage, see Pipeline.runMany) and written in one
+    // transaction.
+    const flush = async (group: Work[]) => writeBatch(group, extractRecords(ex, group.map(({ record, htmlPublished }) => ({ record, opts: { htmlPublished: htmlPublished ?? null } }))));
     let pending: Work[] = [];
-    let outs: (SpecResult | SpecError)[] = [];
     for await (const item of items) {
       const work = await triage(item);
       if (!work) continue;
       pending.push(work);
-      outs.push(extractRecord(ex, work.record, { htmlPublished: work.htmlPublished ?? null }));
       if (pending.length >= groupCommit) {
-        await writeBatch(pending, outs);
+        await flush(pending);
         pending = [];
-        outs = [];
       }
     }
-    if (pending.length) await writeBatch(pending, outs);
+    if (pending.length) await flush(pending);
   } else {
     const pool = opts.pool ?? (await ExtractPool.create(threads));
-    const batchSize = opts.batchSize ?? 8;
+    const batchSize = opts.batchSize ?? WORKER_BATCH;
     // Enough batches in flight to keep every worker busy while this thread writes.
     const maxInFlight = pool.size * 3;
     const inFlight = new Set<Promise<void>>();
