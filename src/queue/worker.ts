@@ -6,7 +6,7 @@
 
 import type PgBoss from 'pg-boss';
 import pg from 'pg';
-import { extractRecord, type Extractor } from '../extract.js';
+import { extractRecords, type Extractor } from '../extract.js';
 import { errorMessage } from '../errors.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
@@ -77,7 +77,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   const ex: Extractor | null = useThread ? null : { pipeline: defaultPipeline(), resources: await loadResources() };
   const extract = async (items: WorkItem[]): Promise<Extracted[]> => {
     if (pool) return pool.extract(items);
-    return items.map((it) => ({ out: extractRecord(ex!, it.record, { htmlPublished: it.htmlPublished ?? null }), json: null }));
+    return extractRecords(ex!, items.map((it) => ({ record: it.record, opts: { htmlPublished: it.htmlPublished ?? null } }))).map((out) => ({ out, json: null }));
   };
   const boss = await openBoss(opts.url, { supervise: true });
   const store: Store = await openQueueStore(opts.url);
