@@ -55,4 +55,27 @@ describe('ingest on worker threads', () => {
     expect(b.length).toBe(a.length);
     expect(b).toEqual(a);
   }, 120_000);
+
+  it('merges the same whatever the group commit, also when a window holds more clusters than are considered', async () => {
+    const corpus = join(dir, 'capped.jsonl');
+    writeFileSync(corpus, [...generateArticles(80, 19)].map(({ incident: _incident, ...r }) => JSON.stringify(r)).join('\n') + '\n');
+    const extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
+    const dumps: string[][] = [];
+    for (const groupCommit of [1, 5, 32]) {
+      const path = join(dir, `capped-${groupCommit}.db`);
+      // two candidates per report: most windows of the corpus hold more
+      const store = await openSqliteStore(path, { maxCandidates: 2 });
+      await ingestItems(readSources([corpus]), store, { extractor, groupCommit });
+      await store.close();
+      dumps.push(dump(path));
+    }
+    expect(dumps[1]).toEqual(dumps[0]);
+    expect(dumps[2]).toEqual(dumps[0]);
+    // and the cap did bite: with every candidate considered, some report merges elsewhere
+    const free = join(dir, 'capped-free.db');
+    const store = await openSqliteStore(free);
+    await ingestItems(readSources([corpus]), store, { extractor, groupCommit: 32 });
+    await store.close();
+    expect(dump(free)).not.toEqual(dumps[0]);
+  }, 120_000);
 });

@@ -217,12 +217,16 @@ export class PostgresStore implements Store {
     // article joins costs two more (its row lock, then its members), and everything is written in
     // one statement at the end. Reports are still merged one after the other, each seeing the
     // clusters the previous ones created or changed, exactly as one-by-one writes would.
+    // Up to MAX_CANDIDATES per report, the smallest ids of the window counting the clusters this
+    // article touched (as the SQLite store counts its batch): the window is read that far plus one
+    // row per report, since each touched cluster may stand in for a stored row or leave the window.
+    const limit = MAX_CANDIDATES + reports.length;
     const dbCandidates: EventCluster[][] = reports.map(() => []);
     const dated = windows.map((w, i) => ({ w, i })).filter((x): x is { w: NonNullable<typeof x.w>; i: number } => !!x.w);
     if (dated.length) {
       const rows = await c.query<{ i: number; data: EventCluster }>(
         `SELECT w.i::int AS i, c.data FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS w(type, f, t, i),
-           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_start >= w.f AND date_end >= w.f ORDER BY id LIMIT ${MAX_CANDIDATES}) c`,
+           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_start >= w.f AND date_end >= w.f ORDER BY id LIMIT ${limit}) c`,
         [dated.map((x) => x.w.type), dated.map((x) => x.w.from), dated.map((x) => x.w.to), dated.map((x) => x.i)],
       );
       for (const r of rows.rows) dbCandidates[r.i]!.push(r.data);
@@ -241,6 +245,10 @@ export class PostgresStore implements Store {
         for (const t of touched.values()) {
           const cl = t.cluster;
           if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from) cands.push(cl);
+        }
+        if (dbCandidates[i]!.length === limit || cands.length > MAX_CANDIDATES) {
+          cands.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          cands.length = Math.min(cands.length, MAX_CANDIDATES);
         }
         best = chooseCluster(cands, report);
       }

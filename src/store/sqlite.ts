@@ -20,8 +20,13 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
  */
 const SCHEMA_VERSION = 2;
 const PAGE_SIZE = 16384;
-/** Clusters considered per report: the window is a few days of one type, so this is generous. */
+/** Clusters considered per report (those with the smallest ids): the window is a few days of one type, so this is generous. */
 const MAX_CANDIDATES = 500;
+
+export interface SqliteStoreOptions {
+  /** Clusters considered per report (default MAX_CANDIDATES); tests make it small. */
+  maxCandidates?: number;
+}
 /** Bound of the parsed candidate cache: a few MB, the clusters of many weeks of news. */
 const MAX_PARSED_VIEWS = 20_000;
 
@@ -108,6 +113,13 @@ function inWindow(c: MatchView, win: CandidateWindow): boolean {
   return c.type === win.type && c.dateStart !== null && c.dateEnd !== null && c.dateStart <= win.to && c.dateStart >= win.from && c.dateEnd >= win.from;
 }
 
+/** A window's stored candidate rows, read up to `limit`; `complete` when the window has no more. */
+interface StoredWindow {
+  views: MatchView[];
+  limit: number;
+  complete: boolean;
+}
+
 /** A cluster the batch has opened or joined, with all its reports; written when the batch ends. */
 class PendingCluster {
   /**
@@ -174,7 +186,7 @@ class Batch {
   readonly pending = new Map<string, PendingCluster>();
   readonly byType = new Map<string, PendingCluster[]>();
   /** Stored candidates by window (see storedCandidates). */
-  readonly windows = new Map<string, MatchView[]>();
+  readonly windows = new Map<string, StoredWindow>();
 
   add(p: PendingCluster): void {
     this.pending.set(p.id, p);
@@ -245,8 +257,11 @@ export class SqliteStore implements Store {
   /** Parsed candidate rows by cluster id, with the text they were parsed from (see parsedView). */
   private readonly views = new Map<string, { json: string; view: MatchView }>();
 
-  constructor(path: string = DEFAULT_SQLITE_PATH) {
+  private readonly maxCandidates: number;
+
+  constructor(path: string = DEFAULT_SQLITE_PATH, opts: SqliteStoreOptions = {}) {
     this.path = path;
+    this.maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
     try {
       this.db = new Database(path);
     } catch (err) {
@@ -321,7 +336,7 @@ export class SqliteStore implements Store {
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
       // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
-      candidates: db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${MAX_CANDIDATES}`).raw(),
+      candidates: db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ?`).raw(),
       insertReport: db.prepare('INSERT INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
       clusterReports: db
         .prepare('SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?')
@@ -424,20 +439,27 @@ export class SqliteStore implements Store {
   /**
    * The clusters of a candidate window as the batch has left them: the stored rows the window
    * selects, with the batch's own (not yet written) state in place of stored rows it changed,
-   * plus the clusters it opened or moved into the window. (MAX_CANDIDATES bounds the stored rows
-   * only; no window of real news comes near it.)
+   * plus the clusters it opened or moved into the window. When the window holds more than
+   * MAX_CANDIDATES clusters, the ones with the smallest ids are kept, counting stored and
+   * unwritten clusters alike: which clusters a report may join then never depends on where a
+   * transaction happened to end (group commits of 8 and of 32 articles merge the same).
    */
   private candidates(win: CandidateWindow, batch: Batch): MatchView[] {
     const out: MatchView[] = [];
     const seen = new Set<string>();
-    for (const stored of this.storedCandidates(win, batch)) {
-      seen.add(stored.id);
-      const p = batch.pending.get(stored.id);
-      if (!p) out.push(stored);
+    const stored = this.storedCandidates(win, batch);
+    for (const view of stored.views) {
+      seen.add(view.id);
+      const p = batch.pending.get(view.id);
+      if (!p) out.push(view);
       else if (p.visible && p.inWindow(win)) out.push(p.view());
     }
     for (const p of batch.byType.get(win.type) ?? []) {
       if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.view());
+    }
+    if (!stored.complete || out.length > this.maxCandidates) {
+      out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      out.length = Math.min(out.length, this.maxCandidates);
     }
     return out;
   }
@@ -445,16 +467,21 @@ export class SqliteStore implements Store {
   /**
    * The stored clusters the window selects. Cluster rows do not change until the batch ends, and
    * articles of one batch often report the same days, so each window is read once per batch.
+   * A window with more rows than MAX_CANDIDATES is read up to MAX_CANDIDATES plus the number of
+   * clusters the batch holds of its type (each may stand in for a stored row, or drop out of the
+   * window): the stored rows not read then all sort after the MAX_CANDIDATES that candidates keeps.
    */
-  private storedCandidates(win: CandidateWindow, batch: Batch): MatchView[] {
+  private storedCandidates(win: CandidateWindow, batch: Batch): StoredWindow {
     const key = `${win.type}|${win.from}|${win.to}`;
-    let views = batch.windows.get(key);
-    if (!views) {
-      const rows = this.st.candidates.all(win.type, win.to, win.from, win.from) as [string, string][];
-      views = rows.map(([id, json]) => this.parsedView(id, json));
-      batch.windows.set(key, views);
+    const pendingOfType = batch.byType.get(win.type)?.length ?? 0;
+    let got = batch.windows.get(key);
+    if (!got || (!got.complete && got.limit < this.maxCandidates + pendingOfType)) {
+      const limit = this.maxCandidates + pendingOfType;
+      const rows = this.st.candidates.all(win.type, win.to, win.from, win.from, limit) as [string, string][];
+      got = { views: rows.map(([id, json]) => this.parsedView(id, json)), limit, complete: rows.length < limit };
+      batch.windows.set(key, got);
     }
-    return views;
+    return got;
   }
 
   /**
@@ -547,8 +574,8 @@ export class SqliteStore implements Store {
   }
 }
 
-export async function openSqliteStore(path: string = DEFAULT_SQLITE_PATH): Promise<SqliteStore> {
-  const s = new SqliteStore(path);
+export async function openSqliteStore(path: string = DEFAULT_SQLITE_PATH, opts: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  const s = new SqliteStore(path, opts);
   await s.init();
   return s;
 }
