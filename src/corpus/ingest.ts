@@ -47,8 +47,11 @@ export interface IngestOptions {
  * crash re-does little and progress moves often.
  */
 const GROUP_COMMIT = 32;
-/** Articles per message to a worker thread, extracted together there (see GROUP_COMMIT). */
-const WORKER_BATCH = 16;
+/**
+ * Articles per message to a worker thread, extracted together there and written in one
+ * transaction (as GROUP_COMMIT): a transaction reads each candidate window once.
+ */
+const WORKER_BATCH = 32;
 
 function emptySummary(): IngestSummary {
   return { seen: 0, added: 0, duplicates: 0, failed: 0, events: 0, chars: 0, seconds: 0 };

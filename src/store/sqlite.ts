@@ -23,6 +23,9 @@ const PAGE_SIZE = 16384;
 /** Clusters considered per report (those with the smallest ids): the window is a few days of one type, so this is generous. */
 const MAX_CANDIDATES = 500;
 
+/** Rows read beyond what a long window needs now (see storedCandidates). */
+const WINDOW_HEADROOM = 64;
+
 export interface SqliteStoreOptions {
   /** Clusters considered per report (default MAX_CANDIDATES); tests make it small. */
   maxCandidates?: number;
@@ -467,7 +470,7 @@ export class SqliteStore implements Store {
   /**
    * The stored clusters the window selects. Cluster rows do not change until the batch ends, and
    * articles of one batch often report the same days, so each window is read once per batch.
-   * A window with more rows than MAX_CANDIDATES is read up to MAX_CANDIDATES plus the number of
+   * A window with more rows than MAX_CANDIDATES is read up to MAX_CANDIDATES plus (at least) the number of
    * clusters the batch holds of its type (each may stand in for a stored row, or drop out of the
    * window): the stored rows not read then all sort after the MAX_CANDIDATES that candidates keeps.
    */
@@ -476,7 +479,9 @@ export class SqliteStore implements Store {
     const pendingOfType = batch.byType.get(win.type)?.length ?? 0;
     let got = batch.windows.get(key);
     if (!got || (!got.complete && got.limit < this.maxCandidates + pendingOfType)) {
-      const limit = this.maxCandidates + pendingOfType;
+      // with room for the batch's next clusters of the type, so that a long window is not read
+      // again for each of them
+      const limit = this.maxCandidates + pendingOfType + WINDOW_HEADROOM;
       const rows = this.st.candidates.all(win.type, win.to, win.from, win.from, limit) as [string, string][];
       got = { views: rows.map(([id, json]) => this.parsedView(id, json)), limit, complete: rows.length < limit };
       batch.windows.set(key, got);
