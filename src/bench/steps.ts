@@ -3,7 +3,8 @@
 //   1. the floor: a bare wink-nlp readDoc pass over the same texts;
 //   2. the full pipeline with the SQLite store, single thread;
 //   3. the same with two extraction worker threads and one writer;
-// (2 and 3 after the same untimed warm-up run, --warmup N articles, default 500: steady-state rates)
+// (2 and 3 after an untimed warm-up run of --warmup N articles per extraction thread, default 500:
+// steady-state rates)
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
 // two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
 // Steps are functions over a shared context so other measurements (gazetteer load, worker
@@ -19,9 +20,11 @@ import { workersStep } from './workers.js';
 export interface BenchContext {
   dir: string;
   corpus: string;
-  /** The warm-up corpus (another seed) both pipeline runs ingest untimed first; null with --warmup 0. */
-  warmup: string | null;
+  /** Articles of warm-up per extraction thread (0: none). */
+  warmupPerThread: number;
   articles: number;
+  /** The corpus's seed (warm-up corpora use the next one). */
+  seed: number;
   chars: number;
   tokens: number;
   json: boolean;
@@ -60,19 +63,27 @@ const floorStep: BenchStep = async (ctx) => {
   ctx.log(`floor   wink-nlp readDoc: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
 };
 
-function warmupOf(ctx: BenchContext, name: string): Warmup | undefined {
-  return ctx.warmup ? { corpus: ctx.warmup, dbPath: join(ctx.dir, `${name}-warmup.db`) } : undefined;
+/**
+ * The untimed warm-up of a run on `threads` extraction threads: --warmup articles for each thread
+ * (another seed than the corpus), since each thread compiles the pipeline for itself and a pool
+ * spreads the warm-up corpus over its threads.
+ */
+async function warmupOf(ctx: BenchContext, name: string, threads: number, seed: number): Promise<Warmup | undefined> {
+  if (!ctx.warmupPerThread) return undefined;
+  const corpus = join(ctx.dir, `${name}-warmup.jsonl`);
+  await generateCorpusFile(corpus, ctx.warmupPerThread * threads, seed + 1);
+  return { corpus, dbPath: join(ctx.dir, `${name}-warmup.db`) };
 }
 
 function report(ctx: BenchContext, label: string, r: RunResult): void {
   ctx.log(
     `${label}: ${fmt(rate(r.added, r.seconds), 1)} articles/s, ${fmt(rate(ctx.tokens, r.seconds))} tokens/s ` +
-      `(${fmt(r.added)} articles, ${fmt(r.events)} event reports → ${fmt(r.clusters)} clusters, ${r.seconds.toFixed(2)}s${r.startup ? `, +${r.startup.toFixed(2)}s start-up${ctx.warmup ? ' and warm-up' : ''}` : ''}${r.failed ? `, ${r.failed} FAILED` : ''})`,
+      `(${fmt(r.added)} articles, ${fmt(r.events)} event reports → ${fmt(r.clusters)} clusters, ${r.seconds.toFixed(2)}s${r.startup ? `, +${r.startup.toFixed(2)}s start-up${ctx.warmupPerThread ? ' and warm-up' : ''}` : ''}${r.failed ? `, ${r.failed} FAILED` : ''})`,
   );
 }
 
 const singleStep: BenchStep = async (ctx) => {
-  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1, warmupOf(ctx, 'single'));
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1, await warmupOf(ctx, 'single', 1, ctx.seed));
   const aps = rate(r.added, r.seconds);
   ctx.out.articles_per_s = round(aps, 1);
   ctx.out.tokens_per_s = Math.round(rate(ctx.tokens, r.seconds));
@@ -90,7 +101,7 @@ const singleStep: BenchStep = async (ctx) => {
 };
 
 const twoThreadStep: BenchStep = async (ctx) => {
-  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'two.db'), 2, warmupOf(ctx, 'two'));
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'two.db'), 2, await warmupOf(ctx, 'two', 2, ctx.seed));
   const aps = rate(r.added, r.seconds);
   ctx.out.two_thread_articles_per_s = round(aps, 1);
   ctx.out.two_thread_speedup = round(aps / (ctx.out.articles_per_s as number), 3);
@@ -140,7 +151,8 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   const ctx: BenchContext = {
     dir,
     corpus: join(dir, 'corpus.jsonl'),
-    warmup: w > 0 ? join(dir, 'warmup.jsonl') : null,
+    warmupPerThread: w,
+    seed: Number(values.seed),
     articles: n,
     chars: 0,
     tokens: 0,
@@ -154,8 +166,7 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   try {
     const g = await generateCorpusFile(ctx.corpus, n, Number(values.seed));
     ctx.chars = g.chars;
-    if (ctx.warmup) await generateCorpusFile(ctx.warmup, w, Number(values.seed) + 1);
-    ctx.out.warmup_articles = w;
+    ctx.out.warmup_articles_per_thread = w;
     ctx.log(`corpus  ${fmt(n)} generated articles, ${fmt(g.words)} words (${fmt(g.words / n)} per article), ${fmt(g.incidents)} incidents, in ${g.seconds.toFixed(1)}s`);
     // How busy the machine was: wall-clock rates are only comparable between quiet runs.
     const loads: number[] = [loadavg()[0]!];
