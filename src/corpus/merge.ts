@@ -73,7 +73,8 @@ export function clusterable(e: SpecEvent): boolean {
   return !UNCLUSTERED.has(e.status);
 }
 
-function sentenceOf(text: string | null, e: SpecEvent): string | null {
+/** The report's sentence: the text of the event's first evidence span (a store may keep it or make it again from the article's text). */
+export function sentenceOf(text: string | null, e: SpecEvent): string | null {
   const ev = e.evidence?.[0];
   if (!text || !ev || ev.end <= ev.start) return null;
   const s = text.slice(ev.start, Math.min(ev.end, ev.start + 600)).trim();

@@ -221,6 +221,34 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await s.getArticle(put.hash))!.result.events).toHaveLength(2);
     });
 
+    it('returns an article and the reports of its events as they were given', async () => {
+      const s = await make();
+      const text = '“Shelling” near Klow killed three 🚀; a protest there is planned for Friday.';
+      const events = [fixtureEvent({ id: 'e2', killed: 3, evidence: [0, 40] }), fixtureEvent({ id: 'e1', status: 'future', type: 'PROTEST', mode: null }), fixtureEvent({ id: 'e3', type: 'PROTEST', mode: null, evidence: [41, 80] })];
+      const res = fixtureResult({ id: 'a', source: 'A', url: 'https://a.example/1', published: '2024-03-04', events });
+      const put = await s.putArticle({ ...fixtureArticle('a', res, text), ingestedAt: '2024-03-04T10:00:00.000Z' });
+      expect((await s.getArticle(put.hash))!.result).toEqual(res);
+      const { events: clusters } = await s.listEvents({});
+      const reports = [];
+      for (const c of clusters) reports.push(...(await s.getEvent(c.id))!.reports);
+      expect(reports.sort((a, b) => a.eventId.localeCompare(b.eventId))).toEqual(
+        [events[0]!, events[2]!].map((e) => ({
+          key: `${put.hash}:${e.id}`,
+          article: put.hash,
+          eventId: e.id,
+          clusterId: clusters.find((c) => c.type === e.type)!.id,
+          source: 'A',
+          url: 'https://a.example/1',
+          title: null,
+          published: '2024-03-04',
+          ingestedAt: '2024-03-04T10:00:00.000Z',
+          event: e,
+          sentence: text.slice(e.evidence[0]!.start, e.evidence[0]!.end).trim(),
+        })),
+      );
+      expect(await s.stats()).toEqual({ articles: 1, events: 2, clusters: 2 });
+    });
+
     it('filters events by time, country, type, actor, status, source and text, with limit and offset', async () => {
       const s = await make();
       const put = (id: string, e: SpecEvent) => s.putArticle(fixtureArticle(id, fixtureResult({ id, source: `Src ${id}`, events: [e] })));

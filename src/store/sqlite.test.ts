@@ -4,14 +4,39 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
-import { openSqliteStore } from './sqlite.js';
+import { openSqliteStore, withoutEvents } from './sqlite.js';
 import { openStore } from './open.js';
+import type { SpecResult } from '../output/spec.js';
+import type { Report } from './types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-sqlite-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract('sqlite', () => openSqliteStore(join(dir, `s${n++}.db`)));
+
+/**
+ * Turn a file this sitrep wrote into what schema 1 or 2 wrote of the same articles: each article's
+ * result with its events, report rows (no rows for unclustered events) holding the whole report
+ * (1) or its event and sentence (2) under its key, no event columns in articles.
+ */
+function downgrade(path: string, version: 1 | 2, reports: Report[]): void {
+  const raw = new Database(path);
+  const rows = raw.prepare('SELECT hash, result, events_from, events_count FROM articles').all() as { hash: string; result: string; events_from: number | null; events_count: number | null }[];
+  const eventsOf = raw.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck();
+  for (const a of rows) {
+    if (a.events_from === null) continue;
+    const result = JSON.parse(a.result) as SpecResult;
+    result.events = (eventsOf.all(a.events_from, a.events_from + a.events_count! - 1) as string[]).map((e) => JSON.parse(e) as unknown);
+    raw.prepare('UPDATE articles SET result = ? WHERE hash = ?').run(JSON.stringify(result), a.hash);
+  }
+  raw.exec("DELETE FROM reports WHERE cluster_id = ''; ALTER TABLE articles DROP COLUMN events_from; ALTER TABLE articles DROP COLUMN events_count");
+  const update = raw.prepare("UPDATE reports SET key = ?, data = ? WHERE article = ? AND json_extract(data, '$.id') = ?");
+  for (const r of reports) update.run(r.key, JSON.stringify(version === 1 ? r : { event: r.event, sentence: r.sentence }), r.article, r.eventId);
+  raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
+  if (version === 1) raw.exec('CREATE INDEX reports_article ON reports(article)');
+  raw.close();
+}
 
 describe('SQLite store specifics', () => {
   it('uses WAL and survives reopening', async () => {
@@ -34,7 +59,7 @@ describe('SQLite store specifics', () => {
     // A trigger that rejects the second report makes the failure happen after the article row
     // and the first report were written: nothing of the article may remain.
     const raw = new Database(path);
-    raw.exec("CREATE TRIGGER no_e2 BEFORE INSERT ON reports WHEN NEW.key LIKE '%:e2' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    raw.exec("CREATE TRIGGER no_e2 BEFORE INSERT ON reports WHEN json_extract(NEW.data, '$.id') = 'e2' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
     raw.close();
     const res = fixtureResult({ id: 'x', events: [fixtureEvent(), fixtureEvent({ id: 'e2', type: 'PROTEST' })] });
     await expect(s.putArticle(fixtureArticle('x', res))).rejects.toThrow(/boom/);
@@ -54,36 +79,89 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
-  it('reads and extends a schema 1 file, whose report rows hold whole reports', async () => {
-    const path = join(dir, 'v1.db');
-    const s = await openSqliteStore(path);
-    const a = fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', url: 'https://a.example/1', published: '2024-03-04', events: [fixtureEvent({ killed: 3 })] }), 'text a');
-    await s.putArticle(a);
-    const [c] = (await s.listEvents({})).events;
-    const before = await s.getEvent(c!.id);
-    await s.close();
-    // Turn the file into what schema 1 wrote: every field of the report in its row's data.
-    const raw = new Database(path);
-    const update = raw.prepare('UPDATE reports SET data = ? WHERE key = ?');
-    for (const r of before!.reports) update.run(JSON.stringify(r), r.key);
-    raw.exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'; CREATE INDEX reports_article ON reports(article);");
-    raw.close();
+  for (const version of [1, 2] as const) {
+    it(`reads and extends a schema ${version} file, upgrading it to schema 3`, async () => {
+      const path = join(dir, `v${version}.db`);
+      const s = await openSqliteStore(path);
+      const future = fixtureEvent({ id: 'e0', status: 'future', type: 'PROTEST', mode: null });
+      const ra = fixtureResult({ id: 'a', source: 'A', url: 'https://a.example/1', published: '2024-03-04', events: [future, fixtureEvent({ killed: 3 })] });
+      const a = fixtureArticle('a', ra, 'Shelling near Klow killed three, officials said on Monday.');
+      const put = await s.putArticle(a);
+      const [c] = (await s.listEvents({})).events;
+      const before = await s.getEvent(c!.id);
+      await s.close();
+      downgrade(path, version, before!.reports);
 
-    const again = await openSqliteStore(path);
-    expect(await again.getEvent(c!.id)).toEqual(before);
-    const b = fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', published: '2024-03-05', events: [fixtureEvent({ killed: 5 })] }), 'text b');
-    await again.putArticle(b);
-    const merged = await again.getEvent(c!.id);
-    expect(merged!.mentions).toBe(2);
-    expect(merged!.reports.map((r) => [r.source, r.url, r.eventId, r.clusterId])).toEqual([
-      ['A', 'https://a.example/1', 'e1', c!.id],
-      ['B', null, 'e1', c!.id],
+      const again = await openSqliteStore(path);
+      expect(await again.getEvent(c!.id)).toEqual(before);
+      expect(JSON.stringify((await again.getArticle(put.hash))!.result)).toBe(JSON.stringify(ra));
+      expect(await again.stats()).toEqual({ articles: 1, events: 1, clusters: 1 });
+      const rb = fixtureResult({ id: 'b', source: 'B', published: '2024-03-05', events: [fixtureEvent({ killed: 5 }), future] });
+      const putB = await again.putArticle(fixtureArticle('b', rb, 'text b'));
+      const merged = await again.getEvent(c!.id);
+      expect(merged!.mentions).toBe(2);
+      expect(merged!.reports.map((r) => [r.key, r.source, r.url, r.eventId, r.clusterId, r.sentence])).toEqual([
+        [`${put.hash}:e1`, 'A', 'https://a.example/1', 'e1', c!.id, before!.reports[0]!.sentence],
+        [`${putB.hash}:e1`, 'B', null, 'e1', c!.id, 'text b'],
+      ]);
+      expect(JSON.stringify((await again.getArticle(putB.hash))!.result)).toBe(JSON.stringify(rb));
+      expect(JSON.stringify((await again.getArticle(put.hash))!.result)).toBe(JSON.stringify(ra));
+      expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
+      await again.close();
+      const check = new Database(path, { readonly: true });
+      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('3');
+      expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
+      check.close();
+    });
+  }
+
+  it('returns an article and its events exactly as given, in one write or a group commit', async () => {
+    const s = await openSqliteStore(join(dir, 'exact.db'));
+    // Text with characters outside the BMP and quotes, events out of id order, an unclustered
+    // event between clustered ones, and a result whose JSON is given (as extraction threads do).
+    const text = '“Shelling” near Klow 🚀 killed three; a protest is planned.\nSecond line, with more: Klow.';
+    const events = [
+      fixtureEvent({ id: 'e3', killed: 3, evidence: [0, 40] }),
+      fixtureEvent({ id: 'e1', status: 'future', type: 'PROTEST', mode: null, evidence: [41, 60] }),
+      { ...fixtureEvent({ id: 'e2', type: 'PROTEST', mode: null, evidence: [61, 90], place: { name: 'Klow', country: 'BOR', precision: 'admin1' } }), extra: { nested: [1, null, 'x'] } },
+    ];
+    const ra = fixtureResult({ id: 'a', source: 'A', title: 'Ü', events });
+    const rb = fixtureResult({ id: 'b', source: 'B', events: events.map((e) => ({ ...e })) });
+    const rc = fixtureResult({ id: 'c', source: 'C' });
+    const [pa] = await s.putArticles([fixtureArticle('a', ra, text)]);
+    const [pb, pc] = await s.putArticles([
+      { ...fixtureArticle('b', rb, text + ' (b)'), resultJson: JSON.stringify(rb), eventJson: rb.events.map((e) => JSON.stringify(e)) },
+      { ...fixtureArticle('c', rc, 'c'), resultJson: JSON.stringify(rc), eventJson: [] },
     ]);
-    await again.close();
-    const check = new Database(path, { readonly: true });
-    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2');
-    expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
-    check.close();
+    for (const [put, res] of [[pa, ra], [pb, rb], [pc, rc]] as const) expect(JSON.stringify((await s.getArticle(put!.hash))!.result)).toBe(JSON.stringify(res));
+    const ids = (await s.listEvents({})).events.map((c) => c.id);
+    const reports = [];
+    for (const id of ids) reports.push(...(await s.getEvent(id))!.reports);
+    expect(reports).toHaveLength(4);
+    for (const r of reports) {
+      const t = r.article === pa!.hash ? text : text + ' (b)';
+      const e = (r.article === pa!.hash ? ra : rb).events.find((x) => x.id === r.eventId)!;
+      const ev = e.evidence[0]!;
+      expect(JSON.stringify(r)).toBe(
+        JSON.stringify({ key: `${r.article}:${e.id}`, article: r.article, eventId: e.id, clusterId: r.clusterId, source: r.article === pa!.hash ? 'A' : 'B', url: null, title: r.article === pa!.hash ? 'Ü' : null, published: null, ingestedAt: r.ingestedAt, event: e, sentence: t.slice(ev.start, ev.end).trim() }),
+      );
+    }
+    expect(await s.stats()).toEqual({ articles: 3, events: 4, clusters: 2 });
+    await s.close();
+  });
+
+  it('finds where a result JSON keeps its events from lengths, and refuses a JSON that does not fit', () => {
+    const events = [fixtureEvent(), fixtureEvent({ id: 'e2', status: 'future' })];
+    const full = { ...fixtureResult({ id: 'a', events }), after: { events: [1] } };
+    const json = JSON.stringify(full);
+    const eventJson = events.map((e) => JSON.stringify(e));
+    const lean = { ...full, mentions: { actors: [], places: [], times: [], quantities: [] } };
+    expect(withoutEvents(json, lean, eventJson)).toBe(JSON.stringify({ ...full, events: [] }));
+    expect(withoutEvents(json, lean, eventJson.slice(1))).toBeNull();
+    expect(withoutEvents(json, { ...lean, after: 1 }, eventJson)).toBeNull();
+    expect(withoutEvents(json.replace('"id":"e2"', '"id":"e22"'), lean, eventJson)).toBeNull();
+    const { checks: _checks, after: _after, ...noTail } = full;
+    expect(withoutEvents(JSON.stringify(noTail), noTail, eventJson)).toBe(JSON.stringify({ ...noTail, events: [] }));
   });
 
   it('refuses a file from a newer sitrep', async () => {

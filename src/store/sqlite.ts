@@ -7,18 +7,21 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, sentenceOf, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
 /**
- * 2: report rows keep only what is not already in their article row (see reportData), and
- * reports are indexed by cluster only. A version 1 file is upgraded when opened: its old rows
- * still read correctly, and a sitrep that knows only version 1 then refuses the file rather than
- * misread the new rows.
+ * 2: report rows keep only what is not already in their article row, and reports are indexed by
+ * cluster only.
+ * 3: each event's JSON is stored once, in a row of `reports` (see putInTx): an article row's
+ * result has `"events":[]` and names its events' rows (events_from, events_count), and a report
+ * row keeps just its event (its key and sentence are made again from its article).
+ * An older file is upgraded when opened: its old rows still read correctly, and a sitrep that
+ * knows only the older version then refuses the file rather than misread the new rows.
  */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const PAGE_SIZE = 16384;
 /** Clusters considered per report (those with the smallest ids): the window is a few days of one type, so this is generous. */
 const MAX_CANDIDATES = 500;
@@ -36,7 +39,8 @@ const MAX_PARSED_VIEWS = 20_000;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- The short columns first: a report read joins them, and a column after text and result is
--- reached only through their overflow pages (files before schema 2 have ingested_at last).
+-- reached only through their overflow pages (files before schema 2 have ingested_at last,
+-- files before schema 3 have events_from and events_count last).
 CREATE TABLE IF NOT EXISTS articles (
   hash TEXT PRIMARY KEY,
   input_id TEXT NOT NULL,
@@ -45,6 +49,8 @@ CREATE TABLE IF NOT EXISTS articles (
   url TEXT,
   source TEXT,
   ingested_at TEXT NOT NULL,
+  events_from INTEGER,
+  events_count INTEGER,
   text TEXT NOT NULL,
   result TEXT NOT NULL
 );
@@ -67,9 +73,10 @@ CREATE TABLE IF NOT EXISTS clusters (
 CREATE INDEX IF NOT EXISTS clusters_type_date ON clusters(type, date_start);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date_start);
 CREATE INDEX IF NOT EXISTS clusters_country ON clusters(country);
--- key is unique without an index of its own: it starts with the article hash, and an article's
--- reports are written only with the article (no index on article either: reports are read by
--- cluster, and each index is a random page write per report).
+-- One row per event of an article, in the article's order and with consecutive rowids (an
+-- article row names them by rowid: no index on article, as each index is a random page write
+-- per report); events that are not clustered have cluster_id ''. key is '' in rows of schema 3
+-- (it is article:event id); before, it was the whole key, unique without an index of its own.
 CREATE TABLE IF NOT EXISTS reports (
   key TEXT NOT NULL,
   article TEXT NOT NULL REFERENCES articles(hash),
@@ -79,32 +86,68 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE INDEX IF NOT EXISTS reports_cluster ON reports(cluster_id);
 `;
 
-/** The report fields a report row stores in its JSON: the rest comes from its columns and its article's row. */
+/** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
 
-/** JSON.stringify of the report's ReportData, given its event's JSON. */
-function reportData(r: Report, eventJson: string): string {
-  return `{"event":${eventJson},"sentence":${JSON.stringify(r.sentence)}}`;
-}
+/** The JSON an article row keeps of its result: JSON.stringify(result) with `"events":[]` (its events are in their own rows). */
+const NO_EVENTS = '"events":[]';
 
 /**
- * JSON.stringify(result), made from its events' JSON: each event is serialized once, for its
- * report row and for the article row. Keys in the same order, and left out when undefined, as
- * JSON.stringify does for a plain object.
+ * JSON.stringify(result) without its events. Keys in the same order, and left out when
+ * undefined, as JSON.stringify does for a plain object.
  */
-function resultJson(result: SpecResult, eventJson: readonly string[]): string {
+function resultJsonWithoutEvents(result: SpecResult): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(result)) {
     if (value === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${key === 'events' ? `[${eventJson.join(',')}]` : JSON.stringify(value)}`);
+    parts.push(key === 'events' ? NO_EVENTS : `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   }
   return `{${parts.join(',')}}`;
 }
 
-/** A report row joined with its article (see the clusterReports statement); version 1 rows hold the whole report in `data`, which reads the same. */
-type ReportRow = [key: string, article: string, clusterId: string, source: string | null, url: string | null, title: string | null, published: string | null, ingestedAt: string, data: string];
+/**
+ * `json` with `"events":[]` in place of the result's events, or null when it is not what
+ * withoutEvents expects. `json` is given as JSON.stringify of `result` (or of it with other
+ * mentions: an extraction thread sends the result without them), and eventJson as that of each
+ * of its events: then the events are the JSON's last key but those that follow them in `result`,
+ * so where they are follows from lengths alone (searching 26 KB for them cost more than the
+ * rest of the write).
+ */
+export function withoutEvents(json: string, result: SpecResult, eventJson: readonly string[]): string | null {
+  let after = '';
+  let seen = false;
+  for (const [key, value] of Object.entries(result)) {
+    if (seen && value !== undefined) after += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    if (key === 'events') seen = true;
+  }
+  after += '}';
+  if (!seen || !json.endsWith(after)) return null;
+  let length = NO_EVENTS.length + Math.max(0, eventJson.length - 1);
+  for (const e of eventJson) length += e.length;
+  const at = json.length - after.length - length;
+  if (at < 1 || !json.startsWith('"events":[', at) || (json[at - 1] !== ',' && json[at - 1] !== '{') || json[at + length - 1] !== ']') return null;
+  // Each event where its length puts it (its content is taken on trust, as the whole JSON is).
+  let pos = at + '"events":['.length;
+  for (const e of eventJson) {
+    if (json[pos] !== e[0] || json[pos + e.length - 1] !== e[e.length - 1]) return null;
+    pos += e.length;
+    if (json[pos] !== ',' && json[pos] !== ']') return null;
+    pos++;
+  }
+  return json.slice(0, at) + NO_EVENTS + json.slice(at + length);
+}
 
-function reportFromRow([key, article, clusterId, source, url, title, published, ingestedAt, data]: ReportRow): Report {
+/**
+ * A report row joined with its article (see the clusterReports statement); `text` is read for
+ * schema 3 rows only (key ''), whose sentence is made again from it.
+ */
+type ReportRow = [key: string, article: string, clusterId: string, source: string | null, url: string | null, title: string | null, published: string | null, ingestedAt: string, data: string, text: string | null];
+
+function reportFromRow([key, article, clusterId, source, url, title, published, ingestedAt, data, text]: ReportRow): Report {
+  if (key === '') {
+    const event = JSON.parse(data) as Report['event'];
+    return { key: `${article}:${event.id}`, article, eventId: event.id, clusterId, source, url, title, published, ingestedAt, event, sentence: sentenceOf(text, event) };
+  }
   const { event, sentence } = JSON.parse(data) as ReportData;
   return { key, article, eventId: event.id, clusterId, source, url, title, published, ingestedAt, event, sentence };
 }
@@ -190,6 +233,8 @@ class Batch {
   readonly byType = new Map<string, PendingCluster[]>();
   /** Stored candidates by window (see storedCandidates). */
   readonly windows = new Map<string, StoredWindow>();
+  /** The rowid of the last report row written, once read (see putInTx). */
+  lastRowid: number | null = null;
 
   add(p: PendingCluster): void {
     this.pending.set(p.id, p);
@@ -209,6 +254,8 @@ interface ArticleDbRow {
   text: string;
   result: string;
   ingested_at: string;
+  events_from: number | null;
+  events_count: number | null;
 }
 
 function where(filter: EventFilter): { sql: string; params: unknown[] } {
@@ -301,6 +348,8 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         if (Number(version()) >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
         this.db.exec('DROP INDEX IF EXISTS reports_article');
+        const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
+        for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
       }).immediate();
     }
@@ -317,6 +366,8 @@ export class SqliteStore implements Store {
     getArticle: Database.Statement;
     candidates: Database.Statement;
     insertReport: Database.Statement;
+    lastReport: Database.Statement;
+    articleEvents: Database.Statement;
     clusterReports: Database.Statement;
     upsertCluster: Database.Statement;
     getCluster: Database.Statement;
@@ -335,14 +386,18 @@ export class SqliteStore implements Store {
     this.st = {
       has: db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck(),
       insertArticle: db.prepare(
-        'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at, events_from, events_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
       // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
       candidates: db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ?`).raw(),
-      insertReport: db.prepare('INSERT INTO reports (key, article, cluster_id, data) VALUES (?, ?, ?, ?)'),
+      insertReport: db.prepare("INSERT INTO reports (key, article, cluster_id, data) VALUES ('', ?, ?, ?)"),
+      lastReport: db.prepare('SELECT coalesce(max(rowid), 0) FROM reports').pluck(),
+      articleEvents: db.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck(),
       clusterReports: db
-        .prepare('SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?')
+        .prepare(
+          "SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, CASE r.key WHEN '' THEN a.text END FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?",
+        )
         .raw(),
       upsertCluster: db.prepare(
         `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
@@ -400,10 +455,10 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * One article inside the batch's transaction. Its article and report rows are written at once;
-   * the clusters its reports open or join are kept in `batch` and written once when the batch
-   * ends (see putTx), not once per article that touches them. A failure anywhere rolls back the
-   * whole transaction, so each article is still all or nothing.
+   * One article inside the batch's transaction. Its article row and one row per event are
+   * written at once; the clusters its reports open or join are kept in `batch` and written once
+   * when the batch ends (see putTx), not once per article that touches them. A failure anywhere
+   * rolls back the whole transaction, so each article is still all or nothing.
    */
   private putInTx(input: PutInput, hash: string, ingestedAt: string, batch: Batch): PutResult {
     const s = this.st;
@@ -411,12 +466,24 @@ export class SqliteStore implements Store {
     const { article: a, events } = input.result;
     // (null, as JSON.stringify writes an array's undefined element; results never have one)
     const eventJson = input.eventJson?.length === events.length ? input.eventJson : events.map((e) => JSON.stringify(e) ?? 'null');
-    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? resultJson(input.result, eventJson), ingestedAt);
-    const jsonOf = new Map<unknown, string>(events.map((e, i) => [e, eventJson[i]!]));
+    // The event rows get the rowids after the last one: the transaction is the only writer.
+    const first = (batch.lastRowid ??= s.lastReport.get() as number) + 1;
+    // The article row keeps its result without the events (each is in its event row), unless a
+    // given JSON cannot be split, when it keeps the whole result (as schema 2 rows do).
+    const rest = !events.length ? null : input.resultJson === undefined ? resultJsonWithoutEvents(input.result) : withoutEvents(input.resultJson, input.result, eventJson);
+    const json = rest ?? input.resultJson ?? resultJsonWithoutEvents(input.result); // (with no events, the whole result)
+    s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, json, ingestedAt, rest === null ? null : first, rest === null ? null : events.length);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const touched: PendingCluster[] = [];
     let newClusters = 0;
-    for (const r of reports) {
+    let next = 0; // the next report: reports are the article's clusterable events, in order
+    for (let i = 0; i < events.length; i++) {
+      const r = reports[next];
+      if (!r || r.event !== events[i]) {
+        this.insertEvent(batch, hash, '', eventJson[i]!);
+        continue;
+      }
+      next++;
       const win = candidateWindow(r);
       const best = win ? chooseCluster(this.candidates(win, batch), r) : null;
       r.clusterId = best?.id ?? newClusterId(r);
@@ -432,11 +499,18 @@ export class SqliteStore implements Store {
       // Only a report that can merge makes its cluster a candidate for the article's next reports.
       if (win) p.visible = true;
       touched.push(p);
-      s.insertReport.run(r.key, hash, r.clusterId, reportData(r, jsonOf.get(r.event)!));
+      this.insertEvent(batch, hash, r.clusterId, eventJson[i]!);
     }
     // From the next article on, every cluster this one touched is a candidate, as if written.
     for (const p of touched) p.visible = true;
     return { hash, inserted: true, events: reports.length, newClusters };
+  }
+
+  /** One event row, at the rowid after the batch's last (see putInTx). */
+  private insertEvent(batch: Batch, hash: string, clusterId: string, eventJson: string): void {
+    const rowid = ++batch.lastRowid!;
+    const got = this.st.insertReport.run(hash, clusterId, eventJson).lastInsertRowid;
+    if (got !== rowid) throw new Error(`event row ${got} is not at rowid ${rowid}`);
   }
 
   /**
@@ -513,6 +587,12 @@ export class SqliteStore implements Store {
   async getArticle(hash: string): Promise<ArticleRow | null> {
     const row = this.s.getArticle.get(hash) as ArticleDbRow | undefined;
     if (!row) return null;
+    const result = JSON.parse(row.result) as SpecResult;
+    if (row.events_from !== null && row.events_count !== null) {
+      const events = this.s.articleEvents.all(row.events_from, row.events_from + row.events_count - 1) as string[];
+      if (events.length !== row.events_count) throw new SitrepError('STORE', `article ${hash}: ${events.length} of its ${row.events_count} event rows`);
+      result.events = events.map((e) => JSON.parse(e) as unknown);
+    }
     return {
       hash: row.hash,
       inputId: row.input_id,
@@ -521,7 +601,7 @@ export class SqliteStore implements Store {
       url: row.url,
       source: row.source,
       text: row.text,
-      result: JSON.parse(row.result) as SpecResult,
+      result,
       ingestedAt: row.ingested_at,
     };
   }
@@ -571,7 +651,7 @@ export class SqliteStore implements Store {
   async stats(): Promise<StoreStats> {
     this.s;
     const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
-    return { articles: one('SELECT count(*) FROM articles'), events: one('SELECT count(*) FROM reports'), clusters: one('SELECT count(*) FROM clusters') };
+    return { articles: one('SELECT count(*) FROM articles'), events: one("SELECT count(*) FROM reports WHERE cluster_id <> ''"), clusters: one('SELECT count(*) FROM clusters') };
   }
 
   async close(): Promise<void> {
