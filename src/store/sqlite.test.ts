@@ -195,6 +195,24 @@ describe('SQLite store specifics', () => {
     await many.close();
   });
 
+  it('joins a cluster with all its reports when another connection has added to it since', async () => {
+    const path = join(dir, 'two-writers.db');
+    const one = await openSqliteStore(path);
+    const two = await openSqliteStore(path);
+    const art = (id: string, killed: number) => fixtureArticle(id, fixtureResult({ id, source: id.toUpperCase(), events: [fixtureEvent({ killed })] }), `text ${id}`);
+    await one.putArticle(art('a', 1)); // `one` keeps the cluster's reports…
+    await two.putArticle(art('b', 2)); // …which another writer extends
+    await one.putArticle(art('c', 3));
+    await one.putArticles([art('d', 4), art('e', 5)]);
+    for (const s of [one, two]) {
+      const { events } = await s.listEvents({});
+      expect(events.map((c) => [c.mentions, c.fatalitiesMin, c.fatalitiesMax, [...c.sources].sort().join()])).toEqual([[5, 1, 5, 'A,B,C,D,E']]);
+      expect((await s.getEvent(events[0]!.id))!.reports.map((r) => r.source).sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
+    }
+    await one.close();
+    await two.close();
+  });
+
   it('refuses URLs it cannot open with a clear message', async () => {
     await expect(openStore('mysql://localhost/x')).rejects.toThrow(/unsupported database URL/);
   });

@@ -35,6 +35,8 @@ export interface SqliteStoreOptions {
 }
 /** Bound of the parsed candidate cache: a few MB, the clusters of many weeks of news. */
 const MAX_PARSED_VIEWS = 20_000;
+/** Bound of the reports kept of written clusters (see storedReports): some 20 MB, a few days of news. */
+const MAX_KEPT_REPORTS = 10_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -306,6 +308,13 @@ export class SqliteStore implements Store {
   private ready = false;
   /** Parsed candidate rows by cluster id, with the text they were parsed from (see parsedView). */
   private readonly views = new Map<string, { json: string; view: MatchView }>();
+  /**
+   * The reports of the clusters this connection wrote last, oldest first (see storedReports), as
+   * of `dataVersion`: another connection's commit changes it, and then they are forgotten.
+   */
+  private readonly kept = new Map<string, readonly Report[]>();
+  private keptReports = 0;
+  private dataVersion: number | null = null;
 
   private readonly maxCandidates: number;
 
@@ -371,14 +380,20 @@ export class SqliteStore implements Store {
     clusterReports: Database.Statement;
     upsertCluster: Database.Statement;
     getCluster: Database.Statement;
+    dataVersion: Database.Statement;
   };
 
-  private putTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[]) => PutResult[]>;
+  private putTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => PutResult[]>;
 
   private prepare(): void {
     const db = this.db;
-    this.putTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[]) => {
-      const batch = new Batch();
+    this.putTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => {
+      const version = this.st.dataVersion.get() as number;
+      if (version !== this.dataVersion) {
+        this.kept.clear();
+        this.keptReports = 0;
+        this.dataVersion = version;
+      }
       const results = items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt, batch));
       for (const p of batch.pending.values()) this.writeCluster(p.cluster());
       return results;
@@ -407,6 +422,7 @@ export class SqliteStore implements Store {
            source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
 
@@ -429,7 +445,7 @@ export class SqliteStore implements Store {
     const hash = input.hash ?? articleHash(input.text);
     const ingestedAt = input.ingestedAt ?? new Date().toISOString();
     try {
-      return this.putTx.immediate([{ input, hash, ingestedAt }])[0]!;
+      return this.commit([{ input, hash, ingestedAt }])[0]!;
     } catch (err) {
       throw new SitrepError('STORE', `storing article ${input.inputId}: ${(err as Error).message}`, { cause: err });
     }
@@ -448,10 +464,42 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     const prepared = inputs.map((input) => ({ input, hash: input.hash ?? articleHash(input.text), ingestedAt: input.ingestedAt ?? now }));
     try {
-      return this.putTx.immediate(prepared);
+      return this.commit(prepared);
     } catch (err) {
       throw new SitrepError('STORE', `storing ${inputs.length} article(s) (${inputs.map((i) => i.inputId).slice(0, 3).join(', ')}…): ${(err as Error).message}`, { cause: err });
     }
+  }
+
+  /** Write articles in one transaction; once it is committed, keep the reports of the clusters it wrote. */
+  private commit(items: { input: PutInput; hash: string; ingestedAt: string }[]): PutResult[] {
+    const batch = new Batch();
+    const results = this.putTx.immediate(items, batch);
+    for (const p of batch.pending.values()) {
+      const old = this.kept.get(p.id);
+      if (old) {
+        this.kept.delete(p.id);
+        this.keptReports -= old.length;
+      }
+      this.kept.set(p.id, p.reports);
+      this.keptReports += p.reports.length;
+    }
+    for (const [id, reports] of this.kept) {
+      if (this.keptReports <= MAX_KEPT_REPORTS) break;
+      this.kept.delete(id);
+      this.keptReports -= reports.length;
+    }
+    return results;
+  }
+
+  /**
+   * The reports of a stored cluster. Reports join clusters of the last few days, which this
+   * connection has mostly just written: their reports are kept rather than read and parsed again
+   * (a copy, which the batch extends). Kept reports are the ones written (their stored rows read
+   * back the same), and no other connection has committed since they were kept (dataVersion).
+   */
+  private storedReports(id: string): Report[] {
+    const kept = this.kept.get(id);
+    return kept ? [...kept] : (this.st.clusterReports.all(id) as ReportRow[]).map(reportFromRow);
   }
 
   /**
@@ -491,7 +539,7 @@ export class SqliteStore implements Store {
       let p = batch.pending.get(r.clusterId);
       if (!p) {
         // Read before this report is inserted, so it is counted once.
-        const reports = best ? (s.clusterReports.all(r.clusterId) as ReportRow[]).map(reportFromRow) : [];
+        const reports = best ? this.storedReports(r.clusterId) : [];
         p = new PendingCluster(r.clusterId, r.event.type, reports);
         batch.add(p);
       }
