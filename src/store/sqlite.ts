@@ -317,6 +317,8 @@ export class SqliteStore implements Store {
   private dataVersion: number | null = null;
 
   private readonly maxCandidates: number;
+  /** Candidate queries by their LIMIT (see candidateQuery). */
+  private readonly candidateQueries = new Map<number, Database.Statement>();
 
   constructor(path: string = DEFAULT_SQLITE_PATH, opts: SqliteStoreOptions = {}) {
     this.path = path;
@@ -373,7 +375,6 @@ export class SqliteStore implements Store {
     has: Database.Statement;
     insertArticle: Database.Statement;
     getArticle: Database.Statement;
-    candidates: Database.Statement;
     insertReport: Database.Statement;
     lastReport: Database.Statement;
     articleEvents: Database.Statement;
@@ -404,8 +405,6 @@ export class SqliteStore implements Store {
         'INSERT INTO articles (hash, input_id, title, published, url, source, text, result, ingested_at, events_from, events_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT * FROM articles WHERE hash = ?'),
-      // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
-      candidates: db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ?`).raw(),
       insertReport: db.prepare("INSERT INTO reports (key, article, cluster_id, data) VALUES ('', ?, ?, ?)"),
       lastReport: db.prepare('SELECT coalesce(max(rowid), 0) FROM reports').pluck(),
       articleEvents: db.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck(),
@@ -603,12 +602,28 @@ export class SqliteStore implements Store {
     if (!got || (!got.complete && got.limit < this.maxCandidates + pendingOfType)) {
       // with room for the batch's next clusters of the type, so that a long window is not read
       // again for each of them
-      const limit = this.maxCandidates + pendingOfType + WINDOW_HEADROOM;
-      const rows = this.st.candidates.all(win.type, win.to, win.from, win.from, limit) as [string, string][];
+      const limit = this.maxCandidates + Math.ceil((pendingOfType + 1) / WINDOW_HEADROOM) * WINDOW_HEADROOM;
+      const rows = this.candidateQuery(limit).all(win.type, win.to, win.from, win.from) as [string, string][];
       got = { views: rows.map(([id, json]) => this.parsedView(id, json)), limit, complete: rows.length < limit };
       batch.windows.set(key, got);
     }
     return got;
+  }
+
+  /**
+   * The candidate query with a LIMIT of `limit`. The limit is written into the SQL rather than
+   * bound: SQLite prepares a statement whose LIMIT is a parameter again each time it runs (the
+   * plan depends on it), which cost more than the rest of the read. Limits come in steps of
+   * WINDOW_HEADROOM, so there are a few statements.
+   */
+  private candidateQuery(limit: number): Database.Statement {
+    let q = this.candidateQueries.get(limit);
+    if (!q) {
+      // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
+      q = this.db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${limit}`).raw();
+      this.candidateQueries.set(limit, q);
+    }
+    return q;
   }
 
   /**
