@@ -23,8 +23,8 @@ function dump(path: string): string[] {
   try {
     const rows = [
       ...(d.prepare('SELECT id, data FROM clusters ORDER BY id').all() as { id: string; data: string }[]).map((r) => `${r.id} ${r.data}`),
-      ...(d.prepare('SELECT key, cluster_id FROM reports ORDER BY key').all() as { key: string; cluster_id: string }[]).map((r) => `${r.key} ${r.cluster_id}`),
-      ...(d.prepare('SELECT hash, result FROM articles ORDER BY hash').all() as { hash: string; result: string }[]).map((r) => `${r.hash} ${r.result}`),
+      ...(d.prepare('SELECT article, cluster_id, data FROM reports ORDER BY article, rowid').all() as { article: string; cluster_id: string; data: string }[]).map((r) => `${r.article} ${r.cluster_id} ${r.data}`),
+      ...(d.prepare('SELECT hash, result, events_count FROM articles ORDER BY hash').all() as { hash: string; result: string; events_count: number | null }[]).map((r) => `${r.hash} ${r.events_count} ${r.result}`),
     ];
     return rows;
   } finally {
