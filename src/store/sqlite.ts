@@ -495,6 +495,8 @@ export class SqliteStore implements Store {
    * connection has mostly just written: their reports are kept rather than read and parsed again
    * (a copy, which the batch extends). Kept reports are the ones written (their stored rows read
    * back the same), and no other connection has committed since they were kept (dataVersion).
+   * They hold the callers' event objects, which nothing changes once written. With the default
+   * bound, 80 % of the joins of a 1,500-article bench run found their cluster kept (+21 MB heap).
    */
   private storedReports(id: string): Report[] {
     const kept = this.kept.get(id);
