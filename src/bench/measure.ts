@@ -1,6 +1,8 @@
 // The bench's measurements: write the corpus, the bare wink-nlp floor, and a full ingest run.
 
+import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { ingestItems } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
@@ -132,4 +134,22 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     await pool?.close();
     await store.close();
   }
+}
+
+/**
+ * pipelineRun in a child process of its own (run-child.ts), with this process's node options:
+ * the result, and the child's peak RSS in MB.
+ */
+export function pipelineRunInChild(corpus: string, dbPath: string, threads: number, warmup?: Warmup): Promise<RunResult & { peakRssMb: number }> {
+  const script = fileURLToPath(new URL('./run-child.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...process.execArgv, script, JSON.stringify({ corpus, dbPath, threads, warmup })], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`bench run on ${threads} threads failed: ${stderr || err.message}`));
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').pop()!) as RunResult & { peakRssMb: number });
+      } catch {
+        reject(new Error(`bench run on ${threads} threads printed no result: ${stdout.slice(0, 200)}`));
+      }
+    });
+  });
 }

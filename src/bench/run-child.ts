@@ -1,0 +1,18 @@
+// One pipeline run of the bench in a process of its own: `node dist/bench/run-child.js JSON`
+// with {corpus, dbPath, threads, warmup?}; prints one JSON line: the RunResult and this process's
+// peak RSS. The bench runs the two-thread ingest this way so that its peak RSS is that of a
+// two-thread ingest, as a user runs one, and not the single-thread run's heap plus three more.
+
+import { pipelineRun, type Warmup } from './measure.js';
+
+interface ChildArgs {
+  corpus: string;
+  dbPath: string;
+  threads: number;
+  warmup?: Warmup;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
+const r = await pipelineRun(args.corpus, args.dbPath, args.threads, args.warmup);
+// maxRSS is in kilobytes and covers every thread of this process
+process.stdout.write(JSON.stringify({ ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
