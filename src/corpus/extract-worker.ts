@@ -22,7 +22,9 @@ port.on('message', (msg: WorkerRequest) => {
   const results = outs.map((out): Extracted => {
     if ('error' in out) return { out, json: null, eventJson: null };
     // Serialised here, in parallel, rather than by the one writer thread (see Extracted).
-    return { out: { ...out, mentions: NO_MENTIONS }, json: JSON.stringify(out), eventJson: out.events.map((e) => JSON.stringify(e)) };
+    const eventJson = out.events.map((e) => JSON.stringify(e));
+    const json = msg.withoutEvents ? JSON.stringify({ ...out, events: [] }) : JSON.stringify(out);
+    return { out: { ...out, mentions: NO_MENTIONS }, json, eventJson, ...(msg.withoutEvents ? { jsonWithoutEvents: true } : {}) };
   });
   port.postMessage({ id: msg.id, results } satisfies WorkerResponse);
 });

@@ -519,8 +519,9 @@ export class SqliteStore implements Store {
     const first = (batch.lastRowid ??= s.lastReport.get() as number) + 1;
     // The article row keeps its result without the events (each is in its event row), unless a
     // given JSON cannot be split, when it keeps the whole result (as schema 2 rows do).
-    const rest = !events.length ? null : input.resultJson === undefined ? resultJsonWithoutEvents(input.result) : withoutEvents(input.resultJson, input.result, eventJson);
-    const json = rest ?? input.resultJson ?? resultJsonWithoutEvents(input.result); // (with no events, the whole result)
+    const given = input.resultJsonWithoutEvents;
+    const rest = !events.length ? null : given !== undefined ? given : input.resultJson === undefined ? resultJsonWithoutEvents(input.result) : withoutEvents(input.resultJson, input.result, eventJson);
+    const json = rest ?? given ?? input.resultJson ?? resultJsonWithoutEvents(input.result); // (with no events, the whole result)
     s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, json, ingestedAt, rest === null ? null : first, rest === null ? null : events.length);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const touched: PendingCluster[] = [];

@@ -159,6 +159,11 @@ export interface PutInput {
   resultJson?: string;
   /** `JSON.stringify` of each of `result.events`, when already made (by an extraction thread). */
   eventJson?: readonly string[];
+  /**
+   * `JSON.stringify` of `result` with `"events":[]` in place of its events, when already made
+   * (instead of resultJson), for a store that keeps each event's JSON apart: only SQLite reads it.
+   */
+  resultJsonWithoutEvents?: string;
 }
 
 export interface PutResult {
