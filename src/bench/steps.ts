@@ -68,10 +68,10 @@ const floorStep: BenchStep = async (ctx) => {
  * (another seed than the corpus), since each thread compiles the pipeline for itself and a pool
  * spreads the warm-up corpus over its threads.
  */
-async function warmupOf(ctx: BenchContext, name: string, threads: number, seed: number): Promise<Warmup | undefined> {
+async function warmupOf(ctx: BenchContext, name: string, threads: number): Promise<Warmup | undefined> {
   if (!ctx.warmupPerThread) return undefined;
   const corpus = join(ctx.dir, `${name}-warmup.jsonl`);
-  await generateCorpusFile(corpus, ctx.warmupPerThread * threads, seed + 1);
+  await generateCorpusFile(corpus, ctx.warmupPerThread * threads, ctx.seed + 1);
   return { corpus, dbPath: join(ctx.dir, `${name}-warmup.db`) };
 }
 
@@ -83,7 +83,7 @@ function report(ctx: BenchContext, label: string, r: RunResult): void {
 }
 
 const singleStep: BenchStep = async (ctx) => {
-  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1, await warmupOf(ctx, 'single', 1, ctx.seed));
+  const r = await pipelineRun(ctx.corpus, join(ctx.dir, 'single.db'), 1, await warmupOf(ctx, 'single', 1));
   const aps = rate(r.added, r.seconds);
   ctx.out.articles_per_s = round(aps, 1);
   ctx.out.tokens_per_s = Math.round(rate(ctx.tokens, r.seconds));
@@ -103,7 +103,7 @@ const singleStep: BenchStep = async (ctx) => {
 const twoThreadStep: BenchStep = async (ctx) => {
   // In a process of its own: its peak RSS is then that of a two-thread ingest (the writer and two
   // extraction threads), not that plus what the single-thread run left in this process's heap.
-  const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, 'two.db'), 2, await warmupOf(ctx, 'two', 2, ctx.seed));
+  const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, 'two.db'), 2, await warmupOf(ctx, 'two', 2));
   ctx.out.two_thread_peak_rss_mb = r.peakRssMb;
   const aps = rate(r.added, r.seconds);
   ctx.out.two_thread_articles_per_s = round(aps, 1);

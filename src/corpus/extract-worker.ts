@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractRecords } from '../extract.js';
 import { loadResources, type ResourceOptions } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
+import { resultJsonWithoutEvents } from '../store/result-json.js';
 import type { SpecResult } from '../output/spec.js';
 import type { Extracted, WorkerRequest, WorkerResponse } from './pool.js';
 
@@ -23,8 +24,8 @@ port.on('message', (msg: WorkerRequest) => {
     if ('error' in out) return { out, json: null, eventJson: null };
     // Serialised here, in parallel, rather than by the one writer thread (see Extracted).
     const eventJson = out.events.map((e) => JSON.stringify(e));
-    const json = msg.withoutEvents ? JSON.stringify({ ...out, events: [] }) : JSON.stringify(out);
-    return { out: { ...out, mentions: NO_MENTIONS }, json, eventJson, ...(msg.withoutEvents ? { jsonWithoutEvents: true } : {}) };
+    const json = msg.withoutEvents ? resultJsonWithoutEvents(out) : JSON.stringify(out);
+    return { out: { ...out, mentions: NO_MENTIONS }, json, eventJson };
   });
   port.postMessage({ id: msg.id, results } satisfies WorkerResponse);
 });

@@ -72,8 +72,12 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
   };
 
   type Work = WorkItem & { origin: string; hash: string };
-  /** Write extracted articles: one group-commit transaction when the store offers it. */
-  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[], json?: (string | null)[], eventJson?: (string[] | null | undefined)[], jsonWithoutEvents = false) => {
+  /**
+   * Write extracted articles: one group-commit transaction when the store offers it. `json` and
+   * `eventJson` come from extraction threads: each result's JSON without its events (see
+   * Extracted.json), and its events' JSON.
+   */
+  const writeBatch = async (items: Work[], outs: (SpecResult | SpecError)[], json?: (string | null)[], eventJson?: (string[] | null | undefined)[]) => {
     const ok: { item: Work; result: SpecResult; json: string | null; eventJson: string[] | null }[] = [];
     items.forEach((item, i) => {
       const out = outs[i]!;
@@ -86,7 +90,7 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
       text: item.record.text,
       result,
       hash: item.hash,
-      ...(json !== null ? (jsonWithoutEvents ? { resultJsonWithoutEvents: json } : { resultJson: json }) : {}),
+      ...(json !== null ? { resultJsonWithoutEvents: json } : {}),
       ...(eventJson !== null ? { eventJson } : {}),
     }));
     let puts: PutResult[] | null = null;
@@ -156,19 +160,16 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     // turn to be written, and results held longer are promoted to the old generation of this
     // thread's heap, which then grows by hundreds of MB before V8 collects it.
     const maxInFlight = pool.size * 2;
-    // The SQLite store keeps each event's JSON apart from its article's: the workers then leave
-    // the events out of the result's JSON (see Extracted.jsonWithoutEvents).
-    const withoutEvents = store.kind === 'sqlite';
     const inFlight = new Set<Promise<void>>();
     let batch: Work[] = [];
     // Batches are written in the order they were read, whichever thread finishes first: the
     // store then sees the same sequence as a single-thread run, and merges into the same clusters.
     let written: Promise<void> = Promise.resolve();
     const send = (b: typeof batch) => {
-      const extracted = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished })), { withoutEvents });
+      const extracted = pool.extract(b.map(({ record, htmlPublished }) => ({ record, htmlPublished })), { withoutEvents: true });
       const p: Promise<void> = written.then(async () => {
         const results = await extracted;
-        await writeBatch(b, results.map((r) => r.out), results.map((r) => r.json), results.map((r) => r.eventJson), withoutEvents);
+        await writeBatch(b, results.map((r) => r.out), results.map((r) => r.json), results.map((r) => r.eventJson));
       });
       written = p.catch(() => {});
       const tracked = p.finally(() => inFlight.delete(tracked));

@@ -13,7 +13,7 @@
 // differing tolls, reversed attacker/target, asserted-vs-denied and differing days are listed
 // in `disagreements`.
 
-import * as crypto from 'node:crypto';
+import { sha256Hex } from './hash.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
 import { haversineKm } from '../resolve/places/gazetteer.js';
@@ -103,10 +103,6 @@ export function reportsFromResult(articleHash: string, result: SpecResult, text:
   }
   return out;
 }
-
-/** sha256 as hex: the one-shot crypto.hash where this Node has it (20.12 on), a fraction of the cost of a Hash object. */
-const sha256Hex: (s: string) => string =
-  typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
 
 export function newClusterId(report: Pick<Report, 'key'>): string {
   return 'c' + sha256Hex(report.key).slice(0, 15);
@@ -248,6 +244,23 @@ export function matchScore(c: MatchView, r: Report, s: MergeSettings = MERGE_SET
   }
   if (!shared && !placeEvidence) return null;
   return score;
+}
+
+/** Clusters a report is checked against, at most: a window is a few days of one type, so this is generous. */
+export const MAX_CANDIDATES = 500;
+
+/**
+ * The candidates a report is checked against, in place: when there are more than `max` (or the
+ * stored ones were read only up to a limit, `truncated`), those with the smallest ids, counting
+ * stored clusters and the ones a transaction has not written yet alike. Which clusters a report
+ * may join then never depends on where a transaction happened to end.
+ */
+export function capCandidates<C extends { id: string }>(cands: C[], max: number, truncated: boolean): C[] {
+  if (truncated || cands.length > max) {
+    cands.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    cands.length = Math.min(cands.length, max);
+  }
+  return cands;
 }
 
 /** The best-fitting candidate, or null. Ties go to the smaller id so every store picks the same one. */

@@ -16,7 +16,7 @@ export interface WorkItem {
 export interface WorkerRequest {
   id: number;
   items: WorkItem[];
-  /** Send each success's JSON with `"events":[]` (see Extracted.jsonWithoutEvents). */
+  /** Send each success's `json` without its events (see Extracted.json). */
   withoutEvents?: boolean;
 }
 
@@ -28,16 +28,15 @@ export interface WorkerRequest {
  */
 export interface Extracted {
   out: SpecResult | SpecError;
-  /** `JSON.stringify` of the whole result (mentions included) for a success, else null. */
+  /**
+   * `JSON.stringify` of the whole result (mentions included) for a success, else null; with
+   * `"events":[]` in place of the events when the request asked for it (withoutEvents): the
+   * events' JSON is in `eventJson` anyway, so they are serialised once and the message is a fifth
+   * smaller.
+   */
   json: string | null;
   /** `JSON.stringify` of each of `out.events`, for the store's report rows; null for an error. */
   eventJson?: string[] | null;
-  /**
-   * True when `json` is the result's JSON with `"events":[]` in place of its events (asked for
-   * by a writer whose store keeps each event's JSON apart, the SQLite store): the events are then
-   * serialised once, not twice, and the message is a fifth smaller.
-   */
-  jsonWithoutEvents?: boolean;
 }
 
 export interface WorkerResponse {
@@ -100,7 +99,7 @@ export class ExtractPool {
     return this.slots.length;
   }
 
-  /** Extract a batch on the least busy worker (`withoutEvents`: see Extracted.jsonWithoutEvents). */
+  /** Extract a batch on the least busy worker (`withoutEvents`: see Extracted.json). */
   extract(items: WorkItem[], opts: { withoutEvents?: boolean } = {}): Promise<Extracted[]> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));

@@ -18,9 +18,10 @@
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, chooseCluster, clusterSearchText, MERGE_SETTINGS, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterSearchText, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportsFromResult } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
+import { withEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
 /** Days per advisory-lock bucket; wider than any candidate window (8 days + slack) so a window spans at most two. */
@@ -29,8 +30,6 @@ const BUCKET_DAYS = 16;
 const LOCK_MARGIN_DAYS = MERGE_SETTINGS.maxDateSpanDays + MERGE_SETTINGS.dateSlackDays + 1;
 const DAY_MS = 86_400_000;
 const MAX_ATTEMPTS = 8;
-/** Clusters considered per report (as the SQLite store): a window is a few days of one type. */
-const MAX_CANDIDATES = 500;
 /** SQLSTATEs worth retrying the whole transaction for. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -101,6 +100,19 @@ export function mergeLockKeys(windows: readonly ({ type: string; from: string; t
     for (let b = first; b <= last; b++) keys.set(`${t}:${b}`, [t, b]);
   }
   return [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * The whole result's JSON for the article row. Given without its events (an extraction thread
+ * then sends the result without its mentions), the events' JSON is put back in its place.
+ */
+function resultJsonOf(input: PutInput): string {
+  if (input.resultJson !== undefined) return input.resultJson;
+  if (input.resultJsonWithoutEvents === undefined) return JSON.stringify(input.result);
+  const events = input.eventJson ?? input.result.events.map((e) => JSON.stringify(e));
+  const json = withEvents(input.resultJsonWithoutEvents, input.result, events);
+  if (json === null) throw new SitrepError('STORE', `article ${input.inputId}: its result's JSON without events does not fit its result`);
+  return json;
 }
 
 function sqlState(err: unknown): string | undefined {
@@ -198,7 +210,7 @@ export class PostgresStore implements Store {
     const ins = await c.query(
       `INSERT INTO sitrep_articles (hash, input_id, title, published, url, source, text, result, ingested_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (hash) DO NOTHING RETURNING hash`,
-      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, input.resultJson ?? JSON.stringify(input.result), ingestedAt],
+      [hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, resultJsonOf(input), ingestedAt],
     );
     if (!ins.rowCount) return { hash, inserted: false, events: 0, newClusters: 0 };
 
@@ -246,11 +258,7 @@ export class PostgresStore implements Store {
           const cl = t.cluster;
           if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from) cands.push(cl);
         }
-        if (dbCandidates[i]!.length === limit || cands.length > MAX_CANDIDATES) {
-          cands.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-          cands.length = Math.min(cands.length, MAX_CANDIDATES);
-        }
-        best = chooseCluster(cands, report);
+        best = chooseCluster(capCandidates(cands, MAX_CANDIDATES, dbCandidates[i]!.length === limit), report);
       }
       let entry = best ? touched.get(best.id) : undefined;
       if (best && !entry) {

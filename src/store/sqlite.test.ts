@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
-import { openSqliteStore, withoutEvents } from './sqlite.js';
+import { resultJsonWithoutEvents, withEvents, withoutEvents } from './result-json.js';
+import { openSqliteStore } from './sqlite.js';
 import { openStore } from './open.js';
 import type { SpecResult } from '../output/spec.js';
 import type { Report } from './types.js';
@@ -162,6 +163,13 @@ describe('SQLite store specifics', () => {
     expect(withoutEvents(json.replace('"id":"e2"', '"id":"e22"'), lean, eventJson)).toBeNull();
     const { checks: _checks, after: _after, ...noTail } = full;
     expect(withoutEvents(JSON.stringify(noTail), noTail, eventJson)).toBe(JSON.stringify({ ...noTail, events: [] }));
+    // and back: the events put in their place again, whatever the result's mentions
+    const rest = resultJsonWithoutEvents(full);
+    expect(rest).toBe(JSON.stringify({ ...full, events: [] }));
+    expect(withEvents(rest, lean, eventJson)).toBe(json);
+    expect(withEvents(resultJsonWithoutEvents(noTail), noTail, eventJson)).toBe(JSON.stringify(noTail));
+    expect(withEvents(rest, { ...lean, after: 1 }, eventJson)).toBeNull();
+    expect(withEvents(json, lean, eventJson)).toBeNull();
   });
 
   it('refuses a file from a newer sitrep', async () => {

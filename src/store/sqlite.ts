@@ -7,8 +7,9 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, sentenceOf, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, sentenceOf, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
+import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
@@ -23,8 +24,6 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
  */
 const SCHEMA_VERSION = 3;
 const PAGE_SIZE = 16384;
-/** Clusters considered per report (those with the smallest ids): the window is a few days of one type, so this is generous. */
-const MAX_CANDIDATES = 500;
 
 /** Rows read beyond what a long window needs now (see storedCandidates). */
 const WINDOW_HEADROOM = 64;
@@ -90,54 +89,6 @@ CREATE INDEX IF NOT EXISTS reports_cluster ON reports(cluster_id);
 
 /** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
-
-/** The JSON an article row keeps of its result: JSON.stringify(result) with `"events":[]` (its events are in their own rows). */
-const NO_EVENTS = '"events":[]';
-
-/**
- * JSON.stringify(result) without its events. Keys in the same order, and left out when
- * undefined, as JSON.stringify does for a plain object.
- */
-function resultJsonWithoutEvents(result: SpecResult): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(result)) {
-    if (value === undefined) continue;
-    parts.push(key === 'events' ? NO_EVENTS : `${JSON.stringify(key)}:${JSON.stringify(value)}`);
-  }
-  return `{${parts.join(',')}}`;
-}
-
-/**
- * `json` with `"events":[]` in place of the result's events, or null when it is not what
- * withoutEvents expects. `json` is given as JSON.stringify of `result` (or of it with other
- * mentions: an extraction thread sends the result without them), and eventJson as that of each
- * of its events: then the events are the JSON's last key but those that follow them in `result`,
- * so where they are follows from lengths alone (searching 26 KB for them cost more than the
- * rest of the write).
- */
-export function withoutEvents(json: string, result: SpecResult, eventJson: readonly string[]): string | null {
-  let after = '';
-  let seen = false;
-  for (const [key, value] of Object.entries(result)) {
-    if (seen && value !== undefined) after += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
-    if (key === 'events') seen = true;
-  }
-  after += '}';
-  if (!seen || !json.endsWith(after)) return null;
-  let length = NO_EVENTS.length + Math.max(0, eventJson.length - 1);
-  for (const e of eventJson) length += e.length;
-  const at = json.length - after.length - length;
-  if (at < 1 || !json.startsWith('"events":[', at) || (json[at - 1] !== ',' && json[at - 1] !== '{') || json[at + length - 1] !== ']') return null;
-  // Each event where its length puts it (its content is taken on trust, as the whole JSON is).
-  let pos = at + '"events":['.length;
-  for (const e of eventJson) {
-    if (json[pos] !== e[0] || json[pos + e.length - 1] !== e[e.length - 1]) return null;
-    pos += e.length;
-    if (json[pos] !== ',' && json[pos] !== ']') return null;
-    pos++;
-  }
-  return json.slice(0, at) + NO_EVENTS + json.slice(at + length);
-}
 
 /**
  * A report row joined with its article (see the clusterReports statement); `text` is read for
@@ -584,11 +535,7 @@ export class SqliteStore implements Store {
     for (const p of batch.byType.get(win.type) ?? []) {
       if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.view());
     }
-    if (!stored.complete || out.length > this.maxCandidates) {
-      out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      out.length = Math.min(out.length, this.maxCandidates);
-    }
-    return out;
+    return capCandidates(out, this.maxCandidates, !stored.complete);
   }
 
   /**

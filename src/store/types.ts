@@ -161,7 +161,8 @@ export interface PutInput {
   eventJson?: readonly string[];
   /**
    * `JSON.stringify` of `result` with `"events":[]` in place of its events, when already made
-   * (instead of resultJson), for a store that keeps each event's JSON apart: only SQLite reads it.
+   * (instead of resultJson; src/store/result-json.ts). With it, `result` may come without its
+   * mentions (an extraction thread sends them only in this JSON).
    */
   resultJsonWithoutEvents?: string;
 }
