@@ -45,7 +45,8 @@ export function cpuSince(c0: NodeJS.CpuUsage): number {
 
 /**
  * CPU seconds of this process's main thread alone (Linux /proc; null elsewhere). With worker
- * threads the main thread is the single writer: its share says whether it is the bottleneck.
+ * threads the main thread reads, hashes and hands out the articles: its share says whether it
+ * is the bottleneck.
  */
 export function mainThreadCpu(): number | null {
   try {
@@ -88,7 +89,7 @@ export interface RunResult {
   cpuSeconds: number;
   /** Start-up (loading resources in each thread, and the warm-up run), not counted in `seconds`. */
   startup: number;
-  /** CPU seconds of the main thread (the writer) during the run, when the OS tells. */
+  /** CPU seconds of the main thread during the run (with workers: reading and handing out articles), when the OS tells. */
   mainCpuSeconds: number | null;
 }
 

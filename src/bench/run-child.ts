@@ -1,7 +1,7 @@
 // One pipeline run of the bench in a process of its own: `node dist/bench/run-child.js JSON`
 // with {corpus, dbPath, threads, warmup?}; prints one JSON line: the RunResult and this process's
-// peak RSS. The bench runs the two-thread ingest this way so that its peak RSS is that of a
-// two-thread ingest, as a user runs one, and not the single-thread run's heap plus three more.
+// peak RSS. The bench runs each ingest this way so that its peak RSS is that of an ingest as a
+// user runs one, and not that plus the bench's own floor pass or an earlier run's heap.
 
 import { pipelineRun, type Warmup } from './measure.js';
 

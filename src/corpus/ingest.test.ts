@@ -1,6 +1,6 @@
 // Ingest with worker threads writes what a single-thread ingest writes: the same articles, the
 // same reports in the same clusters (batches are written in reading order, whichever thread
-// finishes first), with the result JSON made in the extraction threads.
+// finishes first), each worker writing through a connection of its own.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ describe('ingest on worker threads', () => {
     const two = await openSqliteStore(join(dir, 'two.db'));
     try {
       // small batches so that batches finish out of order
-      const s2 = await ingestItems(readSources([corpus]), two, { pool, batchSize: 3 });
+      const s2 = await ingestItems(readSources([corpus]), two, { pool, groupCommit: 3 });
       expect(s2.added).toBe(40);
       expect(s2.events).toBe(s1.events);
     } finally {
@@ -71,6 +71,17 @@ describe('ingest on worker threads', () => {
     }
     expect(dumps[1]).toEqual(dumps[0]);
     expect(dumps[2]).toEqual(dumps[0]);
+    // worker threads open their connections with the store's options (the cap) too
+    const pool = await ExtractPool.create(2);
+    try {
+      const path = join(dir, 'capped-threads.db');
+      const store = await openSqliteStore(path, { maxCandidates: 2 });
+      await ingestItems(readSources([corpus]), store, { pool, groupCommit: 5 });
+      await store.close();
+      expect(dump(path)).toEqual(dumps[0]);
+    } finally {
+      await pool.close();
+    }
     // and the cap did bite: with every candidate considered, some report merges elsewhere
     const free = join(dir, 'capped-free.db');
     const store = await openSqliteStore(free);
@@ -78,4 +89,17 @@ describe('ingest on worker threads', () => {
     await store.close();
     expect(dump(free)).not.toEqual(dumps[0]);
   }, 120_000);
+
+  it('fails clearly, without hanging, when the workers cannot write, and refuses an in-memory store', async () => {
+    const corpus = join(dir, 'few.jsonl');
+    writeFileSync(corpus, [...generateArticles(12, 3)].map(({ incident: _incident, ...r }) => JSON.stringify(r)).join('\n') + '\n');
+    const store = await openSqliteStore(join(dir, 'fine.db'));
+    // The workers reopen the store from its spec: here one they cannot open.
+    const broken = Object.assign(Object.create(store) as typeof store, { spec: { kind: 'sqlite' as const, location: join(dir, 'missing', 'dir', 'x.db'), options: {} } });
+    await expect(ingestItems(readSources([corpus]), broken, { threads: 2, groupCommit: 3 })).rejects.toThrow(/cannot open SQLite database/);
+    await store.close();
+    const memory = await openSqliteStore(':memory:');
+    await expect(ingestItems(readSources([corpus]), memory, { threads: 2 })).rejects.toThrow(/in-memory SQLite store cannot be shared/);
+    await memory.close();
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
-// A pool of extraction worker threads (worker_threads), each with its own pipeline, so a corpus
-// uses every core while one thread writes the store. Batches keep the messaging overhead small.
+// A pool of worker threads (worker_threads), each with its own pipeline, so a corpus uses every
+// core. Ingest gives them whole batches to extract and write, each through its own store
+// connection and in reading order (see IngestRequest); the queue worker has them only extract.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,42 +8,65 @@ import { Worker } from 'node:worker_threads';
 import type { InputRecord } from '../ingest/record.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
 import type { ResourceOptions } from '../resources.js';
+import type { StoreSpec } from '../store/types.js';
+import type { WriteOutcome } from './write.js';
 
 export interface WorkItem {
   record: InputRecord;
   htmlPublished?: string | null;
 }
 
-export interface WorkerRequest {
+/** Extract a batch and return the results (the queue worker writes them itself). */
+export interface ExtractRequest {
+  kind: 'extract';
   id: number;
   items: WorkItem[];
-  /** Send each success's `json` without its events (see Extracted.json). */
-  withoutEvents?: boolean;
 }
 
 /**
+ * Extract a batch and write it through the worker's own connection to `store`, when `turn` says
+ * it is batch `seq`'s turn (see TURN_NEXT); the answer is only what became of each article.
+ */
+export interface IngestRequest {
+  kind: 'ingest';
+  id: number;
+  items: (WorkItem & { hash: string })[];
+  seq: number;
+  store: StoreSpec;
+  /** An Int32Array's memory, shared by every worker of one ingest run (see TURN_NEXT). */
+  turn: SharedArrayBuffer;
+}
+
+/** Close the worker's connection to `store` (the ingest that used it is over). */
+export interface ReleaseRequest {
+  kind: 'release';
+  id: number;
+  store: StoreSpec;
+}
+
+export type WorkerRequest = ExtractRequest | IngestRequest | ReleaseRequest;
+
+/** Index, in an ingest run's turn array, of the sequence number of the next batch to write. */
+export const TURN_NEXT = 0;
+
+/**
  * One article's extraction: the result, and for a success its JSON and its events' JSON, made in
- * the worker thread so the one writer thread need not. The writer stores `json` and reads only
- * the article and the events of `out`, so a success's `out` comes without its mentions (`[]`,
- * the larger half of a result): copying them between threads cost more than all the rest.
+ * the worker thread so the thread that writes need not. A success's `out` comes without its
+ * mentions (`[]`, the larger half of a result; they are in `json`): copying them between threads
+ * cost more than all the rest.
  */
 export interface Extracted {
   out: SpecResult | SpecError;
-  /**
-   * `JSON.stringify` of the whole result (mentions included) for a success, else null; with
-   * `"events":[]` in place of the events when the request asked for it (withoutEvents): the
-   * events' JSON is in `eventJson` anyway, so they are serialised once and the message is a fifth
-   * smaller.
-   */
+  /** `JSON.stringify` of the whole result (mentions included) for a success, else null. */
   json: string | null;
   /** `JSON.stringify` of each of `out.events`, for the store's report rows; null for an error. */
   eventJson?: string[] | null;
 }
 
-export interface WorkerResponse {
-  id: number;
-  results: Extracted[];
-}
+export type WorkerResponse =
+  | { id: number; results: Extracted[] }
+  | { id: number; outcomes: WriteOutcome[] }
+  | { id: number; error: string };
 
 /** The compiled worker script: next to this module in dist/, or dist/ when running from src/ (tests). */
 function workerPath(): string {
@@ -60,7 +84,7 @@ interface Slot {
 
 export class ExtractPool {
   private slots: Slot[] = [];
-  private pending = new Map<number, { resolve: (r: Extracted[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  private pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; slot: Slot }>();
   private nextId = 1;
   private failure: Error | null = null;
 
@@ -80,7 +104,8 @@ export class ExtractPool {
           if (!p) return;
           pool.pending.delete(m.id);
           p.slot.busy--;
-          p.resolve(m.results);
+          if ('error' in m) p.reject(new Error(m.error));
+          else p.resolve(m);
         });
         worker.on('error', (err) => {
           pool.failure = err;
@@ -99,15 +124,37 @@ export class ExtractPool {
     return this.slots.length;
   }
 
-  /** Extract a batch on the least busy worker (`withoutEvents`: see Extracted.json). */
-  extract(items: WorkItem[], opts: { withoutEvents?: boolean } = {}): Promise<Extracted[]> {
+  /** Extract a batch on the least busy worker. */
+  async extract(items: WorkItem[]): Promise<Extracted[]> {
+    const r = await this.send(this.leastBusy(), (id) => ({ kind: 'extract', id, items }));
+    return 'results' in r ? r.results : [];
+  }
+
+  /**
+   * Extract a batch on the least busy worker and write it there, through that worker's own
+   * connection to `store`, in batch `seq`'s turn (see IngestRequest).
+   */
+  async ingest(items: (WorkItem & { hash: string })[], seq: number, store: StoreSpec, turn: SharedArrayBuffer): Promise<WriteOutcome[]> {
+    const r = await this.send(this.leastBusy(), (id) => ({ kind: 'ingest', id, items, seq, store, turn }));
+    return 'outcomes' in r ? r.outcomes : [];
+  }
+
+  /** Close every worker's connection to `store`. */
+  async release(store: StoreSpec): Promise<void> {
+    await Promise.all(this.slots.map((slot) => this.send(slot, (id) => ({ kind: 'release', id, store }))));
+  }
+
+  private leastBusy(): Slot {
+    return this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+  }
+
+  private send(slot: Slot, request: (id: number) => WorkerRequest): Promise<WorkerResponse> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, items, ...(opts.withoutEvents ? { withoutEvents: true } : {}) } satisfies WorkerRequest);
+      slot.worker.postMessage(request(id));
     });
   }
 

@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleHash } from '../corpus/hash.js';
 import type { SpecResult } from '../output/spec.js';
-import { resultJsonWithoutEvents } from './result-json.js';
 import type { SpecEvent, Store } from './types.js';
 
 export type StoreFactory = () => Promise<Store>;
@@ -248,22 +247,6 @@ export function storeContract(name: string, factory: StoreFactory): void {
         })),
       );
       expect(await s.stats()).toEqual({ articles: 1, events: 2, clusters: 2 });
-    });
-
-    it('stores a result given as JSON without its events, and without its mentions, whole', async () => {
-      const s = await make();
-      const events = [fixtureEvent({ id: 'e1', killed: 2 }), fixtureEvent({ id: 'e2', type: 'PROTEST', mode: null })];
-      const full = fixtureResult({ id: 'w', source: 'W', events });
-      full.mentions.actors.push({ start: 0, end: 8, text: 'Shelling', name: null, country: null, sector: null, kind: 'unnamed' });
-      // as an extraction thread sends it: the mentions only in the JSON, the events only as objects and their JSON
-      const put = await s.putArticle({
-        ...fixtureArticle('w', { ...full, mentions: { actors: [], places: [], times: [], quantities: [] } }),
-        resultJsonWithoutEvents: resultJsonWithoutEvents(full),
-        eventJson: events.map((e) => JSON.stringify(e)),
-      });
-      expect(put.inserted).toBe(true);
-      expect((await s.getArticle(put.hash))!.result).toEqual(full);
-      expect((await s.stats()).events).toBe(2);
     });
 
     it('filters events by time, country, type, actor, status, source and text, with limit and offset', async () => {

@@ -21,8 +21,7 @@ import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterSearchText, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportsFromResult } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
-import { withEvents } from './result-json.js';
-import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
+import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
 
 /** Days per advisory-lock bucket; wider than any candidate window (8 days + slack) so a window spans at most two. */
 const BUCKET_DAYS = 16;
@@ -102,17 +101,9 @@ export function mergeLockKeys(windows: readonly ({ type: string; from: string; t
   return [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
-/**
- * The whole result's JSON for the article row. Given without its events (an extraction thread
- * then sends the result without its mentions), the events' JSON is put back in its place.
- */
+/** The whole result's JSON for the article row (made by an extraction thread, or here). */
 function resultJsonOf(input: PutInput): string {
-  if (input.resultJson !== undefined) return input.resultJson;
-  if (input.resultJsonWithoutEvents === undefined) return JSON.stringify(input.result);
-  const events = input.eventJson ?? input.result.events.map((e) => JSON.stringify(e));
-  const json = withEvents(input.resultJsonWithoutEvents, input.result, events);
-  if (json === null) throw new SitrepError('STORE', `article ${input.inputId}: its result's JSON without events does not fit its result`);
-  return json;
+  return input.resultJson ?? JSON.stringify(input.result);
 }
 
 function sqlState(err: unknown): string | undefined {
@@ -134,6 +125,7 @@ export interface PostgresStoreOptions {
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly spec: StoreSpec;
   private readonly pool: pg.Pool;
   private readonly schema: string | null;
   private readonly asyncCommit: boolean;
@@ -141,6 +133,7 @@ export class PostgresStore implements Store {
   constructor(url: string, opts: PostgresStoreOptions = {}) {
     if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new SitrepError('STORE', `bad schema name ${opts.schema}`);
     this.schema = opts.schema ?? null;
+    this.spec = { kind: 'postgres', location: url, options: { ...opts } };
     this.asyncCommit = !!opts.asyncCommit;
     this.pool = new pg.Pool({
       connectionString: url,
@@ -394,8 +387,8 @@ export class PostgresStore implements Store {
 }
 
 /** The entry point src/store/open.ts loads for postgres:// URLs: an initialised store. */
-export async function openPostgresStore(url: string): Promise<Store> {
-  const store = new PostgresStore(url);
+export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
+  const store = new PostgresStore(url, opts);
   await store.init();
   return store;
 }

@@ -1,7 +1,7 @@
-// A result's JSON with and without its events. The SQLite store keeps each event's JSON in a
-// row of its own and the rest of the result in the article row; extraction threads send the
-// rest alone when asked. These functions turn one form into the other without parsing or
-// searching 26 KB of JSON: where the events are follows from the lengths of their JSON.
+// A result's JSON without its events. The SQLite store keeps each event's JSON in a row of its
+// own and the rest of the result in the article row. When a caller gives the whole JSON
+// (PutInput.resultJson), the events are cut out without parsing or searching 26 KB of JSON:
+// where they are follows from the lengths of their JSON.
 
 import type { SpecResult } from '../output/spec.js';
 
@@ -47,7 +47,6 @@ export function withoutEvents(json: string, result: SpecResult, eventJson: reado
   return json.slice(0, at) + NO_EVENTS + json.slice(at + length);
 }
 
-
 /**
  * The JSON that follows a result's events in JSON.stringify(result): the keys after `events`,
  * and the closing brace; null when the result has no events key.
@@ -60,15 +59,4 @@ function afterEvents(result: SpecResult): string | null {
     if (key === 'events') seen = true;
   }
   return seen ? after + '}' : null;
-}
-
-/**
- * The inverse of withoutEvents: JSON.stringify(result) made from `rest` (the result's JSON with
- * `"events":[]`, whatever its mentions) and its events' JSON; null when `rest` does not end as
- * `result`'s JSON does after its events.
- */
-export function withEvents(rest: string, result: SpecResult, eventJson: readonly string[]): string | null {
-  const after = afterEvents(result);
-  if (after === null || !rest.endsWith(NO_EVENTS + after)) return null;
-  return `${rest.slice(0, rest.length - NO_EVENTS.length - after.length)}"events":[${eventJson.join(',')}]${after}`;
 }

@@ -10,7 +10,7 @@ import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, sentenceOf, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
-import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreStats } from './types.js';
+import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
 /**
@@ -255,17 +255,20 @@ const ORDER = 'ORDER BY date_start IS NULL, date_start DESC, id';
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly path: string;
+  readonly spec: StoreSpec;
   private db: Database.Database;
   private ready = false;
   /** Parsed candidate rows by cluster id, with the text they were parsed from (see parsedView). */
   private readonly views = new Map<string, { json: string; view: MatchView }>();
   /**
    * The reports of the clusters this connection wrote last, oldest first (see storedReports), as
-   * of `dataVersion`: another connection's commit changes it, and then they are forgotten.
+   * of `dataVersion` and of report row `keptUpTo`: when another connection has committed since,
+   * the clusters its new report rows joined are forgotten (see forgetChangedClusters).
    */
   private readonly kept = new Map<string, readonly Report[]>();
   private keptReports = 0;
   private dataVersion: number | null = null;
+  private keptUpTo: number | null = null;
 
   private readonly maxCandidates: number;
   /** Candidate queries by their LIMIT (see candidateQuery). */
@@ -273,6 +276,7 @@ export class SqliteStore implements Store {
 
   constructor(path: string = DEFAULT_SQLITE_PATH, opts: SqliteStoreOptions = {}) {
     this.path = path;
+    this.spec = { kind: 'sqlite', location: path, options: { ...opts } };
     this.maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
     try {
       this.db = new Database(path);
@@ -333,6 +337,7 @@ export class SqliteStore implements Store {
     upsertCluster: Database.Statement;
     getCluster: Database.Statement;
     dataVersion: Database.Statement;
+    clustersSince: Database.Statement;
   };
 
   private putTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => PutResult[]>;
@@ -342,8 +347,7 @@ export class SqliteStore implements Store {
     this.putTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => {
       const version = this.st.dataVersion.get() as number;
       if (version !== this.dataVersion) {
-        this.kept.clear();
-        this.keptReports = 0;
+        this.forgetChangedClusters();
         this.dataVersion = version;
       }
       const results = items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt, batch));
@@ -373,6 +377,7 @@ export class SqliteStore implements Store {
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      clustersSince: db.prepare("SELECT DISTINCT cluster_id FROM reports WHERE rowid > ? AND cluster_id <> ''").pluck(),
     };
   }
 
@@ -424,6 +429,7 @@ export class SqliteStore implements Store {
   private commit(items: { input: PutInput; hash: string; ingestedAt: string }[]): PutResult[] {
     const batch = new Batch();
     const results = this.putTx.immediate(items, batch);
+    if (batch.lastRowid !== null) this.keptUpTo = batch.lastRowid;
     for (const p of batch.pending.values()) {
       const old = this.kept.get(p.id);
       if (old) {
@@ -439,6 +445,25 @@ export class SqliteStore implements Store {
       this.keptReports -= reports.length;
     }
     return results;
+  }
+
+  /**
+   * Another connection has committed since this one last wrote (ingest's worker threads take
+   * turns): forget the kept clusters it added reports to, and keep the rest. A cluster changes
+   * only by gaining reports, and report rows only ever get rowids above the ones before them.
+   */
+  private forgetChangedClusters(): void {
+    if (this.keptUpTo === null || !this.kept.size) {
+      this.kept.clear();
+      this.keptReports = 0;
+      return;
+    }
+    for (const id of this.st.clustersSince.iterate(this.keptUpTo) as IterableIterator<string>) {
+      const old = this.kept.get(id);
+      if (!old) continue;
+      this.kept.delete(id);
+      this.keptReports -= old.length;
+    }
   }
 
   /**
@@ -470,9 +495,8 @@ export class SqliteStore implements Store {
     const first = (batch.lastRowid ??= s.lastReport.get() as number) + 1;
     // The article row keeps its result without the events (each is in its event row), unless a
     // given JSON cannot be split, when it keeps the whole result (as schema 2 rows do).
-    const given = input.resultJsonWithoutEvents;
-    const rest = !events.length ? null : given !== undefined ? given : input.resultJson === undefined ? resultJsonWithoutEvents(input.result) : withoutEvents(input.resultJson, input.result, eventJson);
-    const json = rest ?? given ?? input.resultJson ?? resultJsonWithoutEvents(input.result); // (with no events, the whole result)
+    const rest = !events.length ? null : input.resultJson === undefined ? resultJsonWithoutEvents(input.result) : withoutEvents(input.resultJson, input.result, eventJson);
+    const json = rest ?? input.resultJson ?? resultJsonWithoutEvents(input.result); // (with no events, the whole result)
     s.insertArticle.run(hash, input.inputId, a.title ?? null, a.published ?? null, a.url ?? null, a.source ?? null, input.text, json, ingestedAt, rest === null ? null : first, rest === null ? null : events.length);
     const reports = reportsFromResult(hash, input.result, input.text, ingestedAt);
     const touched: PendingCluster[] = [];

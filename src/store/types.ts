@@ -159,12 +159,6 @@ export interface PutInput {
   resultJson?: string;
   /** `JSON.stringify` of each of `result.events`, when already made (by an extraction thread). */
   eventJson?: readonly string[];
-  /**
-   * `JSON.stringify` of `result` with `"events":[]` in place of its events, when already made
-   * (instead of resultJson; src/store/result-json.ts). With it, `result` may come without its
-   * mentions (an extraction thread sends them only in this JSON).
-   */
-  resultJsonWithoutEvents?: string;
 }
 
 export interface PutResult {
@@ -182,8 +176,22 @@ export interface StoreStats {
   clusters: number;
 }
 
+/**
+ * What opens another connection to the same store, as plain data that can be posted to a worker
+ * thread (ingest's workers write in turn, each through its own connection; see corpus/ingest.ts).
+ */
+export interface StoreSpec {
+  kind: 'sqlite' | 'postgres';
+  /** The SQLite file or the postgres:// URL. */
+  location: string;
+  /** The options the store was opened with (SqliteStoreOptions, PostgresStoreOptions). */
+  options: Record<string, unknown>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** How to open this store again from another thread (see StoreSpec). */
+  readonly spec: StoreSpec;
   /** Create tables if missing. */
   init(): Promise<void>;
   hasArticle(hash: string): Promise<boolean>;
