@@ -138,19 +138,40 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
 }
 
 /**
- * pipelineRun in a child process of its own (run-child.ts), with this process's node options:
- * the result, and the child's peak RSS in MB.
+ * The node flags `sitrep` runs with: those on the `#!/usr/bin/env -S node …` line of
+ * bin/sitrep.js (heap settings, see there), so that the bench measures what the CLI runs.
  */
-export function pipelineRunInChild(corpus: string, dbPath: string, threads: number, warmup?: Warmup): Promise<RunResult & { peakRssMb: number }> {
+export function cliNodeFlags(): string[] {
+  const bin = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
+  const shebang = readFileSync(bin, 'utf8').split('\n', 1)[0]!;
+  return shebang.split(/\s+/).filter((w) => w.startsWith('--'));
+}
+
+/** A measurement in a child process of its own (run-child.ts), with these node flags: its result and peak RSS in MB. */
+function inChild<T>(what: string, nodeFlags: string[], args: object): Promise<T & { peakRssMb: number }> {
   const script = fileURLToPath(new URL('./run-child.js', import.meta.url));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...process.execArgv, script, JSON.stringify({ corpus, dbPath, threads, warmup })], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`bench run on ${threads} threads failed: ${stderr || err.message}`));
+    execFile(process.execPath, [...nodeFlags, script, JSON.stringify(args)], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`bench: ${what} failed: ${stderr || err.message}`));
       try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop()!) as RunResult & { peakRssMb: number });
+        resolve(JSON.parse(stdout.trim().split('\n').pop()!) as T & { peakRssMb: number });
       } catch {
-        reject(new Error(`bench run on ${threads} threads printed no result: ${stdout.slice(0, 200)}`));
+        reject(new Error(`bench: ${what} printed no result: ${stdout.slice(0, 200)}`));
       }
     });
   });
+}
+
+/**
+ * floorPass in a child process with node's default flags, as a user calling readDoc runs it: the
+ * CLI's heap setting (a heap at most twice its live size) slows wink's own pass by some 10 %,
+ * which would flatter the ratio.
+ */
+export function floorPassInChild(corpus: string): Promise<Awaited<ReturnType<typeof floorPass>> & { peakRssMb: number }> {
+  return inChild('the floor pass', [], { kind: 'floor', corpus });
+}
+
+/** pipelineRun in a child process with the CLI's node flags, as `sitrep ingest` runs. */
+export function pipelineRunInChild(corpus: string, dbPath: string, threads: number, warmup?: Warmup): Promise<RunResult & { peakRssMb: number }> {
+  return inChild(`the run on ${threads} thread(s)`, cliNodeFlags(), { kind: 'ingest', corpus, dbPath, threads, warmup });
 }

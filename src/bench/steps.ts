@@ -3,7 +3,8 @@
 //   1. the floor: a bare wink-nlp readDoc pass over the same texts;
 //   2. the full pipeline with the SQLite store, single thread;
 //   3. the same with two worker threads, each extracting and writing groups of articles in turn;
-// (2 and 3 each in a child process, so that their peak RSS is an ingest's own)
+// (each in a child process: 2 and 3 with the node flags of bin/sitrep.js, so that they run as the
+// CLI runs and an ingest's peak RSS is its own; 1 with node's defaults)
 // (2 and 3 after an untimed warm-up run of --warmup N articles per extraction thread, default 500:
 // steady-state rates)
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
@@ -15,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpusFile, floorPass, pipelineRunInChild, type RunResult, type Warmup } from './measure.js';
+import { generateCorpusFile, floorPassInChild, pipelineRunInChild, type RunResult, type Warmup } from './measure.js';
 import { workersStep } from './workers.js';
 
 export interface BenchContext {
@@ -56,7 +57,7 @@ function fmt(n: number, digits = 0): string {
 }
 
 const floorStep: BenchStep = async (ctx) => {
-  const f = await floorPass(ctx.corpus);
+  const f = await floorPassInChild(ctx.corpus);
   ctx.tokens = f.tokens;
   ctx.out.floor_articles_per_s = round(rate(f.articles, f.seconds), 1);
   ctx.out.floor_tokens_per_s = Math.round(rate(f.tokens, f.seconds));
@@ -84,8 +85,7 @@ function report(ctx: BenchContext, label: string, r: RunResult): void {
 }
 
 const singleStep: BenchStep = async (ctx) => {
-  // In a process of its own, as the two-thread run: its peak RSS is then that of an ingest as a
-  // user runs one, not that plus the floor pass and the corpus generation of this process.
+  // In a process of its own, as every measurement (see run-child.ts).
   const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, 'single.db'), 1, await warmupOf(ctx, 'single', 1));
   ctx.out.single_peak_rss_mb = r.peakRssMb;
   const aps = rate(r.added, r.seconds);
@@ -105,7 +105,6 @@ const singleStep: BenchStep = async (ctx) => {
 };
 
 const twoThreadStep: BenchStep = async (ctx) => {
-  // In a process of its own (see singleStep).
   const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, 'two.db'), 2, await warmupOf(ctx, 'two', 2));
   ctx.out.two_thread_peak_rss_mb = r.peakRssMb;
   const aps = rate(r.added, r.seconds);
@@ -186,7 +185,7 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
     const single = mb('single_peak_rss_mb');
     const two = mb('two_thread_peak_rss_mb');
     ctx.out = { articles: n, ...ctx.out, bench_process_peak_rss_mb: peakRssMb(), peak_rss_mb: Math.max(single, two) };
-    ctx.log(`memory  peak RSS of an ingest ${ctx.out.peak_rss_mb} MB (target ≤ 1024, streamed): single-thread run ${single} MB, two-thread run ${two} MB (this process, floor pass and corpus: ${ctx.out.bench_process_peak_rss_mb} MB)`);
+    ctx.log(`memory  peak RSS of an ingest ${ctx.out.peak_rss_mb} MB (target ≤ 1024, streamed): single-thread run ${single} MB, two-thread run ${two} MB (this process, writing the corpus: ${ctx.out.bench_process_peak_rss_mb} MB)`);
     if (json) process.stdout.write(JSON.stringify(ctx.out) + '\n');
     return ctx.out;
   } finally {
