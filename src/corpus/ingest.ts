@@ -132,6 +132,8 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     let reported: Promise<void> = Promise.resolve();
     const send = (group: Work[]) => {
       const written = pool.ingest(group.map(({ record, htmlPublished, hash }) => ({ record, htmlPublished, hash })), seq++, store.spec, turn);
+      // (its failure surfaces through `p`, in turn; this only keeps an early one from counting as unhandled)
+      written.catch(() => {});
       const p = reported.then(async () => emitWritten(group, await written));
       reported = p.catch(() => {});
       const tracked = p.finally(() => inFlight.delete(tracked));
@@ -152,8 +154,9 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
       if (group.length) send(group);
       await Promise.all(inFlight);
     } finally {
-      if (opts.pool) await opts.pool.release(store.spec).catch(() => {});
-      else await pool.close();
+      // The workers' connections close cleanly (an owned pool's threads end after that).
+      await pool.release(store.spec).catch(() => {});
+      if (!opts.pool) await pool.close();
     }
   }
   s.seconds = (performance.now() - t0) / 1000;

@@ -28,8 +28,12 @@ type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
 
 /** Lemmas wink-nlp gave before, per model: POS → value → lemma (wink hands out the same value strings, so no key is built). */
 const lemmaCaches = new WeakMap<WinkNlp, Map<string, Map<string, string>>>();
-/** Enough for the vocabulary of a large corpus; cleared when full rather than grown without bound. */
-const LEMMA_CACHE_MAX = 200_000;
+/**
+ * Values per POS: the bulk of any news corpus's tokens (word frequencies fall off fast); cleared
+ * when full rather than grown without bound. Each pipeline (each ingest worker thread) has its
+ * own, so the bound is part of an ingest's peak memory on a corpus with a large vocabulary.
+ */
+const LEMMA_CACHE_MAX = 50_000;
 
 /**
  * The lemma of each token. wink-nlp lemmatises on every request (a dictionary walk and suffix

@@ -64,7 +64,7 @@ const dec = new TextDecoder();
  * thousand words in every article (each capitalised word, its prefixes, "is it a common word?"),
  * and encoding each to UTF-8 for a binary search cost more than the search itself.
  */
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 50_000;
 
 export class Gazetteer {
   readonly data: GazetteerData;

@@ -24,7 +24,7 @@ export function normName(s: string): string {
     .trim();
 }
 
-const NORM_MEMO_LIMIT = 100_000;
+const NORM_MEMO_LIMIT = 50_000;
 const normMemo = new Map<string, string>();
 
 /**
