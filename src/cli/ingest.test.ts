@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { articleHash } from '../corpus/hash.js';
 import { generateArticles } from '../bench/corpus.js';
 import type { SpecEvent } from '../store/types.js';
+import { AUTO_THREADS_MIN_BYTES, autoThreads } from './ingest.js';
 
 const run = promisify(execFile);
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/sitrep.js');
@@ -103,9 +104,10 @@ describe('sitrep ingest / events / export', () => {
 });
 
 describe('crash safety', () => {
-  it('SIGKILL mid-ingest, then run again: every article exactly once, none half-written', async () => {
-    const N = 150;
-    const file = join(dir, 'crash.jsonl');
+  // On one thread, and on two worker threads that each write their own groups of articles.
+  it.each([1, 2])('SIGKILL mid-ingest on %i thread(s), then run again: every article exactly once, none half-written', async (threads) => {
+    const N = 150 * threads;
+    const file = join(dir, `crash-${threads}.jsonl`);
     const hashes = new Set<string>();
     writeFileSync(
       file,
@@ -116,8 +118,8 @@ describe('crash safety', () => {
         })
         .join('\n') + '\n',
     );
-    const db = join(dir, 'crash.db');
-    const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--no-progress'], { cwd: dir, stdio: 'ignore' });
+    const db = join(dir, `crash-${threads}.db`);
+    const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--no-progress', '--threads', String(threads)], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Kill once some articles are committed but well before the end.
     const deadline = Date.now() + 60_000;
@@ -183,3 +185,22 @@ function checkConsistent(db: string): void {
     d.close();
   }
 }
+
+describe('threads when --threads is not given', () => {
+  it('two for a large local corpus on two cores; one for a small one, one core, stdin or a URL', async () => {
+    const big = join(dir, 'auto', 'big');
+    mkdirSync(join(big, 'nested'), { recursive: true });
+    // the bytes of a folder count, nested files too
+    writeFileSync(join(big, 'a.jsonl'), 'x'.repeat(AUTO_THREADS_MIN_BYTES / 2));
+    writeFileSync(join(big, 'nested', 'b.jsonl'), 'x'.repeat(AUTO_THREADS_MIN_BYTES / 2));
+    const small = join(dir, 'auto', 'small.jsonl');
+    writeFileSync(small, 'x'.repeat(1000));
+    expect(await autoThreads([big], 2)).toBe(2);
+    expect(await autoThreads([join(big, 'a.jsonl')], 2)).toBe(1);
+    expect(await autoThreads([join(big, 'a.jsonl'), join(big, 'nested', 'b.jsonl')], 8)).toBe(2);
+    expect(await autoThreads([big], 1)).toBe(1);
+    expect(await autoThreads([small], 2)).toBe(1);
+    expect(await autoThreads([big, '-'], 2)).toBe(1);
+    expect(await autoThreads([big, 'https://example.org/feed.xml'], 2)).toBe(1);
+  });
+});
