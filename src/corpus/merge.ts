@@ -324,8 +324,22 @@ function seenAt(r: Report): string {
 }
 
 /** Sort reports so every store rebuilds a cluster from the same sequence. */
+function bySeen(a: Report, b: Report): number {
+  return seenAt(a) < seenAt(b) ? -1 : seenAt(a) > seenAt(b) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 function ordered(reports: readonly Report[]): readonly Report[] {
-  return [...reports].sort((a, b) => (seenAt(a) < seenAt(b) ? -1 : seenAt(a) > seenAt(b) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...reports].sort(bySeen);
+}
+
+/**
+ * The report that comes first in a cluster of these reports or more (buildCluster's `first`):
+ * the only one whose sentence a cluster keeps (its notes).
+ */
+export function firstReport(reports: readonly Report[]): Report | undefined {
+  let first: Report | undefined;
+  for (const r of reports) if (!first || bySeen(r, first) < 0) first = r;
+  return first;
 }
 
 function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): Disagreement[] {

@@ -222,13 +222,27 @@ describe('SQLite store specifics', () => {
     const one = await openSqliteStore(path);
     const two = await openSqliteStore(path);
     // Two clusters a week apart; each article reports one of them, or both.
+    // b3 was published before the others: it comes first in its cluster, though written third.
     const art = (id: string, days: ('03' | '10')[]) =>
-      fixtureArticle(id, fixtureResult({ id, source: id.toUpperCase(), events: days.map((d, i) => fixtureEvent({ id: `e${i}`, date: `2024-03-${d}`, killed: Number(id.slice(1)) })) }), `text ${id}`);
+      fixtureArticle(
+        id,
+        fixtureResult({ id, source: id.toUpperCase(), published: id === 'b3' ? '2024-03-01' : '2024-03-11', events: days.map((d, i) => fixtureEvent({ id: `e${i}`, date: `2024-03-${d}`, killed: Number(id.slice(1)) })) }),
+        `text ${id}`,
+      );
     await one.putArticles([art('a1', ['03']), art('a2', ['10'])]); // `one` keeps both clusters
     await two.putArticle(art('b3', ['03'])); // the other writer extends the first only
     await one.putArticles([art('a4', ['03', '10']), art('a5', ['10'])]);
     await two.putArticle(art('b6', ['10']));
     await one.putArticle(art('a7', ['03', '10']));
+    // one connection writing the same articles in the same order: the same notes (the sentence of
+    // each cluster's first report, though reports read back for merging come without theirs)
+    const solo = await openSqliteStore(join(dir, 'turns-solo.db'));
+    for (const a of [['a1', ['03']], ['a2', ['10']], ['b3', ['03']], ['a4', ['03', '10']], ['a5', ['10']], ['b6', ['10']], ['a7', ['03', '10']]] as const) await solo.putArticle(art(a[0], [...a[1]]));
+    const notes = async (s: typeof solo) => (await s.listEvents({})).events.map((c) => [c.dateStart, c.notes]).sort();
+    expect((await notes(solo))[0]).toEqual(['2024-03-03', 'text b3']);
+    expect((await notes(solo))[1]![1]).toMatch(/^text /);
+    expect(await notes(one)).toEqual(await notes(solo));
+    await solo.close();
     for (const s of [one, two]) {
       const { events } = await s.listEvents({});
       const got = events.map((c) => [c.dateStart, c.mentions, [...c.sources].sort().join(), c.fatalitiesMin, c.fatalitiesMax]).sort();

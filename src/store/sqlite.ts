@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterSearchText, matchView, newClusterId, reportsFromResult, sentenceOf, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterSearchText, firstReport, matchView, newClusterId, reportsFromResult, sentenceOf, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -334,6 +334,8 @@ export class SqliteStore implements Store {
     lastReport: Database.Statement;
     articleEvents: Database.Statement;
     clusterReports: Database.Statement;
+    clusterReportsForMerge: Database.Statement;
+    articleText: Database.Statement;
     upsertCluster: Database.Statement;
     getCluster: Database.Statement;
     dataVersion: Database.Statement;
@@ -368,6 +370,13 @@ export class SqliteStore implements Store {
           "SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, CASE r.key WHEN '' THEN a.text END FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?",
         )
         .raw(),
+      // The same rows without the articles' text (see storedReports).
+      clusterReportsForMerge: db
+        .prepare(
+          'SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, NULL FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?',
+        )
+        .raw(),
+      articleText: db.prepare('SELECT text FROM articles WHERE hash = ?').pluck(),
       upsertCluster: db.prepare(
         `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -473,10 +482,19 @@ export class SqliteStore implements Store {
    * back the same), and no other connection has committed since they were kept (dataVersion).
    * They hold the callers' event objects, which nothing changes once written. With the default
    * bound, 80 % of the joins of a 1,500-article bench run found their cluster kept (+21 MB heap).
+   *
+   * These reports are for merging, which reads the sentence of a cluster's first report only (its
+   * notes, see firstReport): the others are read without their article's text, from which a
+   * sentence is made; reports that join later come before it or keep their own sentences. A report joins a cluster of ~20 reports on average once a corpus has tens of
+   * thousands of articles, and their texts were most of what reading one cost.
    */
   private storedReports(id: string): Report[] {
     const kept = this.kept.get(id);
-    return kept ? [...kept] : (this.st.clusterReports.all(id) as ReportRow[]).map(reportFromRow);
+    if (kept) return [...kept];
+    const reports = (this.st.clusterReportsForMerge.all(id) as ReportRow[]).map(reportFromRow);
+    const first = firstReport(reports);
+    if (first && first.sentence === null) first.sentence = sentenceOf(this.st.articleText.get(first.article) as string, first.event);
+    return reports;
   }
 
   /**
