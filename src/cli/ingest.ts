@@ -35,28 +35,32 @@ export interface IngestCliOptions {
  */
 export const AUTO_THREADS_MIN_BYTES = 4 * 1024 * 1024;
 
-/** The bytes of the local files and folders named (null when any input is stdin or a URL: unknown). */
-async function localBytes(paths: readonly string[]): Promise<number | null> {
+/**
+ * Whether the local files and folders named hold at least `min` bytes (counting stops there);
+ * null when an input is stdin or a URL, whose size is unknown.
+ */
+async function localBytesAtLeast(paths: readonly string[], min: number): Promise<boolean | null> {
+  if (paths.some((p) => p === '-' || /^https?:\/\//i.test(p))) return null;
   let total = 0;
   for (const p of paths) {
-    if (p === '-' || /^https?:\/\//i.test(p)) return null;
     const st = await stat(p).catch(() => null);
     if (!st) continue; // reported by the ingest itself
     if (st.isFile()) total += st.size;
     else if (st.isDirectory()) {
       for (const e of await readdir(p, { recursive: true, withFileTypes: true })) {
         if (e.isFile()) total += (await stat(join(e.parentPath ?? e.path, e.name)).catch(() => null))?.size ?? 0;
+        if (total >= min) return true;
       }
     }
+    if (total >= min) return true;
   }
-  return total;
+  return false;
 }
 
 /** Worker threads when --threads is not given: two for a large local corpus on a machine with two cores, else one. */
 export async function autoThreads(paths: readonly string[], cores = availableParallelism()): Promise<number> {
   if (cores < 2) return 1;
-  const bytes = await localBytes(paths);
-  return bytes !== null && bytes >= AUTO_THREADS_MIN_BYTES ? 2 : 1;
+  return (await localBytesAtLeast(paths, AUTO_THREADS_MIN_BYTES)) ? 2 : 1;
 }
 
 function summaryLine(s: IngestSummary, stats: { articles: number; clusters: number }, db: string, threads: number): string {
