@@ -54,7 +54,7 @@ async function writeInTurn(): Promise<void> {
       try {
         let store = stores.get(keyOf(req.store));
         if (!store) stores.set(keyOf(req.store), (store = reopenStore(req.store)));
-        response = { id: req.id, outcomes: await writeExtracted(await store, req.items.map((it) => ({ inputId: it.record.id, text: it.record.text, hash: it.hash })), outs) };
+        response = { id: req.id, outcomes: await writeExtracted(await store, req.items, outs) };
       } catch (err) {
         response = { id: req.id, error: (err as Error).message };
       } finally {

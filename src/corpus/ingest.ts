@@ -92,7 +92,6 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
 
   const threads = opts.pool?.size ?? opts.threads ?? 1;
   const groupCommit = Math.max(1, opts.groupCommit ?? GROUP_COMMIT);
-  const toWrite = (group: readonly Work[]) => group.map((w) => ({ inputId: w.record.id, text: w.record.text, hash: w.hash }));
   if (threads <= 1 && !opts.pool) {
     if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
     const ex = opts.extractor;
@@ -100,7 +99,7 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     // transaction.
     const flush = async (group: Work[]) => {
       const outs = extractRecords(ex, group.map(({ record, htmlPublished }) => ({ record, opts: { htmlPublished: htmlPublished ?? null } })));
-      emitWritten(group, await writeExtracted(store, toWrite(group), outs));
+      emitWritten(group, await writeExtracted(store, group, outs));
     };
     let pending: Work[] = [];
     for await (const item of items) {

@@ -6,10 +6,9 @@
 import type { SpecError, SpecResult } from '../output/spec.js';
 import type { PutInput, PutResult, Store } from '../store/types.js';
 
-/** An article to write, with the content hash ingest already computed. */
+/** An article to write (ingest's work item), with the content hash ingest already computed. */
 export interface ToWrite {
-  inputId: string;
-  text: string;
+  record: { id: string; text: string };
   hash: string;
 }
 
@@ -28,7 +27,7 @@ export async function writeExtracted(store: Store, items: readonly ToWrite[], ou
     if ('error' in out) outcomes[i] = { kind: 'failed', error: out.error };
     else ok.push(i);
   });
-  const inputs: PutInput[] = ok.map((i) => ({ inputId: items[i]!.inputId, text: items[i]!.text, result: outs[i] as SpecResult, hash: items[i]!.hash }));
+  const inputs: PutInput[] = ok.map((i) => ({ inputId: items[i]!.record.id, text: items[i]!.record.text, result: outs[i] as SpecResult, hash: items[i]!.hash }));
   let puts: PutResult[] | null = null;
   if (store.putArticles && inputs.length > 1) {
     try {

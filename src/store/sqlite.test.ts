@@ -229,15 +229,19 @@ describe('SQLite store specifics', () => {
         fixtureResult({ id, source: id.toUpperCase(), published: id === 'b3' ? '2024-03-01' : '2024-03-11', events: days.map((d, i) => fixtureEvent({ id: `e${i}`, date: `2024-03-${d}`, killed: Number(id.slice(1)) })) }),
         `text ${id}`,
       );
-    await one.putArticles([art('a1', ['03']), art('a2', ['10'])]); // `one` keeps both clusters
-    await two.putArticle(art('b3', ['03'])); // the other writer extends the first only
-    await one.putArticles([art('a4', ['03', '10']), art('a5', ['10'])]);
-    await two.putArticle(art('b6', ['10']));
-    await one.putArticle(art('a7', ['03', '10']));
+    // Turns: which connection writes which articles, in this order.
+    const turns: [typeof one, ReturnType<typeof art>[]][] = [
+      [one, [art('a1', ['03']), art('a2', ['10'])]], // `one` keeps both clusters
+      [two, [art('b3', ['03'])]], // the other writer extends the first only
+      [one, [art('a4', ['03', '10']), art('a5', ['10'])]],
+      [two, [art('b6', ['10'])]],
+      [one, [art('a7', ['03', '10'])]],
+    ];
+    for (const [s, articles] of turns) await s.putArticles(articles);
     // one connection writing the same articles in the same order: the same notes (the sentence of
     // each cluster's first report, though reports read back for merging come without theirs)
     const solo = await openSqliteStore(join(dir, 'turns-solo.db'));
-    for (const a of [['a1', ['03']], ['a2', ['10']], ['b3', ['03']], ['a4', ['03', '10']], ['a5', ['10']], ['b6', ['10']], ['a7', ['03', '10']]] as const) await solo.putArticle(art(a[0], [...a[1]]));
+    for (const [, articles] of turns) await solo.putArticles(articles);
     const notes = async (s: typeof solo) => (await s.listEvents({})).events.map((c) => [c.dateStart, c.notes]).sort();
     expect((await notes(solo))[0]).toEqual(['2024-03-03', 'text b3']);
     expect((await notes(solo))[1]![1]).toMatch(/^text /);

@@ -96,6 +96,11 @@ type ReportData = Pick<Report, 'event' | 'sentence'>;
  */
 type ReportRow = [key: string, article: string, clusterId: string, source: string | null, url: string | null, title: string | null, published: string | null, ingestedAt: string, data: string, text: string | null];
 
+/** The query of a cluster's ReportRows, with `text` as the SQL for its last column. */
+function clusterReportsSql(text: string): string {
+  return `SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, ${text} FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?`;
+}
+
 function reportFromRow([key, article, clusterId, source, url, title, published, ingestedAt, data, text]: ReportRow): Report {
   if (key === '') {
     const event = JSON.parse(data) as Report['event'];
@@ -365,17 +370,9 @@ export class SqliteStore implements Store {
       insertReport: db.prepare("INSERT INTO reports (key, article, cluster_id, data) VALUES ('', ?, ?, ?)"),
       lastReport: db.prepare('SELECT coalesce(max(rowid), 0) FROM reports').pluck(),
       articleEvents: db.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck(),
-      clusterReports: db
-        .prepare(
-          "SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, CASE r.key WHEN '' THEN a.text END FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?",
-        )
-        .raw(),
+      clusterReports: db.prepare(clusterReportsSql("CASE r.key WHEN '' THEN a.text END")).raw(),
       // The same rows without the articles' text (see storedReports).
-      clusterReportsForMerge: db
-        .prepare(
-          'SELECT r.key, r.article, r.cluster_id, a.source, a.url, a.title, a.published, a.ingested_at, r.data, NULL FROM reports r JOIN articles a ON a.hash = r.article WHERE r.cluster_id = ?',
-        )
-        .raw(),
+      clusterReportsForMerge: db.prepare(clusterReportsSql('NULL')).raw(),
       articleText: db.prepare('SELECT text FROM articles WHERE hash = ?').pluck(),
       upsertCluster: db.prepare(
         `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
@@ -440,20 +437,22 @@ export class SqliteStore implements Store {
     const results = this.putTx.immediate(items, batch);
     if (batch.lastRowid !== null) this.keptUpTo = batch.lastRowid;
     for (const p of batch.pending.values()) {
-      const old = this.kept.get(p.id);
-      if (old) {
-        this.kept.delete(p.id);
-        this.keptReports -= old.length;
-      }
+      this.unkeep(p.id); // (re-inserted: the map's order is the order kept, oldest first)
       this.kept.set(p.id, p.reports);
       this.keptReports += p.reports.length;
     }
-    for (const [id, reports] of this.kept) {
+    for (const id of this.kept.keys()) {
       if (this.keptReports <= MAX_KEPT_REPORTS) break;
-      this.kept.delete(id);
-      this.keptReports -= reports.length;
+      this.unkeep(id);
     }
     return results;
+  }
+
+  private unkeep(id: string): void {
+    const old = this.kept.get(id);
+    if (!old) return;
+    this.kept.delete(id);
+    this.keptReports -= old.length;
   }
 
   /**
@@ -467,12 +466,7 @@ export class SqliteStore implements Store {
       this.keptReports = 0;
       return;
     }
-    for (const id of this.st.clustersSince.iterate(this.keptUpTo) as IterableIterator<string>) {
-      const old = this.kept.get(id);
-      if (!old) continue;
-      this.kept.delete(id);
-      this.keptReports -= old.length;
-    }
+    for (const id of this.st.clustersSince.iterate(this.keptUpTo) as IterableIterator<string>) this.unkeep(id);
   }
 
   /**
@@ -485,8 +479,9 @@ export class SqliteStore implements Store {
    *
    * These reports are for merging, which reads the sentence of a cluster's first report only (its
    * notes, see firstReport): the others are read without their article's text, from which a
-   * sentence is made; reports that join later come before it or keep their own sentences. A report joins a cluster of ~20 reports on average once a corpus has tens of
-   * thousands of articles, and their texts were most of what reading one cost.
+   * sentence is made; reports that join later come before it or keep their own sentences. A
+   * report joins a cluster of ~20 reports on average once a corpus has tens of thousands of
+   * articles, and their texts were most of what reading one cost.
    */
   private storedReports(id: string): Report[] {
     const kept = this.kept.get(id);
