@@ -13,14 +13,22 @@ export interface ExportCliOptions extends EventsCliOptions {
   header?: boolean;
 }
 
-function writer(stream: NodeJS.WritableStream): (s: string) => Promise<void> {
+export function writer(stream: NodeJS.WritableStream): (s: string) => Promise<void> {
   return (s) =>
     new Promise((resolve, reject) => {
-      if (stream.write(s)) resolve();
-      else {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
-      }
+      if (stream.write(s)) return resolve();
+      // Both listeners go once either fires: a long export to a slow pipe waits for 'drain'
+      // many times, and a leftover 'error' listener per wait would pile up.
+      const onDrain = () => {
+        stream.off('error', onError);
+        resolve();
+      };
+      const onError = (err: Error) => {
+        stream.off('drain', onDrain);
+        reject(err);
+      };
+      stream.once('drain', onDrain);
+      stream.once('error', onError);
     });
 }
 
