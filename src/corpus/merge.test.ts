@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEvent, fixtureResult } from '../store/contract.js';
 import type { SpecEvent } from '../store/types.js';
-import { buildCluster, buildMatchView, candidateWindow, chooseCluster, distanceKm, formatFigure, matchScore, matchView, newClusterId, reportsFromResult } from './merge.js';
+import { buildCluster, buildMatchView, candidateWindow, chooseCluster, clusterMatchKeys, distanceKm, formatFigure, matchScore, matchView, newClusterId, reportMatchKeys, reportsFromResult, sharesKey } from './merge.js';
+import { rng } from '../bench/corpus.js';
 
 function report(article: string, e: SpecEvent, source = article, published: string | null = null) {
   const [r] = reportsFromResult(article, fixtureResult({ id: article, source, published, events: [e] }), 'Shells hit Klow on Monday, killing three. More text.', '2024-03-06T00:00:00Z');
@@ -45,6 +46,54 @@ describe('merge', () => {
     expect(weak!).toBeLessThan(matchScore(c, report('b', fixtureEvent()))!);
     // Another country is a different event unless both parties are the same two.
     expect(matchScore(c, report('b', fixtureEvent({ target: null, place: { name: 'Elsewhere', country: 'SYL', lat: null, lon: null, precision: 'country' } })))).toBeNull();
+  });
+
+  it('gives every pair matchScore accepts a shared blocking key, and tells many others apart', () => {
+    // Random reports over a few parties, provinces, names and points (some near a grid line, the
+    // antimeridian or a pole), with and without each part: a store reading only the clusters that
+    // share a key with the report must lose no candidate matchScore would accept.
+    const r = rng(7);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const parties = [null, { text: 'Ruritanian forces', name: 'Ruritania', country: 'RUR', sector: 'MIL' }, { text: 'Borduria', name: 'Borduria', country: 'BOR', sector: 'MIL' }, { text: 'the Red Hand', name: 'Red Hand', country: null, sector: 'REB' }, { text: 'UN', name: 'United Nations', country: 'IGO', sector: 'IGO' }];
+    const centres: [number, number][] = [[45, 20], [44.999, 19.999], [0.2, 179.9], [0.1, -179.85], [89.8, 10], [89.9, -170], [-60.5, 0.01], [12.3, 45.6]];
+    const place = () => {
+      if (r() < 0.15) return null;
+      const [lat, lon] = pick(centres);
+      const precision = pick(['point', 'point', 'admin1', 'region', 'country'] as const);
+      const jitter = (x: number, d: number) => x + (r() - 0.5) * d;
+      return { name: pick(['Klow', 'klow', 'Szohod', 'Far']), country: pick(['BOR', 'RUR', 'SYL']), admin1: pick(['North', 'South', null]) as string, lat: precision === 'point' || r() < 0.3 ? Math.max(-90, Math.min(90, jitter(lat, 1.2))) : null, lon: precision === 'point' || r() < 0.3 ? jitter(lon, 1.2) : null, precision };
+    };
+    const event = () => fixtureEvent({ actor: pick(parties), target: pick(parties), place: place(), date: pick(['2024-03-04', '2024-03-05']) });
+    let accepted = 0;
+    let ruledOut = 0;
+    for (let i = 0; i < 400; i++) {
+      const members = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => report(`c${i}-${k}`, event()));
+      const view = buildMatchView(newClusterId(members[0]!), members);
+      const ck = clusterMatchKeys(view);
+      for (let j = 0; j < 20; j++) {
+        const rep = report(`r${i}-${j}`, event());
+        const shared = sharesKey(ck, reportMatchKeys(rep));
+        if (matchScore(view, rep) !== null) {
+          accepted++;
+          expect(shared, `${JSON.stringify(view)} / ${JSON.stringify(rep.event.location)} ${JSON.stringify([rep.event.actor, rep.event.target])}`).toBe(true);
+        } else if (!shared) ruledOut++;
+      }
+    }
+    // the draw has both kinds in numbers (the test would say nothing otherwise)
+    expect(accepted).toBeGreaterThan(500);
+    expect(ruledOut).toBeGreaterThan(500);
+  });
+
+  it('finds points near each other across a grid line, the antimeridian and near a pole', () => {
+    const at = (lat: number, lon: number, name = 'X', admin1 = 'North') => report('p', fixtureEvent({ actor: null, target: null, place: { name, country: 'BOR', admin1, lat, lon, precision: 'point' } }));
+    for (const [a, b] of [[[45.999, 20.5], [46.2, 20.5]], [[0, 179.95], [0, -179.9]], [[89.95, 0], [89.9, 180]], [[-45, -0.1], [-45.1, 0.2]]] as [number, number][][]) {
+      const c = buildMatchView('c', [at(a[0], a[1])]);
+      const r = at(b[0], b[1]);
+      expect(matchScore(c, r)).not.toBeNull();
+      expect(sharesKey(clusterMatchKeys(c), reportMatchKeys(r))).toBe(true);
+    }
+    // and a point 200 km away, of another name and province, shares none
+    expect(sharesKey(clusterMatchKeys(buildMatchView('c', [at(45, 20)])), reportMatchKeys(at(46.8, 20, 'Y', 'South')))).toBe(false);
   });
 
   it('only ever matches clusters lying inside the report window (stores select by it)', () => {

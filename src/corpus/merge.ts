@@ -16,7 +16,7 @@
 import { sha256Hex } from './hash.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
-import { haversineKm } from '../resolve/places/gazetteer.js';
+import { EARTH_RADIUS_KM, haversineKm } from '../resolve/places/gazetteer.js';
 
 export interface MergeSettings {
   /** Reports whose dates miss each other by up to this many days still overlap (time zones, "overnight"). */
@@ -244,6 +244,91 @@ export function matchScore(c: MatchView, r: Report, s: MergeSettings = MERGE_SET
   }
   if (!shared && !placeEvidence) return null;
   return score;
+}
+
+// --- blocking keys ------------------------------------------------------------------------
+
+/**
+ * The keys a cluster is found by, and the keys a report looks it up with: matchScore accepts a
+ * pair only when they share a party or have place evidence (two points within maxDistanceKm, the
+ * same first-level division, or the same place name, in one country), and each of those makes
+ * them share a key. So a store may read only the clusters of a window that share a key with the
+ * report (an index lookup) instead of every cluster of the type in the window: on a large store
+ * a window of a few days holds the clusters of every conflict in the news, and matching them
+ * all cost more than the rest of the write (and the MAX_CANDIDATES cap then dropped arbitrary
+ * ones). Keys never decide a match, they only rule out pairs matchScore would refuse.
+ *   p:PARTY         a party (partyKey) of the actor or target
+ *   a:CTRY|ADMIN1   a place known to the first-level division
+ *   n:CTRY|name     a named place (lower case)
+ *   g:LAT|LON       the 1° grid cell of a point; a report asks for every cell its radius touches
+ */
+export function clusterMatchKeys(c: MatchView): string[] {
+  const keys = new Set<string>();
+  for (const k of clusterParties(c)) keys.add('p:' + k);
+  if (c.country) {
+    if (c.admin1 && rank(c.geoPrecision) <= 1) keys.add(`a:${c.country}|${c.admin1}`);
+    if (c.location) keys.add(`n:${c.country}|${c.location.toLowerCase()}`);
+  }
+  if (c.geoPrecision === 'point' && isCoord(c.lat, c.lon)) keys.add(`g:${Math.floor(c.lat! / GRID_DEG)}|${lonCell(c.lon!)}`);
+  return [...keys];
+}
+
+/** The keys a report looks candidates up with (see clusterMatchKeys); empty when it can match nothing. */
+export function reportMatchKeys(r: Report, s: MergeSettings = MERGE_SETTINGS): string[] {
+  const keys = new Set<string>();
+  for (const k of reportParties(r)) keys.add('p:' + k);
+  const loc = r.event.location;
+  if (loc) {
+    if (loc.country) {
+      if (loc.admin1 && rank(loc.precision) <= 1) keys.add(`a:${loc.country}|${loc.admin1}`);
+      if (loc.name && rank(loc.precision) <= 2) keys.add(`n:${loc.country}|${loc.name.toLowerCase()}`);
+    }
+    if (loc.precision === 'point' && isCoord(loc.lat, loc.lon)) for (const g of cellsWithin(loc.lat!, loc.lon!, s.maxDistanceKm)) keys.add(g);
+  }
+  return [...keys];
+}
+
+const GRID_DEG = 1;
+const LON_CELLS = 360 / GRID_DEG;
+/** Kilometres per degree of latitude on the sphere haversineKm measures on. */
+const KM_PER_DEG = (EARTH_RADIUS_KM * Math.PI) / 180;
+
+function isCoord(lat: number | null | undefined, lon: number | null | undefined): boolean {
+  return typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
+}
+
+function lonCell(lon: number): number {
+  const c = Math.floor(lon / GRID_DEG) % LON_CELLS;
+  return c < 0 ? c + LON_CELLS : c;
+}
+
+/**
+ * The grid cells holding every point within `km` of (lat, lon). The latitude band is km over the
+ * length of a degree; the longitude half-width is the widest a circle of that radius reaches on
+ * the sphere, asin(sin(km/R) / cos lat) at the band's edge nearest a pole (every cell of a row
+ * when the circle holds a pole). Both with a margin, so that rounding never loses a cell.
+ */
+function cellsWithin(lat: number, lon: number, km: number): string[] {
+  const dLat = (km / KM_PER_DEG) * 1.01 + 1e-6;
+  const lat0 = Math.max(-90, lat - dLat);
+  const lat1 = Math.min(90, lat + dLat);
+  const polar = Math.max(Math.abs(lat0), Math.abs(lat1));
+  const ratio = Math.sin(km / EARTH_RADIUS_KM) / Math.cos((polar * Math.PI) / 180);
+  const dLon = ratio >= 1 || polar >= 90 ? 180 : ((Math.asin(ratio) * 180) / Math.PI) * 1.01 + 1e-6;
+  const out: string[] = [];
+  const rows = [Math.floor(lat0 / GRID_DEG), Math.floor(lat1 / GRID_DEG)];
+  const cols = dLon >= 180 ? null : [Math.floor((lon - dLon) / GRID_DEG), Math.floor((lon + dLon) / GRID_DEG)];
+  for (let y = rows[0]!; y <= rows[1]!; y++) {
+    if (!cols) for (let x = 0; x < LON_CELLS; x++) out.push(`g:${y}|${x}`);
+    else for (let x = cols[0]!; x <= cols[1]!; x++) out.push(`g:${y}|${((x % LON_CELLS) + LON_CELLS) % LON_CELLS}`);
+  }
+  return out;
+}
+
+/** Whether two key lists (clusterMatchKeys, reportMatchKeys) share one. */
+export function sharesKey(a: readonly string[], b: readonly string[]): boolean {
+  for (const k of a) if (b.includes(k)) return true;
+  return false;
 }
 
 /** Clusters a report is checked against, at most: a window is a few days of one type, so this is generous. */

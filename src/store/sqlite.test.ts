@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { newClusterId } from '../corpus/merge.js';
 import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import { openSqliteStore } from './sqlite.js';
@@ -21,8 +22,12 @@ storeContract('sqlite', () => openSqliteStore(join(dir, `s${n++}.db`)));
  * result with its events, report rows (no rows for unclustered events) holding the whole report
  * (1) or its event and sentence (2) under its key, no event columns in articles.
  */
-function downgrade(path: string, version: 1 | 2, reports: Report[]): void {
+function downgrade(path: string, version: 1 | 2 | 3, reports: Report[]): void {
   const raw = new Database(path);
+  // (schemas before 4 have no blocking keys: the upgrade makes them from the stored clusters)
+  raw.exec('DROP TABLE cluster_keys');
+  raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
+  if (version === 3) return raw.close();
   const rows = raw.prepare('SELECT hash, result, events_from, events_count FROM articles').all() as { hash: string; result: string; events_from: number | null; events_count: number | null }[];
   const eventsOf = raw.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck();
   for (const a of rows) {
@@ -34,7 +39,6 @@ function downgrade(path: string, version: 1 | 2, reports: Report[]): void {
   raw.exec("DELETE FROM reports WHERE cluster_id = ''; ALTER TABLE articles DROP COLUMN events_from; ALTER TABLE articles DROP COLUMN events_count");
   const update = raw.prepare("UPDATE reports SET key = ?, data = ? WHERE article = ? AND json_extract(data, '$.id') = ?");
   for (const r of reports) update.run(r.key, JSON.stringify(version === 1 ? r : { event: r.event, sentence: r.sentence }), r.article, r.eventId);
-  raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
   if (version === 1) raw.exec('CREATE INDEX reports_article ON reports(article)');
   raw.close();
 }
@@ -68,6 +72,26 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
+  it('finds the cluster of a report among more clusters of its window than it considers (blocking keys)', async () => {
+    // Thirty clashes between other parties, elsewhere, on the same day, and a cap of three
+    // candidates: a report reads only the clusters that share a party or a place with it, so its
+    // own cluster is found whatever its id.
+    const s = await openSqliteStore(join(dir, 'crowded.db'), { maxCandidates: 3 });
+    for (let i = 0; i < 30; i++) {
+      const other = fixtureEvent({ actor: { text: `Group ${i}`, name: `Group ${i}`, country: null, sector: 'REB' }, target: null, place: { name: `Town ${i}`, country: 'SYL', admin1: `P${i}`, lat: 10 + i, lon: 50 } });
+      await s.putArticle(fixtureArticle(`o${i}`, fixtureResult({ id: `o${i}`, source: `O${i}`, events: [other] }), `other text ${i}`));
+    }
+    const a = await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
+    const ours = newClusterId({ key: `${a.hash}:e1` });
+    const ids = (await s.listEvents({ limit: 100 })).events.map((c) => c.id).sort();
+    // (the point of the test: without keys the cap keeps three smaller ids and the report misses its cluster)
+    expect(ids.indexOf(ours)).toBeGreaterThanOrEqual(3);
+    await s.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
+    expect(await s.stats()).toEqual({ articles: 32, events: 32, clusters: 31 });
+    expect((await s.getEvent(ours))!.mentions).toBe(2);
+    await s.close();
+  });
+
   it('group-commits several articles, once each, and merges across them', async () => {
     const s = await openSqliteStore(join(dir, 'group.db'));
     const a = fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a');
@@ -80,8 +104,8 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
-  for (const version of [1, 2] as const) {
-    it(`reads and extends a schema ${version} file, upgrading it to schema 3`, async () => {
+  for (const version of [1, 2, 3] as const) {
+    it(`reads and extends a schema ${version} file, upgrading it to schema 4`, async () => {
       const path = join(dir, `v${version}.db`);
       const s = await openSqliteStore(path);
       const future = fixtureEvent({ id: 'e0', status: 'future', type: 'PROTEST', mode: null });
@@ -110,7 +134,9 @@ describe('SQLite store specifics', () => {
       expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
       await again.close();
       const check = new Database(path, { readonly: true });
-      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('3');
+      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('4');
+      // the cluster's keys, made by the upgrade (else the second article would not have found it)
+      expect(check.prepare('SELECT DISTINCT cluster_id FROM cluster_keys').pluck().all()).toEqual([c!.id]);
       expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
       check.close();
     });

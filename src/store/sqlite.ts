@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterSearchText, firstReport, matchView, newClusterId, reportsFromResult, sentenceOf, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, matchView, newClusterId, reportMatchKeys, reportsFromResult, sentenceOf, sharesKey, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -19,10 +19,12 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
  * 3: each event's JSON is stored once, in a row of `reports` (see putInTx): an article row's
  * result has `"events":[]` and names its events' rows (events_from, events_count), and a report
  * row keeps just its event (its key and sentence are made again from its article).
+ * 4: clusters are found by their blocking keys (`cluster_keys`, see clusterMatchKeys), which a
+ * sitrep of schema 3 would not keep up to date.
  * An older file is upgraded when opened: its old rows still read correctly, and a sitrep that
  * knows only the older version then refuses the file rather than misread the new rows.
  */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 const PAGE_SIZE = 16384;
 
 /** Rows read beyond what a long window needs now (see storedCandidates). */
@@ -85,7 +87,32 @@ CREATE TABLE IF NOT EXISTS reports (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_cluster ON reports(cluster_id);
+-- The blocking keys of each dated cluster (clusterMatchKeys, after its type and a space), with its
+-- start day: a report's candidates are read through its own keys (see storedWindow), not as every
+-- cluster of the type in the window. A cluster's rows change only when its keys or start day do.
+CREATE TABLE IF NOT EXISTS cluster_keys (
+  key TEXT NOT NULL,
+  date_start TEXT NOT NULL,
+  cluster_id TEXT NOT NULL,
+  PRIMARY KEY (key, date_start, cluster_id)
+) WITHOUT ROWID;
 `;
+
+/** A cluster's rows in cluster_keys: its keys (with the type) and start day, or null when it has none (undated). */
+interface KeyRows {
+  keys: string[];
+  dateStart: string;
+}
+
+function keyRowsOf(view: MatchView): KeyRows | null {
+  if (view.dateStart === null) return null;
+  return { keys: clusterMatchKeys(view).map((k) => `${view.type} ${k}`), dateStart: view.dateStart };
+}
+
+function sameKeyRows(a: KeyRows | null, b: KeyRows | null): boolean {
+  if (!a || !b) return a === b;
+  return a.dateStart === b.dateStart && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
 
 /** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
@@ -131,6 +158,8 @@ class PendingCluster {
    * only this, and the whole cluster (buildCluster) is made once, when the batch writes it.
    */
   private matched: MatchView | null = null;
+  /** clusterMatchKeys of `matched`, made when first asked for. */
+  private keys: string[] | null = null;
   /**
    * Whether later reports may join it: a cluster opened by a report that cannot merge becomes a
    * candidate only once its article is done (as a written cluster would), not for that
@@ -147,6 +176,8 @@ class PendingCluster {
     readonly id: string,
     readonly type: string,
     readonly reports: Report[],
+    /** Its rows in cluster_keys as stored (null: a new cluster, or an undated one). */
+    readonly storedKeys: KeyRows | null,
   ) {
     for (const r of reports) this.bound(r);
   }
@@ -155,6 +186,7 @@ class PendingCluster {
     this.reports.push(r);
     this.bound(r);
     this.matched = null;
+    this.keys = null;
   }
 
   private bound(r: Report): void {
@@ -175,10 +207,13 @@ class PendingCluster {
     return buildCluster(this.id, this.reports);
   }
 
-  /** Whether the candidate query would select the cluster as it is now (see inWindow). */
-  inWindow(win: CandidateWindow): boolean {
+  /**
+   * Whether the candidate query would select the cluster as it is now for a report with these
+   * keys (see inWindow, storedWindow).
+   */
+  selectedBy(win: CandidateWindow, reportKeys: readonly string[]): boolean {
     if (this.lastStart < win.from || this.firstStart > win.to || this.lastEnd < win.from) return false;
-    return inWindow(this.view(), win);
+    return inWindow(this.view(), win) && sharesKey((this.keys ??= clusterMatchKeys(this.view())), reportKeys);
   }
 }
 
@@ -321,6 +356,17 @@ export class SqliteStore implements Store {
         this.db.exec('DROP INDEX IF EXISTS reports_article');
         const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
+        // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's fields).
+        // In pages by id: a statement cannot write while another of the connection is iterating.
+        const insert = this.db.prepare('INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)');
+        const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
+        for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
+          for (const [id, json] of rows) {
+            const keyRows = keyRowsOf(JSON.parse(json) as MatchView);
+            if (keyRows) for (const k of keyRows.keys) insert.run(k, keyRows.dateStart, id);
+          }
+          after = rows[rows.length - 1]![0];
+        }
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
       }).immediate();
     }
@@ -343,6 +389,8 @@ export class SqliteStore implements Store {
     articleText: Database.Statement;
     upsertCluster: Database.Statement;
     getCluster: Database.Statement;
+    insertKey: Database.Statement;
+    deleteKey: Database.Statement;
     dataVersion: Database.Statement;
     clustersSince: Database.Statement;
   };
@@ -358,7 +406,7 @@ export class SqliteStore implements Store {
         this.dataVersion = version;
       }
       const results = items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt, batch));
-      for (const p of batch.pending.values()) this.writeCluster(p.cluster());
+      for (const p of batch.pending.values()) this.writeCluster(p.cluster(), p.storedKeys);
       return results;
     });
     this.st = {
@@ -382,6 +430,8 @@ export class SqliteStore implements Store {
            source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
+      insertKey: db.prepare('INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)'),
+      deleteKey: db.prepare('DELETE FROM cluster_keys WHERE key = ? AND date_start = ? AND cluster_id = ?'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       clustersSince: db.prepare("SELECT DISTINCT cluster_id FROM reports WHERE rowid > ? AND cluster_id <> ''").pluck(),
     };
@@ -523,14 +573,17 @@ export class SqliteStore implements Store {
       }
       next++;
       const win = candidateWindow(r);
-      const best = win ? chooseCluster(this.candidates(win, batch), r) : null;
+      // (a report without keys can match no cluster: see clusterMatchKeys)
+      const keys = win ? reportMatchKeys(r) : [];
+      const best = win && keys.length ? chooseCluster(this.candidates(win, keys, batch), r) : null;
       r.clusterId = best?.id ?? newClusterId(r);
       if (!best) newClusters++;
       let p = batch.pending.get(r.clusterId);
       if (!p) {
-        // Read before this report is inserted, so it is counted once.
+        // Read before this report is inserted, so it is counted once. A cluster not yet in the
+        // batch was a stored candidate: `best` is its stored view, whose keys it has in the store.
         const reports = best ? this.storedReports(r.clusterId) : [];
-        p = new PendingCluster(r.clusterId, r.event.type, reports);
+        p = new PendingCluster(r.clusterId, r.event.type, reports, best ? keyRowsOf(best) : null);
         batch.add(p);
       }
       p.add(r);
@@ -552,47 +605,56 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The clusters of a candidate window as the batch has left them: the stored rows the window
-   * selects, with the batch's own (not yet written) state in place of stored rows it changed,
-   * plus the clusters it opened or moved into the window. When the window holds more than
-   * MAX_CANDIDATES clusters, the ones with the smallest ids are kept, counting stored and
-   * unwritten clusters alike: which clusters a report may join then never depends on where a
-   * transaction happened to end (group commits of 8 and of 32 articles merge the same).
+   * The clusters of a candidate window that share a key with the report (see clusterMatchKeys),
+   * as the batch has left them: the stored rows selected, with the batch's own (not yet written)
+   * state in place of stored rows it changed, plus the clusters it opened or moved into the
+   * selection. When more than MAX_CANDIDATES are selected, the ones with the smallest ids are
+   * kept, counting stored and unwritten clusters alike: which clusters a report may join then
+   * never depends on where a transaction happened to end (group commits of 8 and of 32 articles
+   * merge the same).
    */
-  private candidates(win: CandidateWindow, batch: Batch): MatchView[] {
+  private candidates(win: CandidateWindow, keys: readonly string[], batch: Batch): MatchView[] {
     const out: MatchView[] = [];
     const seen = new Set<string>();
-    const stored = this.storedCandidates(win, batch);
-    for (const view of stored.views) {
-      seen.add(view.id);
-      const p = batch.pending.get(view.id);
-      if (!p) out.push(view);
-      else if (p.visible && p.inWindow(win)) out.push(p.view());
+    let complete = true;
+    for (const key of keys) {
+      const stored = this.storedWindow(win, key, batch);
+      if (!stored.complete) complete = false;
+      for (const view of stored.views) {
+        if (seen.has(view.id)) continue;
+        seen.add(view.id);
+        const p = batch.pending.get(view.id);
+        if (!p) out.push(view);
+        else if (p.visible && p.selectedBy(win, keys)) out.push(p.view());
+      }
     }
     for (const p of batch.byType.get(win.type) ?? []) {
-      if (p.visible && !seen.has(p.id) && p.inWindow(win)) out.push(p.view());
+      if (p.visible && !seen.has(p.id) && p.selectedBy(win, keys)) out.push(p.view());
     }
-    return capCandidates(out, this.maxCandidates, !stored.complete);
+    // (every key's rows up to the same limit: the union holds the smallest ids of the selection)
+    return capCandidates(out, this.maxCandidates, !complete);
   }
 
   /**
-   * The stored clusters the window selects. Cluster rows do not change until the batch ends, and
-   * articles of one batch often report the same days, so each window is read once per batch.
-   * A window with more rows than MAX_CANDIDATES is read up to MAX_CANDIDATES plus (at least) the number of
-   * clusters the batch holds of its type (each may stand in for a stored row, or drop out of the
-   * window): the stored rows not read then all sort after the MAX_CANDIDATES that candidates keeps.
+   * The stored clusters of the window with one key. Cluster rows do not change until the batch
+   * ends, and articles of one batch often report the same days and parties, so each is read
+   * once per batch. One with more rows than MAX_CANDIDATES is read up to MAX_CANDIDATES plus (at
+   * least) the number of clusters the batch holds of its type (each may stand in for a stored
+   * row, or drop out): the stored rows not read then all sort after the MAX_CANDIDATES that
+   * candidates keeps.
    */
-  private storedCandidates(win: CandidateWindow, batch: Batch): StoredWindow {
-    const key = `${win.type}|${win.from}|${win.to}`;
+  private storedWindow(win: CandidateWindow, key: string, batch: Batch): StoredWindow {
+    const typedKey = `${win.type} ${key}`;
+    const cacheKey = `${typedKey}|${win.from}|${win.to}`;
     const pendingOfType = batch.byType.get(win.type)?.length ?? 0;
-    let got = batch.windows.get(key);
+    let got = batch.windows.get(cacheKey);
     if (!got || (!got.complete && got.limit < this.maxCandidates + pendingOfType)) {
       // with room for the batch's next clusters of the type, so that a long window is not read
       // again for each of them
       const limit = this.maxCandidates + Math.ceil((pendingOfType + 1) / WINDOW_HEADROOM) * WINDOW_HEADROOM;
-      const rows = this.candidateQuery(limit).all(win.type, win.to, win.from, win.from) as [string, string][];
+      const rows = this.candidateQuery(limit).all(typedKey, win.to, win.from, win.from) as [string, string][];
       got = { views: rows.map(([id, json]) => this.parsedView(id, json)), limit, complete: rows.length < limit };
-      batch.windows.set(key, got);
+      batch.windows.set(cacheKey, got);
     }
     return got;
   }
@@ -606,8 +668,14 @@ export class SqliteStore implements Store {
   private candidateQuery(limit: number): Database.Statement {
     let q = this.candidateQueries.get(limit);
     if (!q) {
-      // date_start >= from as well (see candidateWindow): the index range is the window, not every older cluster
-      q = this.db.prepare(`SELECT id, coalesce(match, data) FROM clusters WHERE type = ? AND date_start <= ? AND date_start >= ? AND date_end >= ? ORDER BY id LIMIT ${limit}`).raw();
+      // date_start >= from as well (see candidateWindow): the index range is the key's clusters
+      // starting in the window, not every older one
+      q = this.db
+        .prepare(
+          `SELECT c.id, coalesce(c.match, c.data) FROM cluster_keys k JOIN clusters c ON c.id = k.cluster_id
+           WHERE k.key = ? AND k.date_start <= ? AND k.date_start >= ? AND c.date_end >= ? ORDER BY c.id LIMIT ${limit}`,
+        )
+        .raw();
       this.candidateQueries.set(limit, q);
     }
     return q;
@@ -626,12 +694,18 @@ export class SqliteStore implements Store {
     return view;
   }
 
-  private writeCluster(c: EventCluster): void {
+  /** A cluster's row, and its key rows when they changed from `stored` (see cluster_keys). */
+  private writeCluster(c: EventCluster, stored: KeyRows | null): void {
     const statuses = '|' + c.statuses.join('|') + '|';
     const sources = c.sources.join('\n').toLowerCase();
     const data = JSON.stringify(c);
-    const match = JSON.stringify(matchView(c));
+    const view = matchView(c);
+    const match = JSON.stringify(view);
     this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match);
+    const rows = keyRowsOf(view);
+    if (sameKeyRows(rows, stored)) return;
+    if (stored) for (const k of stored.keys) this.st.deleteKey.run(k, stored.dateStart, c.id);
+    if (rows) for (const k of rows.keys) this.st.insertKey.run(k, rows.dateStart, c.id);
   }
 
   async getArticle(hash: string): Promise<ArticleRow | null> {

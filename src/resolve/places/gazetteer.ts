@@ -249,13 +249,16 @@ function compareBytes(blob: Uint8Array, s: number, e: number, q: Uint8Array): nu
   return e - s - q.length;
 }
 
+/** The mean Earth radius haversineKm measures with. */
+export const EARTH_RADIUS_KM = 6371;
+
 /** Great-circle distance in km. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
   const dLat = (lat2 - lat1) * r;
   const dLon = (lon2 - lon1) * r;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** The first word of a normalised name (normName separates words by single spaces). */
