@@ -325,6 +325,26 @@ function cellsWithin(lat: number, lon: number, km: number): string[] {
   return out;
 }
 
+/**
+ * A dated cluster's rows in a store's key table: its keys after its type and a space (stores
+ * look a key up within a type), and its start day (the window range); null when undated, as an
+ * undated cluster is never a candidate.
+ */
+export interface KeyRows {
+  keys: string[];
+  dateStart: string;
+}
+
+export function keyRowsOf(view: MatchView): KeyRows | null {
+  if (view.dateStart === null) return null;
+  return { keys: clusterMatchKeys(view).map((k) => `${view.type} ${k}`), dateStart: view.dateStart };
+}
+
+export function sameKeyRows(a: KeyRows | null, b: KeyRows | null): boolean {
+  if (!a || !b) return a === b;
+  return a.dateStart === b.dateStart && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
+
 /** Whether two key lists (clusterMatchKeys, reportMatchKeys) share one. */
 export function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   for (const k of a) if (b.includes(k)) return true;

@@ -5,10 +5,12 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleHash } from '../corpus/hash.js';
+import { newClusterId } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import type { SpecEvent, Store } from './types.js';
 
-export type StoreFactory = () => Promise<Store>;
+/** A new, empty store; `maxCandidates` as the stores' option of that name. */
+export type StoreFactory = (opts?: { maxCandidates?: number }) => Promise<Store>;
 
 type Actor = { text: string; name?: string; country: string | null; sector: string | null };
 
@@ -80,8 +82,8 @@ export function fixtureArticle(id: string, result: SpecResult, text?: string) {
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`Store contract: ${name}`, () => {
     const open: Store[] = [];
-    const make = async () => {
-      const s = await factory();
+    const make = async (opts?: { maxCandidates?: number }) => {
+      const s = await factory(opts);
       open.push(s);
       return s;
     };
@@ -157,6 +159,25 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(full!.reports.map((r) => r.source)).toEqual(['Wire A', 'Paper B']);
       expect(full!.reports.every((r) => r.clusterId === c.id)).toBe(true);
       expect(await s.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
+    });
+
+    it('finds the cluster of a report among more clusters of its window than it considers (blocking keys)', async () => {
+      // Thirty clashes between other parties, elsewhere, on the same day, and a cap of three
+      // candidates: a report reads only the clusters that share a party or a place with it, so its
+      // own cluster is found whatever its id.
+      const s = await make({ maxCandidates: 3 });
+      for (let i = 0; i < 30; i++) {
+        const other = fixtureEvent({ actor: { text: `Group ${i}`, name: `Group ${i}`, country: null, sector: 'REB' }, target: null, place: { name: `Town ${i}`, country: 'SYL', admin1: `P${i}`, lat: 10 + i, lon: 50 } });
+        await s.putArticle(fixtureArticle(`o${i}`, fixtureResult({ id: `o${i}`, source: `O${i}`, events: [other] }), `other text ${i}`));
+      }
+      const a = await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
+      const ours = newClusterId({ key: `${a.hash}:e1` });
+      const ids = (await s.listEvents({ limit: 100 })).events.map((c) => c.id).sort();
+      // (the point of the test: without keys the cap keeps three smaller ids and the report misses its cluster)
+      expect(ids.indexOf(ours)).toBeGreaterThanOrEqual(3);
+      await s.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
+      expect(await s.stats()).toEqual({ articles: 32, events: 32, clusters: 31 });
+      expect((await s.getEvent(ours))!.mentions).toBe(2);
     });
 
     it('agreeing reports merge without a disagreement', async () => {

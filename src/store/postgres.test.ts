@@ -46,8 +46,8 @@ describe.skipIf(!up)('PostgreSQL store', () => {
   });
 
   // Each contract test gets a schema of its own in our database.
-  storeContract('postgres', async () => {
-    const s = new PostgresStore(url, { schema: `contract_${n++}` });
+  storeContract('postgres', async (opts) => {
+    const s = new PostgresStore(url, { schema: `contract_${n++}`, ...opts });
     await s.init();
     return s;
   });
@@ -67,6 +67,24 @@ describe.skipIf(!up)('PostgreSQL store', () => {
     expect((await s.listEvents({ country: "BOR'; DROP TABLE sitrep_clusters; --" })).total).toBe(0);
     expect((await s.stats()).clusters).toBe(1);
     await s.close();
+  });
+
+  it('gives the clusters of tables made before blocking keys their keys when it opens them', async () => {
+    const s = new PostgresStore(url, { schema: 'keyless' });
+    await s.init();
+    await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
+    await s.close();
+    const c = new pg.Client({ connectionString: url, options: '-c search_path=keyless' });
+    await c.connect();
+    await c.query('DROP TABLE sitrep_cluster_keys');
+    const again = new PostgresStore(url, { schema: 'keyless' });
+    await again.init();
+    expect((await c.query('SELECT count(DISTINCT cluster_id)::int AS n FROM sitrep_cluster_keys')).rows[0].n).toBe(1);
+    await c.end();
+    // and the next report of the clash finds its cluster through them
+    await again.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
+    expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
+    await again.close();
   });
 
   async function writeConcurrently(schema: string, writers: number, articles: ReturnType<typeof fixtureArticle>[]): Promise<Store[]> {

@@ -18,7 +18,7 @@
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterSearchText, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportsFromResult } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -72,7 +72,24 @@ CREATE TABLE IF NOT EXISTS sitrep_reports (
 );
 CREATE INDEX IF NOT EXISTS sitrep_reports_cluster ON sitrep_reports (cluster_id);
 CREATE INDEX IF NOT EXISTS sitrep_reports_article ON sitrep_reports (article);
+-- The blocking keys of each dated cluster (keyRowsOf in merge.ts) with its start day: a report's
+-- candidates are read through its own keys, not as every cluster of the type in the window.
+CREATE TABLE IF NOT EXISTS sitrep_cluster_keys (
+  key text NOT NULL,
+  date_start text NOT NULL,
+  cluster_id text NOT NULL,
+  PRIMARY KEY (key, date_start, cluster_id)
+);
 `;
+
+/** Key rows to delete and to insert when a cluster's keys go from `before` to `after`. */
+function keyRowChanges(id: string, before: KeyRows | null, after: KeyRows | null, del: string[][], ins: string[][]): void {
+  const rows = (k: KeyRows | null) => new Set(k ? k.keys.map((key) => `${key}\u0000${k.dateStart}`) : []);
+  const b = rows(before);
+  const a = rows(after);
+  for (const x of b) if (!a.has(x)) del.push([...x.split('\u0000'), id]);
+  for (const x of a) if (!b.has(x)) ins.push([...x.split('\u0000'), id]);
+}
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS);
@@ -121,6 +138,8 @@ export interface PostgresStoreOptions {
    * article only together with its "done" mark, and the job runs again.
    */
   asyncCommit?: boolean;
+  /** Clusters considered per report (default MAX_CANDIDATES); tests make it small. */
+  maxCandidates?: number;
 }
 
 export class PostgresStore implements Store {
@@ -129,12 +148,14 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly schema: string | null;
   private readonly asyncCommit: boolean;
+  private readonly maxCandidates: number;
 
   constructor(url: string, opts: PostgresStoreOptions = {}) {
     if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new SitrepError('STORE', `bad schema name ${opts.schema}`);
     this.schema = opts.schema ?? null;
     this.spec = { kind: 'postgres', location: url, options: { ...opts } };
     this.asyncCommit = !!opts.asyncCommit;
+    this.maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
     this.pool = new pg.Pool({
       connectionString: url,
       max: opts.max ?? 4,
@@ -153,7 +174,19 @@ export class PostgresStore implements Store {
       await c.query('BEGIN');
       await c.query("SELECT pg_advisory_xact_lock(hashtext('sitrep:schema'))");
       if (this.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      const hadKeys = (await c.query<{ had: boolean }>("SELECT to_regclass('sitrep_cluster_keys') IS NOT NULL AS had")).rows[0]!.had;
       await c.query(SCHEMA_SQL);
+      // Tables from before the keys: every stored cluster's keys, once.
+      if (!hadKeys) {
+        for (let after = ''; ; ) {
+          const page = await c.query<{ id: string; data: MatchView }>('SELECT id, data FROM sitrep_clusters WHERE id > $1 ORDER BY id LIMIT 1000', [after]);
+          if (!page.rows.length) break;
+          const ins: string[][] = [];
+          for (const r of page.rows) keyRowChanges(r.id, null, keyRowsOf(r.data), [], ins);
+          if (ins.length) await c.query('INSERT INTO sitrep_cluster_keys (key, date_start, cluster_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [ins.map((x) => x[0]), ins.map((x) => x[1]), ins.map((x) => x[2])]);
+          after = page.rows[page.rows.length - 1]!.id;
+        }
+      }
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch(() => {});
@@ -225,33 +258,50 @@ export class PostgresStore implements Store {
     // Up to MAX_CANDIDATES per report, the smallest ids of the window counting the clusters this
     // article touched (as the SQLite store counts its batch): the window is read that far plus one
     // row per report, since each touched cluster may stand in for a stored row or leave the window.
-    const limit = MAX_CANDIDATES + reports.length;
+    // Each window is read through the report's blocking keys (see clusterMatchKeys), each key up
+    // to the limit: the union then holds the smallest ids of the clusters that share a key.
+    const limit = this.maxCandidates + reports.length;
+    const matchKeys = reports.map((r, i) => (windows[i] ? reportMatchKeys(r) : []));
     const dbCandidates: EventCluster[][] = reports.map(() => []);
-    const dated = windows.map((w, i) => ({ w, i })).filter((x): x is { w: NonNullable<typeof x.w>; i: number } => !!x.w);
-    if (dated.length) {
-      const rows = await c.query<{ i: number; data: EventCluster }>(
-        `SELECT w.i::int AS i, c.data FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS w(type, f, t, i),
-           LATERAL (SELECT data FROM sitrep_clusters WHERE type = w.type AND date_start <= w.t AND date_start >= w.f AND date_end >= w.f ORDER BY id LIMIT ${limit}) c`,
-        [dated.map((x) => x.w.type), dated.map((x) => x.w.from), dated.map((x) => x.w.to), dated.map((x) => x.i)],
+    const truncated: boolean[] = reports.map(() => false);
+    const lookups: { key: string; from: string; to: string; i: number }[] = [];
+    windows.forEach((w, i) => {
+      if (w) for (const k of matchKeys[i]!) lookups.push({ key: `${w.type} ${k}`, from: w.from, to: w.to, i });
+    });
+    if (lookups.length) {
+      const rows = await c.query<{ l: number; data: EventCluster }>(
+        `SELECT w.l::int AS l, c.data FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(key, f, t, l),
+           LATERAL (SELECT c.data FROM sitrep_cluster_keys k JOIN sitrep_clusters c ON c.id = k.cluster_id
+                    WHERE k.key = w.key AND k.date_start <= w.t AND k.date_start >= w.f AND c.date_end >= w.f ORDER BY c.id LIMIT ${limit}) c`,
+        [lookups.map((x) => x.key), lookups.map((x) => x.from), lookups.map((x) => x.to)],
       );
-      for (const r of rows.rows) dbCandidates[r.i]!.push(r.data);
+      const perLookup = new Map<number, number>();
+      const seen = reports.map(() => new Set<string>());
+      for (const r of rows.rows) {
+        const i = lookups[r.l - 1]!.i;
+        perLookup.set(r.l, (perLookup.get(r.l) ?? 0) + 1);
+        if (seen[i]!.has(r.data.id)) continue;
+        seen[i]!.add(r.data.id);
+        dbCandidates[i]!.push(r.data);
+      }
+      for (const [l, n] of perLookup) if (n === limit) truncated[lookups[l - 1]!.i] = true;
     }
 
     /** Clusters this article created or joined: their members so far and their rebuilt state. */
-    const touched = new Map<string, { members: Report[]; cluster: EventCluster; existing: boolean }>();
+    const touched = new Map<string, { members: Report[]; cluster: EventCluster; existing: boolean; storedKeys: KeyRows | null }>();
     const stored: Report[] = [];
     let newClusters = 0;
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i]!;
       const w = windows[i];
       let best: EventCluster | null = null;
-      if (w) {
+      if (w && matchKeys[i]!.length) {
         const cands = dbCandidates[i]!.filter((cl) => !touched.has(cl.id));
         for (const t of touched.values()) {
           const cl = t.cluster;
-          if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from) cands.push(cl);
+          if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from && sharesKey(clusterMatchKeys(cl), matchKeys[i]!)) cands.push(cl);
         }
-        best = chooseCluster(capCandidates(cands, MAX_CANDIDATES, dbCandidates[i]!.length === limit), report);
+        best = chooseCluster(capCandidates(cands, this.maxCandidates, truncated[i]!), report);
       }
       let entry = best ? touched.get(best.id) : undefined;
       if (best && !entry) {
@@ -259,13 +309,13 @@ export class PostgresStore implements Store {
         // (it held the lock) is counted, never lost.
         await c.query('SELECT 1 FROM sitrep_clusters WHERE id = $1 FOR UPDATE', [best.id]);
         const members = await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [best.id]);
-        entry = { members: members.rows.map((r) => r.data), cluster: best, existing: true };
+        entry = { members: members.rows.map((r) => r.data), cluster: best, existing: true, storedKeys: keyRowsOf(best) };
         touched.set(best.id, entry);
       }
       const clusterId = best ? best.id : newClusterId(report);
       if (!entry) {
         newClusters++;
-        entry = { members: [], cluster: best!, existing: false };
+        entry = { members: [], cluster: best!, existing: false, storedKeys: null };
         touched.set(clusterId, entry);
       }
       const r: Report = { ...report, clusterId };
@@ -275,8 +325,17 @@ export class PostgresStore implements Store {
     }
 
     const clusters = [...touched.values()].map((t) => t.cluster);
+    // (rows that stay are neither deleted nor inserted, so the two statements below touch different rows)
+    const delKeys: string[][] = [];
+    const insKeys: string[][] = [];
+    for (const [id, t] of touched) keyRowChanges(id, t.storedKeys, keyRowsOf(t.cluster), delKeys, insKeys);
     await c.query(
-      `WITH s AS (
+      `WITH kd AS (
+         DELETE FROM sitrep_cluster_keys k USING unnest($4::text[], $5::text[], $6::text[]) AS d(key, ds, id)
+         WHERE k.key = d.key AND k.date_start = d.ds AND k.cluster_id = d.id
+       ), ki AS (
+         INSERT INTO sitrep_cluster_keys (key, date_start, cluster_id) SELECT * FROM unnest($7::text[], $8::text[], $9::text[]) ON CONFLICT DO NOTHING
+       ), s AS (
          UPDATE sitrep_articles SET merge_seq = nextval('sitrep_merge_seq') WHERE hash = $1
        ), r AS (
          INSERT INTO sitrep_reports (key, article, cluster_id, data)
@@ -295,6 +354,8 @@ export class PostgresStore implements Store {
           id: cl.id, type: cl.type, date_start: cl.dateStart, date_end: cl.dateEnd, country: cl.country,
           actor_text: actorSearchText(cl), source_text: cl.sources.join('\n').toLowerCase(), search_text: clusterSearchText(cl), data: cl,
         }))),
+        delKeys.map((x) => x[0]), delKeys.map((x) => x[1]), delKeys.map((x) => x[2]),
+        insKeys.map((x) => x[0]), insKeys.map((x) => x[1]), insKeys.map((x) => x[2]),
       ],
     );
     return { hash, inserted: true, events: reports.length, newClusters };

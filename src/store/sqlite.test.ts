@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { newClusterId } from '../corpus/merge.js';
 import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import { openSqliteStore } from './sqlite.js';
@@ -15,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sitrep-sqlite-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeContract('sqlite', () => openSqliteStore(join(dir, `s${n++}.db`)));
+storeContract('sqlite', (opts) => openSqliteStore(join(dir, `s${n++}.db`), opts));
 
 /**
  * Turn a file this sitrep wrote into what schema 1 or 2 wrote of the same articles: each article's
@@ -69,26 +68,6 @@ describe('SQLite store specifics', () => {
     const res = fixtureResult({ id: 'x', events: [fixtureEvent(), fixtureEvent({ id: 'e2', type: 'PROTEST' })] });
     await expect(s.putArticle(fixtureArticle('x', res))).rejects.toThrow(/boom/);
     expect(await s.stats()).toEqual({ articles: 0, events: 0, clusters: 0 });
-    await s.close();
-  });
-
-  it('finds the cluster of a report among more clusters of its window than it considers (blocking keys)', async () => {
-    // Thirty clashes between other parties, elsewhere, on the same day, and a cap of three
-    // candidates: a report reads only the clusters that share a party or a place with it, so its
-    // own cluster is found whatever its id.
-    const s = await openSqliteStore(join(dir, 'crowded.db'), { maxCandidates: 3 });
-    for (let i = 0; i < 30; i++) {
-      const other = fixtureEvent({ actor: { text: `Group ${i}`, name: `Group ${i}`, country: null, sector: 'REB' }, target: null, place: { name: `Town ${i}`, country: 'SYL', admin1: `P${i}`, lat: 10 + i, lon: 50 } });
-      await s.putArticle(fixtureArticle(`o${i}`, fixtureResult({ id: `o${i}`, source: `O${i}`, events: [other] }), `other text ${i}`));
-    }
-    const a = await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
-    const ours = newClusterId({ key: `${a.hash}:e1` });
-    const ids = (await s.listEvents({ limit: 100 })).events.map((c) => c.id).sort();
-    // (the point of the test: without keys the cap keeps three smaller ids and the report misses its cluster)
-    expect(ids.indexOf(ours)).toBeGreaterThanOrEqual(3);
-    await s.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
-    expect(await s.stats()).toEqual({ articles: 32, events: 32, clusters: 31 });
-    expect((await s.getEvent(ours))!.mentions).toBe(2);
     await s.close();
   });
 

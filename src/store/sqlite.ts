@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, matchView, newClusterId, reportMatchKeys, reportsFromResult, sentenceOf, sharesKey, MAX_CANDIDATES, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, sameKeyRows, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -98,21 +98,6 @@ CREATE TABLE IF NOT EXISTS cluster_keys (
 ) WITHOUT ROWID;
 `;
 
-/** A cluster's rows in cluster_keys: its keys (with the type) and start day, or null when it has none (undated). */
-interface KeyRows {
-  keys: string[];
-  dateStart: string;
-}
-
-function keyRowsOf(view: MatchView): KeyRows | null {
-  if (view.dateStart === null) return null;
-  return { keys: clusterMatchKeys(view).map((k) => `${view.type} ${k}`), dateStart: view.dateStart };
-}
-
-function sameKeyRows(a: KeyRows | null, b: KeyRows | null): boolean {
-  if (!a || !b) return a === b;
-  return a.dateStart === b.dateStart && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
-}
 
 /** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
