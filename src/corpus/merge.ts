@@ -3,7 +3,8 @@
 //
 // The protocol a store follows for each report of a new article:
 //   1. window = candidateWindow(report)          → null: the report stays a cluster of its own
-//   2. load clusters of window.type whose [dateStart, dateEnd] meets [window.from, window.to]
+//   2. load clusters of window.type starting in [window.from, window.to] that share one of
+//      reportMatchKeys(report) (stores index clusters by keyRowsOf(cluster))
 //   3. best = chooseCluster(candidates, report)  → null: new cluster with newClusterId(report)
 //   4. insert the report with its cluster id, then buildCluster(id, allReportsOfThatCluster)
 // A cluster is always rebuilt from its reports, so its state never depends on arrival order;
@@ -351,7 +352,7 @@ export function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
-/** Clusters a report is checked against, at most: a window is a few days of one type, so this is generous. */
+/** Clusters a report is checked against, at most: those of a few days and one type that share a key with it, so this is generous. */
 export const MAX_CANDIDATES = 500;
 
 /**
