@@ -27,7 +27,7 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
 const SCHEMA_VERSION = 4;
 const PAGE_SIZE = 16384;
 
-/** Rows read beyond what a long window needs now (see storedCandidates). */
+/** Rows read beyond what a long window needs now (see storedWindow). */
 const WINDOW_HEADROOM = 64;
 
 export interface SqliteStoreOptions {
@@ -97,7 +97,6 @@ CREATE TABLE IF NOT EXISTS cluster_keys (
   PRIMARY KEY (key, date_start, cluster_id)
 ) WITHOUT ROWID;
 `;
-
 
 /** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
@@ -209,7 +208,7 @@ class PendingCluster {
 class Batch {
   readonly pending = new Map<string, PendingCluster>();
   readonly byType = new Map<string, PendingCluster[]>();
-  /** Stored candidates by window (see storedCandidates). */
+  /** Stored candidates by key and window (see storedWindow). */
   readonly windows = new Map<string, StoredWindow>();
   /** The rowid of the last report row written, once read (see putInTx). */
   lastRowid: number | null = null;
