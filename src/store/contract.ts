@@ -300,6 +300,26 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(all).toEqual(['Dbrnouk', 'Klow']);
     });
 
+    it('iterates every cluster in listEvents order, page after page, across equal days and undated clusters', async () => {
+      const s = await make();
+      // seven clusters that cannot merge: three on one day, two on a later one, two undated
+      const days = ['2024-03-04', '2024-03-04', '2024-03-04', '2024-03-06', '2024-03-06', null, null];
+      for (const [i, date] of days.entries()) {
+        const e = fixtureEvent({ date, actor: { text: `Group ${i}`, name: `Group ${i}`, country: null, sector: 'REB' }, target: null, place: { name: `Town ${i}`, country: 'SYL', admin1: `P${i}`, lat: 10 + i, lon: 50 } });
+        await s.putArticle(fixtureArticle(`i${i}`, fixtureResult({ id: `i${i}`, source: `S${i}`, events: [e] }), `text ${i}`));
+      }
+      const listed = (await s.listEvents({ limit: 100 })).events.map((c) => c.id);
+      expect(listed).toHaveLength(7);
+      for (const pageSize of [1, 2, 3, 1000]) {
+        const got: string[] = [];
+        for await (const c of s.iterateEvents({}, pageSize)) got.push(c.id);
+        expect(got).toEqual(listed);
+      }
+      const filtered: string[] = [];
+      for await (const c of s.iterateEvents({ from: '2024-03-05' }, 1)) filtered.push(c.id);
+      expect(filtered).toEqual(listed.slice(0, 2)); // the later day's two, newest first
+    });
+
     it('merges the same way whatever order the articles arrive in', async () => {
       const arts = [
         fixtureResult({ id: 'p', source: 'P', published: '2024-03-04', events: [fixtureEvent({ killed: 2 })] }),

@@ -724,15 +724,32 @@ export class SqliteStore implements Store {
     return { events: rows.map((d) => JSON.parse(d) as EventCluster), total };
   }
 
-  async *iterateEvents(filter: EventFilter): AsyncIterable<EventCluster> {
+  /**
+   * In listEvents' order, a page at a time, each page starting after the last row of the one
+   * before (dated clusters, newest first, then undated ones by id) rather than at an OFFSET: an
+   * OFFSET page sorts and skips every row before it, so an export of a large store read the
+   * table once per page (a 170,000-cluster store took minutes, mostly in the kernel).
+   */
+  async *iterateEvents(filter: EventFilter, pageSize = 1000): AsyncIterable<EventCluster> {
     this.s;
     const w = where(filter);
-    const page = this.db.prepare(`SELECT data FROM clusters ${w.sql} ${ORDER} LIMIT ? OFFSET ?`).pluck();
-    const size = 1000;
-    for (let offset = 0; ; offset += size) {
-      const rows = page.all(...w.params, size, offset) as string[];
-      for (const d of rows) yield JSON.parse(d) as EventCluster;
-      if (rows.length < size) return;
+    const and = w.sql ? `${w.sql} AND` : 'WHERE';
+    const dated = this.db
+      .prepare(`SELECT date_start, id, data FROM clusters ${and} date_start IS NOT NULL AND date_start <= ? AND (date_start < ? OR id > ?) ORDER BY date_start DESC, id LIMIT ?`)
+      .raw();
+    // ('\uffff' sorts after every date: the first page starts at the newest)
+    for (let day = '\uffff', id = ''; ; ) {
+      const rows = dated.all(...w.params, day, day, id, pageSize) as [string, string, string][];
+      for (const [, , d] of rows) yield JSON.parse(d) as EventCluster;
+      if (rows.length < pageSize) break;
+      [day, id] = rows[rows.length - 1]!;
+    }
+    const undated = this.db.prepare(`SELECT id, data FROM clusters ${and} date_start IS NULL AND id > ? ORDER BY id LIMIT ?`).raw();
+    for (let id = ''; ; ) {
+      const rows = undated.all(...w.params, id, pageSize) as [string, string][];
+      for (const [, d] of rows) yield JSON.parse(d) as EventCluster;
+      if (rows.length < pageSize) return;
+      id = rows[rows.length - 1]![0];
     }
   }
 

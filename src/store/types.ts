@@ -204,8 +204,11 @@ export interface Store {
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
   // --- added by the store engineer (additive) ---
-  /** Every cluster matching the filter, in pages, for exports of any size (limit/offset ignored). */
-  iterateEvents(filter: EventFilter): AsyncIterable<EventCluster>;
+  /**
+   * Every cluster matching the filter in listEvents' order, read a page (default a store's own
+   * size) at a time, for exports of any size (limit/offset ignored).
+   */
+  iterateEvents(filter: EventFilter, pageSize?: number): AsyncIterable<EventCluster>;
   /**
    * Optional group commit: several articles in one transaction, each still all or nothing (a
    * repeated text inside the batch is stored once). Stores without it get putArticle per article.
