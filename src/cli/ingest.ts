@@ -9,11 +9,8 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ingestItems, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { countSources, readSources } from '../ingest/sources.js';
-import { loadResources } from '../resources.js';
-import { defaultPipeline } from '../stages.js';
 import { openStore, resolveDbArg } from '../store/open.js';
 import { errorMessage } from '../errors.js';
-import { runQueueIngest } from '../queue/ingest.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -77,13 +74,14 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
     return 2;
   }
   const db = resolveDbArg(opts.db);
-  if (opts.queue) return runQueueIngest(readSources(paths, { followLinks: opts.followLinks }), db, { jobTimeoutSeconds: opts.jobTimeout });
+  if (opts.queue) return (await import('../queue/ingest.js')).runQueueIngest(readSources(paths, { followLinks: opts.followLinks }), db, { jobTimeoutSeconds: opts.jobTimeout });
   const store = await openStore(db);
   const tty = opts.progress ?? (process.stderr.isTTY === true);
   let bar: cliProgress.SingleBar | null = null;
   try {
     const threads = Math.max(1, Math.min(opts.threads ?? (await autoThreads(paths)), availableParallelism()));
-    const extractor = threads <= 1 ? { pipeline: defaultPipeline(), resources: await loadResources() } : undefined;
+    // (with threads, each worker loads the pipeline itself: this thread only reads and hands out)
+    const extractor = threads <= 1 ? await singleThreadExtractor() : undefined;
     if (tty) {
       const total = await countSources(paths);
       bar = new cliProgress.SingleBar(
@@ -130,6 +128,11 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
   } finally {
     await store.close();
   }
+}
+
+async function singleThreadExtractor() {
+  const [{ defaultPipeline }, { loadResources }] = await Promise.all([import('../stages.js'), import('../resources.js')]);
+  return { pipeline: defaultPipeline(), resources: await loadResources() };
 }
 
 export function registerIngest(p: Command, intArg: (v: string) => number): void {

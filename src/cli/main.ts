@@ -1,8 +1,10 @@
 // The `sitrep` command line. Each subcommand lives in its own module in this folder and
-// registers itself here (one line each).
+// registers itself here (one line each). Registering loads no pipeline, gazetteer or server:
+// a command imports what it runs when it runs (`await import`), so `sitrep events` starts fast
+// and the main thread of a threaded ingest, which only reads and hands out articles, does not
+// carry the pipeline's tables (some 30 MB of heap) beside its workers' own.
 
 import { Command, InvalidArgumentError } from 'commander';
-import { runExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
@@ -26,6 +28,7 @@ function registerExtract(p: Command): void {
     .option('--stale-days <n>', 'days after which a report is stale (default 30)', intArg)
     .option('--event-model <file>', 'event sub-type model from `sitrep train` ("none": rules only; default: the shipped model or $SITREP_EVENT_MODEL)')
     .action(async (file: string | undefined, opts: { jsonl?: boolean; json?: boolean; staleDays?: number; eventModel?: string }) => {
+      const { runExtract } = await import('./extract.js');
       process.exitCode = await runExtract(file, opts);
     });
 }

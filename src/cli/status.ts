@@ -2,7 +2,6 @@
 
 import type { Command } from 'commander';
 import { isPostgresUrl } from '../queue/store.js';
-import { formatStatus, queueStatus } from '../queue/status.js';
 
 export async function runStatusCli(opts: { db?: string; json?: boolean }): Promise<number> {
   const url = opts.db ?? process.env.SITREP_DB;
@@ -10,6 +9,7 @@ export async function runStatusCli(opts: { db?: string; json?: boolean }): Promi
     process.stderr.write('sitrep: status needs the PostgreSQL store the workers use: --db postgres://user@host/db (or SITREP_DB)\n');
     return 2;
   }
+  const { formatStatus, queueStatus } = await import('../queue/status.js');
   const s = await queueStatus(url);
   process.stdout.write(opts.json ? JSON.stringify(s) + '\n' : formatStatus(s));
   return 0;

@@ -3,11 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { readExamples } from '../coding/model/csv.js';
-import { trainNb } from '../coding/model/nb.js';
-import { evaluate, report } from '../coding/model/evaluate.js';
 import { loadEventCoding, DEFAULT_MODEL_PATH } from '../coding/lexicon/load.js';
-import { loadResources } from '../resources.js';
 import { errorMessage } from '../errors.js';
 
 interface TrainOpts {
@@ -24,8 +20,9 @@ export function registerTrain(p: Command): void {
     .option('--out <file>', 'where to write the model JSON (default: model.json)', 'model.json')
     .option('--text-column <name>', 'CSV column with the text (default notes)')
     .option('--label-column <name>', 'CSV column with the label (default sub_event_type)')
-    .action((opts: TrainOpts) => {
+    .action(async (opts: TrainOpts) => {
       try {
+        const [{ readExamples }, { trainNb }] = await Promise.all([import('../coding/model/csv.js'), import('../coding/model/nb.js')]);
         const { mapping } = loadEventCoding({ modelPath: null });
         const all = readExamples(opts.from, { textColumn: opts.textColumn, labelColumn: opts.labelColumn });
         const unknown = new Set(all.filter((e) => !mapping.has(e.label)).map((e) => e.label));
@@ -61,6 +58,7 @@ export function registerEvaluate(p: Command): void {
     .option('--label-column <name>', 'CSV column with the label (default sub_event_type)')
     .action(async (opts: EvaluateOpts) => {
       try {
+        const [{ readExamples }, { evaluate, report }, { loadResources }] = await Promise.all([import('../coding/model/csv.js'), import('../coding/model/evaluate.js'), import('../resources.js')]);
         const fraction = Number(opts.testFraction);
         if (!(fraction > 0 && fraction < 1)) throw new Error('--test-fraction must be between 0 and 1');
         const examples = readExamples(opts.from, { textColumn: opts.textColumn, labelColumn: opts.labelColumn });

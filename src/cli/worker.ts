@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import { intArg } from './main.js';
 import { isPostgresUrl } from '../queue/store.js';
-import { runWorkers } from '../queue/threads.js';
 
 export interface WorkerCliOptions {
   db?: string;
@@ -30,6 +29,7 @@ export async function runWorkerCli(opts: WorkerCliOptions): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const { runWorkers } = await import('../queue/threads.js');
   const report = await runWorkers({
     url,
     concurrency: opts.concurrency ?? 1,

@@ -16,9 +16,10 @@ import { bearerToken, hostnameOf, isLoopbackHost, tokenMatches, type AccessPolic
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from './export.js';
 import { eventWithEvidence } from './evidence.js';
 import { statsOf } from './stats.js';
+import { DEFAULT_BODY_LIMIT } from './limits.js';
 
-/** Default largest request body: an article of a few hundred pages, far below what would hurt. */
-export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+// (defined in limits.ts, so the CLI can name it without loading the server)
+export { DEFAULT_BODY_LIMIT };
 
 export interface AppOptions {
   store: Store;
