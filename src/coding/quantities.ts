@@ -6,7 +6,7 @@
 // `fatalitiesFor` picks an event's death toll from them: the killed only, never the wounded.
 
 import type { Doc, Event, Quantity, Span, Token } from '../doc.js';
-import { countBefore } from '../nlp/spans.js';
+import { byStart, countBefore } from '../nlp/spans.js';
 import { defineStage } from '../pipeline.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -328,7 +328,7 @@ export function findQuantities(doc: Doc): Quantity[] {
     const start = m.index!;
     out.push({ start, end: start + m[0].length, text: m[0], min: v.min, max: v.max, unit: 'protesters', qualifier: 'size' });
   }
-  return out.sort((x, y) => x.start - y.start);
+  return out.sort(byStart);
 }
 
 /** The index of the first token starting at or after `pos` (tokens are in text order), or -1. */

@@ -363,7 +363,7 @@ export const MAX_CANDIDATES = 500;
  */
 export function capCandidates<C extends { id: string }>(cands: C[], max: number, truncated: boolean): C[] {
   if (truncated || cands.length > max) {
-    cands.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    cands.sort(byId);
     cands.length = Math.min(cands.length, max);
   }
   return cands;
@@ -405,6 +405,15 @@ function mostCommon<T>(values: (T | null | undefined)[], key: (v: T) => string =
   return best ? best.v : null;
 }
 
+/** Most reported first, then first reported (module functions, as in nlp/spans.ts: see byStart there). */
+function byCountThenFirst(x: { n: number; first: number }, y: { n: number; first: number }): number {
+  return y.n - x.n || x.first - y.first;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 function collectActors(list: (SpecActor | null)[]): ClusterActor[] {
   const byName = new Map<string, { ref: ClusterActor; n: number; first: number }>();
   list.forEach((a, i) => {
@@ -415,7 +424,7 @@ function collectActors(list: (SpecActor | null)[]): ClusterActor[] {
     if (cur) cur.n++;
     else byName.set(name, { ref: { name, country: a.country ?? null, sector: a.sector ?? null }, n: 1, first: i });
   });
-  return [...byName.values()].sort((x, y) => y.n - x.n || x.first - y.first).map((x) => x.ref);
+  return [...byName.values()].sort(byCountThenFirst).map((x) => x.ref);
 }
 
 export function formatFigure(f: { min: number | null; max: number | null }): string {

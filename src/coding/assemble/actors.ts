@@ -4,6 +4,7 @@
 
 import type { ActorMention, ActorRef, Doc, Span } from '../../doc.js';
 import { AGENCY_NAMES, OUTLET_HEADS } from './words.js';
+import { byStartLongestFirst } from '../../nlp/spans.js';
 
 export type Participant = ActorRef & { span: Span; kind?: ActorMention['kind']; mention?: ActorMention };
 
@@ -17,7 +18,7 @@ export function refOf(doc: Doc, m: ActorMention, span: Span = m): Participant {
  * flags") is dropped; a collective mention stays as is (see `expand`).
  */
 export function participants(doc: Doc, opts: { keepAdjectives?: boolean } = {}): Participant[] {
-  const ms = [...(doc.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const ms = [...(doc.actors ?? [])].sort(byStartLongestFirst);
   const out: Participant[] = [];
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;

@@ -60,6 +60,11 @@ function renumber(events: Event[]): Event[] {
   return events.map((e, i) => (e.id === `e${i + 1}` ? e : { ...e, id: `e${i + 1}` }));
 }
 
+/** Events in the order of their sentences, then of their triggers (a module function: see byStart in nlp/spans.ts). */
+function bySentenceThenTrigger(a: Draft, b: Draft): number {
+  return a.sentence - b.sentence || a.trigger.start - b.trigger.start;
+}
+
 export function assembleEvents(doc: Doc, res: Resources): Event[] {
   const ctx = buildCtx(doc);
   // merge first so a statement refers back to the whole event (its toll, its place), then again for the copies
@@ -67,7 +72,7 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   // "More than 6,500 people lost their lives in that conflict": a toll told after the event it counts
   attachBackReferencedTolls(ctx, drafts);
   const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
-  drafts.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
+  drafts.sort(bySentenceThenTrigger);
   const events = drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
   // unnamed actors last: the refined ACLED sub-type says whether a crowd was protesting or rioting,
   // and the event's place (withPlace) gives their country

@@ -119,8 +119,13 @@ function absorbEvidence(keep: Draft, gone: Draft): void {
   for (const e of gone.evidence.slice(1)) if (!keep.evidence.some((x) => x.start === e.start && x.end === e.end)) keep.evidence.push(e);
 }
 
+/** By trigger offset (a module function: see byStart in nlp/spans.ts). */
+function byTrigger(x: Draft, y: Draft): number {
+  return x.trigger.start - y.trigger.start;
+}
+
 export function mergeDrafts(drafts: Draft[]): Draft[] {
-  const sorted = [...drafts].sort((x, y) => x.trigger.start - y.trigger.start);
+  const sorted = [...drafts].sort(byTrigger);
   const out: Draft[] = [];
   for (const d of sorted) {
     const into = out.find((k) => mergeable(k, d));

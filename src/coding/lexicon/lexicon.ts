@@ -3,6 +3,7 @@
 // costs one map lookup per token.
 
 import { inflections } from './inflect.js';
+import { byStart } from '../../nlp/spans.js';
 
 export interface AcledType {
   event_type: string;
@@ -244,6 +245,11 @@ export function matchEntryAt(entry: LexiconEntry, words: readonly string[], i: n
   return matchAt(entry.tokens, 1, words, i + 1, to);
 }
 
+/** Longer matches first, then higher confidence, then earlier (a module function: see byStart). */
+function longestSurest(a: LexMatch, b: LexMatch): number {
+  return b.end - b.start - (a.end - a.start) || b.entry.confidence - a.entry.confidence || a.start - b.start;
+}
+
 /**
  * All lexicon matches in words[from, to), resolved so that no two overlap: longer matches
  * first, then higher confidence. Block entries take part in the resolution and are then dropped.
@@ -261,7 +267,7 @@ export function matchLexicon(lex: Lexicon, words: readonly string[], from: numbe
   // most sentences match nothing or one entry: nothing to resolve
   if (found.length === 0) return found;
   if (found.length === 1) return found[0]!.entry.block ? [] : found;
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || b.entry.confidence - a.entry.confidence || a.start - b.start);
+  found.sort(longestSurest);
   const taken = new Uint8Array(Math.max(0, to - from));
   const kept: LexMatch[] = [];
   for (const m of found) {
@@ -271,5 +277,5 @@ export function matchLexicon(lex: Lexicon, words: readonly string[], from: numbe
     for (let k = m.start; k < m.end; k++) taken[k - from] = 1;
     if (!m.entry.block) kept.push(m);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }

@@ -4,6 +4,7 @@
 
 import type { ActorRef, Span, Token } from '../../doc.js';
 import type { Draft } from './compose.js';
+import { byStart, byStartLongestFirst } from '../../nlp/spans.js';
 
 export interface Focus {
   iso3: string;
@@ -121,7 +122,7 @@ function findBefore(drafts: readonly Draft[], pos: number, sentence: number, max
 export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
   const { tokens, text, focus } = input;
   const added: Draft[] = [];
-  const sorted = () => drafts.slice().sort((a, b) => a.start - b.start);
+  const sorted = () => drafts.slice().sort(byStart);
   const focusRef = (): Ref[] => (focus ? [{ text: text.slice(focus.source.start, focus.source.end), name: focus.name, country: focus.iso3, sector: 'GOV', source: focus.source }] : []);
 
   for (const s of input.sentences) {
@@ -150,7 +151,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
         if (seen.size === 2) {
           const lastWord = pair[pair.length - 1]!;
           const sector = /armies|forces|militaries/.test(lastWord) ? 'MIL' : /governments|countries|nations|states/.test(lastWord) ? 'GOV' : null;
-          const refs = [...seen.values()].sort((a, b) => a.start - b.start).map((d) => ({ ...refOf(d), sector: sector ?? d.sector }));
+          const refs = [...seen.values()].sort(byStart).map((d) => ({ ...refOf(d), sector: sector ?? d.sector }));
           // "the troops of both countries", "the leaders of the two countries": the head takes the pair
           const ofTok = tokens[t - 1];
           const headD = ofTok && ofTok.text.toLowerCase() === 'of' ? drafts.find((d) => d.head && d.end <= ofTok.start && ofTok.start - d.end <= 1 && d.country === null) : undefined;
@@ -202,7 +203,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       if (!verb || v >= s.tokenEnd || !(SPEECH.has(verb.text.toLowerCase()) || SPEECH.has(verb.lemma.toLowerCase()))) continue;
       // a bracketed name annotates the word before it and is not what a later "it" points to
       const bracketed = (d: Draft) => text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
-      const cands = before(drafts.concat(added).sort((a, b) => a.start - b.start), tok.start, s.index, 3).filter((d) => !d.adjective && d.kind !== 'agency' && !bracketed(d));
+      const cands = before(drafts.concat(added).sort(byStart), tok.start, s.index, 3).filter((d) => !d.adjective && d.kind !== 'agency' && !bracketed(d));
       let ante: Draft | undefined;
       if (lower === 'it') ante = cands.find((d) => d.kind !== 'person' && d.kind !== 'sector' && !d.plural && d.kind !== 'pronoun');
       else if (lower === 'they') ante = cands.find((d) => d.kind !== 'person' && (d.plural || d.kind === 'group' || d.kind === 'sector')) ?? cands.find((d) => d.kind !== 'person');
@@ -297,7 +298,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       d.refersTo = focusRef().map((r) => ({ ...r, sector: d.sector }));
     }
   }
-  return all.concat(added).sort((a, b) => a.start - b.start || b.end - a.end);
+  return all.concat(added).sort(byStartLongestFirst);
 }
 
 /** The last word of a head's name ("Ministry of Defence" → "Defence"). */

@@ -4,6 +4,7 @@
 
 import type { ActorMention, Doc, Token } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
+import { byStartLongestFirst } from '../../nlp/spans.js';
 import type { Resources } from '../../resources.js';
 import { composeSentence, type ComposeContext, type Draft } from './compose.js';
 import { focusCountry, resolveReferences } from './coref.js';
@@ -58,7 +59,7 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
   const titleEnd = doc.zones.filter((z) => z.kind === 'title').reduce((e, z) => Math.max(e, z.end), -1);
   const focus = focusCountry(drafts, ctx.context, titleEnd, (iso3) => lex.countries.get(iso3)?.name ?? iso3);
   const resolved = resolveReferences(drafts, { text: doc.text, tokens, sentences, focus });
-  const all = resolved.concat(surnameMentions(resolved, tokens, sentences)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = resolved.concat(surnameMentions(resolved, tokens, sentences)).sort(byStartLongestFirst);
   return all.map(toMention);
 }
 

@@ -337,6 +337,11 @@ function scopeOf(gaz: Gazetteer, text: string, ms: readonly RawMention[], cont: 
   return null;
 }
 
+/** Heaviest first (a module function: see byStart in nlp/spans.ts). */
+function byWeightDesc(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1];
+}
+
 export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMention[], actorCountries: readonly string[]): PlaceMention[] {
   const ctx = articleContext(gaz, ms, actorCountries);
   const ctxTotal = [...ctx.countries.values()].reduce((a, b) => a + b, 0);
@@ -344,7 +349,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
   // the one country the article is most about, if one stands out
   let focusCountry: string | null = null;
   {
-    const ranked = [...ctx.countries].sort((a, b) => b[1] - a[1]);
+    const ranked = [...ctx.countries].sort(byWeightDesc);
     if (ranked.length && ranked[0]![1] >= 0.5 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1])) focusCountry = ranked[0]![0];
   }
   const choice: (Choice | null)[] = new Array(ms.length).fill(null);

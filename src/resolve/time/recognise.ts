@@ -10,7 +10,7 @@ import { NUMERIC_DATE } from './numeric.js';
 import { WordStartScanner } from './openings.js';
 import { RULES as GRAMMAR, reresolveWeekday, type Ctx, type Resolved, type Rule } from './rules.js';
 import { clauseTense, type Tense } from './tense.js';
-import { spanContaining } from '../../nlp/spans.js';
+import { byStart, spanContaining } from '../../nlp/spans.js';
 
 // Every expression starts at a word boundary, and each rule is tried only where its first
 // characters occur (see openings.ts): one pass over the text instead of one scan per rule.
@@ -71,11 +71,16 @@ function collect(text: string, skip: readonly Span[]): Raw[] {
   return raws;
 }
 
+/** Longer matches first, then earlier, then in rule order (a module function: see byStart in nlp/spans.ts). */
+function longestFirst(a: Raw, b: Raw): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order;
+}
+
 export function recognise(input: RecogniseInput): Found[] {
   const { text } = input;
   const ref = input.published ? parseIso(input.published) : null;
   const raws = collect(text, input.skip ?? []);
-  raws.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  raws.sort(longestFirst);
 
   const tenseCache = new Map<number, Tense | null>();
   const tenseOf = (span: Span): Tense | null => {
@@ -106,7 +111,7 @@ export function recognise(input: RecogniseInput): Found[] {
     taken.push({ start: r.start, end: r.end, rule: r.rule.name, resolved });
     (taken[taken.length - 1] as Found & { raw?: Raw }).raw = r;
   }
-  taken.sort((a, b) => a.start - b.start);
+  taken.sort(byStart);
 
   // anaphora ("that year", "the following year", "the next day") in text order
   let lastYear: number | null = null;
