@@ -1,7 +1,7 @@
 // The SPEC result (../shared/SPEC.md) built from a finished document. Field names are the
 // contract; extra fields (evidence text, stated/implied parts, the deciding rule) are welcome.
 
-import type { ActorRef, Check, Event, FullDoc } from '../doc.js';
+import type { ActorMention, ActorRef, Check, Event, FullDoc, PlaceMention, Quantity, TimeMention } from '../doc.js';
 
 export interface SpecResult {
   id: string;
@@ -31,6 +31,14 @@ function actorOut(a: (ActorRef & { span?: { start: number; end: number } | null 
   };
 }
 
+function claimantOut(c: Event['claimedBy'][number]) {
+  return { text: c.text, country: c.country, sector: c.sector };
+}
+
+function spanOut(s: { start: number; end: number }) {
+  return { start: s.start, end: s.end };
+}
+
 export function eventOut(e: Event) {
   return {
     id: e.id,
@@ -44,13 +52,31 @@ export function eventOut(e: Event) {
     date: e.date ? { start: e.date.start, end: e.date.end, precision: e.date.precision, source: e.date.source, evidence: e.date.evidence } : null,
     location: e.location,
     fatalities: e.fatalities ?? { min: null, max: null, text: null },
-    claimedBy: e.claimedBy.map((c) => ({ text: c.text, country: c.country, sector: c.sector })),
+    claimedBy: e.claimedBy.map(claimantOut),
     via: e.via,
-    evidence: e.evidence.map((s) => ({ start: s.start, end: s.end })),
+    evidence: e.evidence.map(spanOut),
     trigger: e.trigger,
     confidence: Math.round(e.confidence * 1000) / 1000,
     rule: e.rule,
   };
+}
+
+// The mentions' output shapes, as module functions (see byStart in nlp/spans.ts: a callback made
+// per call is compiled again after every full GC).
+function actorMentionOut(a: ActorMention) {
+  return { start: a.start, end: a.end, text: a.text, name: a.name, country: a.country, sector: a.sector, kind: a.kind, ...(a.refersTo ? { refersTo: a.refersTo } : {}) };
+}
+
+function placeMentionOut(p: PlaceMention) {
+  return { start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonameid: p.geonameid, feature: p.feature, ...(p.role ? { role: p.role } : {}) };
+}
+
+function timeMentionOut(t: TimeMention) {
+  return { start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}), range: t.range, precision: t.precision, stated: t.stated, implied: t.implied };
+}
+
+function quantityOut(q: Quantity) {
+  return { start: q.start, end: q.end, text: q.text, min: q.min, max: q.max, unit: q.unit, qualifier: q.qualifier ?? null };
 }
 
 export function toSpec(doc: FullDoc): SpecResult {
@@ -59,10 +85,10 @@ export function toSpec(doc: FullDoc): SpecResult {
     id: doc.id,
     article: { title: meta.title, published: meta.published, language: meta.language, languageFrom: meta.languageFrom, source: meta.source, url: meta.url, publishedFrom: meta.publishedFrom },
     mentions: {
-      actors: doc.actors.map((a) => ({ start: a.start, end: a.end, text: a.text, name: a.name, country: a.country, sector: a.sector, kind: a.kind, ...(a.refersTo ? { refersTo: a.refersTo } : {}) })),
-      places: doc.places.map((p) => ({ start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonameid: p.geonameid, feature: p.feature, ...(p.role ? { role: p.role } : {}) })),
-      times: doc.times.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}), range: t.range, precision: t.precision, stated: t.stated, implied: t.implied })),
-      quantities: doc.quantities.map((q) => ({ start: q.start, end: q.end, text: q.text, min: q.min, max: q.max, unit: q.unit, qualifier: q.qualifier ?? null })),
+      actors: doc.actors.map(actorMentionOut),
+      places: doc.places.map(placeMentionOut),
+      times: doc.times.map(timeMentionOut),
+      quantities: doc.quantities.map(quantityOut),
     },
     events: doc.events.map(eventOut),
     checks: doc.checks,
