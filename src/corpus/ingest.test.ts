@@ -13,10 +13,27 @@ import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { ingestItems } from './ingest.js';
+import { keyRowsOf, type MatchView } from './merge.js';
 import { ExtractPool } from './pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The store's blocking-key rows, and those its clusters as stored should have (keyRowsOf), each sorted. */
+function keyTables(path: string): { stored: string[]; expected: string[] } {
+  const d = new Database(path, { readonly: true });
+  try {
+    const expected: string[] = [];
+    for (const [id, match] of d.prepare('SELECT id, match FROM clusters').raw().all() as [string, string][]) {
+      const rows = keyRowsOf(JSON.parse(match) as MatchView);
+      if (rows) for (const k of rows.keys) expected.push(`${k}|${rows.dateStart}|${id}`);
+    }
+    const stored = (d.prepare('SELECT key, date_start, cluster_id FROM cluster_keys').raw().all() as string[][]).map((r) => r.join('|'));
+    return { stored: stored.sort(), expected: expected.sort() };
+  } finally {
+    d.close();
+  }
+}
 
 function dump(path: string): string[] {
   const d = new Database(path, { readonly: true });
@@ -68,6 +85,10 @@ describe('ingest on worker threads', () => {
       await ingestItems(readSources([corpus]), store, { extractor, groupCommit });
       await store.close();
       dumps.push(dump(path));
+      // the key rows kept up to date as clusters grew, moved their start day or changed keys
+      const keys = keyTables(path);
+      expect(keys.stored.length).toBeGreaterThan(0);
+      expect(keys.stored).toEqual(keys.expected);
     }
     expect(dumps[1]).toEqual(dumps[0]);
     expect(dumps[2]).toEqual(dumps[0]);

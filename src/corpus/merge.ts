@@ -341,9 +341,16 @@ export function keyRowsOf(view: MatchView): KeyRows | null {
   return { keys: clusterMatchKeys(view).map((k) => `${view.type} ${k}`), dateStart: view.dateStart };
 }
 
-export function sameKeyRows(a: KeyRows | null, b: KeyRows | null): boolean {
-  if (!a || !b) return a === b;
-  return a.dateStart === b.dateStart && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+/**
+ * The key rows (key, start day) a store deletes and inserts when a cluster's rows go from
+ * `before` to `after`: only those that differ, so the rows that stay are not written (and a store
+ * may run the two in one statement).
+ */
+export function keyRowChanges(before: KeyRows | null, after: KeyRows | null): { del: [string, string][]; ins: [string, string][] } {
+  const same = before && after && before.dateStart === after.dateStart;
+  const del = before ? before.keys.filter((k) => !same || !after!.keys.includes(k)).map((k): [string, string] => [k, before.dateStart]) : [];
+  const ins = after ? after.keys.filter((k) => !same || !before!.keys.includes(k)).map((k): [string, string] => [k, after.dateStart]) : [];
+  return { del, ins };
 }
 
 /** Whether two key lists (clusterMatchKeys, reportMatchKeys) share one. */

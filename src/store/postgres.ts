@@ -18,7 +18,7 @@
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -81,15 +81,6 @@ CREATE TABLE IF NOT EXISTS sitrep_cluster_keys (
   PRIMARY KEY (key, date_start, cluster_id)
 );
 `;
-
-/** Key rows to delete and to insert when a cluster's keys go from `before` to `after`. */
-function keyRowChanges(id: string, before: KeyRows | null, after: KeyRows | null, del: string[][], ins: string[][]): void {
-  const rows = (k: KeyRows | null) => new Set(k ? k.keys.map((key) => `${key}\u0000${k.dateStart}`) : []);
-  const b = rows(before);
-  const a = rows(after);
-  for (const x of b) if (!a.has(x)) del.push([...x.split('\u0000'), id]);
-  for (const x of a) if (!b.has(x)) ins.push([...x.split('\u0000'), id]);
-}
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS);
@@ -182,7 +173,7 @@ export class PostgresStore implements Store {
           const page = await c.query<{ id: string; data: MatchView }>('SELECT id, data FROM sitrep_clusters WHERE id > $1 ORDER BY id LIMIT 1000', [after]);
           if (!page.rows.length) break;
           const ins: string[][] = [];
-          for (const r of page.rows) keyRowChanges(r.id, null, keyRowsOf(r.data), [], ins);
+          for (const r of page.rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(r.data)).ins) ins.push([k, day, r.id]);
           if (ins.length) await c.query('INSERT INTO sitrep_cluster_keys (key, date_start, cluster_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [ins.map((x) => x[0]), ins.map((x) => x[1]), ins.map((x) => x[2])]);
           after = page.rows[page.rows.length - 1]!.id;
         }
@@ -328,7 +319,11 @@ export class PostgresStore implements Store {
     // (rows that stay are neither deleted nor inserted, so the two statements below touch different rows)
     const delKeys: string[][] = [];
     const insKeys: string[][] = [];
-    for (const [id, t] of touched) keyRowChanges(id, t.storedKeys, keyRowsOf(t.cluster), delKeys, insKeys);
+    for (const [id, t] of touched) {
+      const { del, ins } = keyRowChanges(t.storedKeys, keyRowsOf(t.cluster));
+      for (const [k, day] of del) delKeys.push([k, day, id]);
+      for (const [k, day] of ins) insKeys.push([k, day, id]);
+    }
     await c.query(
       `WITH kd AS (
          DELETE FROM sitrep_cluster_keys k USING unnest($4::text[], $5::text[], $6::text[]) AS d(key, ds, id)

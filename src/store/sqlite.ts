@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, sameKeyRows, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -345,10 +345,7 @@ export class SqliteStore implements Store {
         const insert = this.db.prepare('INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)');
         const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
         for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
-          for (const [id, json] of rows) {
-            const keyRows = keyRowsOf(JSON.parse(json) as MatchView);
-            if (keyRows) for (const k of keyRows.keys) insert.run(k, keyRows.dateStart, id);
-          }
+          for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView)).ins) insert.run(k, day, id);
           after = rows[rows.length - 1]![0];
         }
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
@@ -686,10 +683,9 @@ export class SqliteStore implements Store {
     const view = matchView(c);
     const match = JSON.stringify(view);
     this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match);
-    const rows = keyRowsOf(view);
-    if (sameKeyRows(rows, stored)) return;
-    if (stored) for (const k of stored.keys) this.st.deleteKey.run(k, stored.dateStart, c.id);
-    if (rows) for (const k of rows.keys) this.st.insertKey.run(k, rows.dateStart, c.id);
+    const { del, ins } = keyRowChanges(stored, keyRowsOf(view));
+    for (const [k, day] of del) this.st.deleteKey.run(k, day, c.id);
+    for (const [k, day] of ins) this.st.insertKey.run(k, day, c.id);
   }
 
   async getArticle(hash: string): Promise<ArticleRow | null> {
