@@ -3,14 +3,13 @@
 // --heap-growing-percent=100: after each full GC, V8 lets the heap grow to twice what was live,
 // not to four times (its choice for a program that allocates as fast as an ingest does). A
 // two-thread ingest then peaks near 0.7 GB instead of 1 GB, for a few % of CPU. The bench runs
-// its ingests with the flags on the line above (src/bench/measure.ts, cliNodeFlags).
+// its ingests with the flags on the line above (src/cli/node-flags.ts, cliNodeFlags).
 // Started as `node bin/sitrep.js …` (npm start, a user's script) the line above is a comment:
 // the same flags are then set here, before anything runs (V8 reads this one at each GC).
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { cliNodeFlags } from '../dist/cli/node-flags.js';
 
-const flags = readFileSync(new URL(import.meta.url), 'utf8').split('\n', 1)[0].split(/\s+/).filter((w) => w.startsWith('--'));
-for (const f of flags) if (!process.execArgv.includes(f)) setFlagsFromString(f);
+for (const f of cliNodeFlags()) if (!process.execArgv.includes(f)) setFlagsFromString(f);
 
 const { main } = await import('../dist/cli/main.js');
 main(process.argv).catch((err) => {

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { cliNodeFlags } from '../cli/node-flags.js';
 import { ingestItems } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
 import { readSources } from '../ingest/sources.js';
@@ -135,16 +136,6 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     await pool?.close();
     await store.close();
   }
-}
-
-/**
- * The node flags `sitrep` runs with: those on the `#!/usr/bin/env -S node …` line of
- * bin/sitrep.js (heap settings, see there), so that the bench measures what the CLI runs.
- */
-export function cliNodeFlags(): string[] {
-  const bin = fileURLToPath(new URL('../../bin/sitrep.js', import.meta.url));
-  const shebang = readFileSync(bin, 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((w) => w.startsWith('--'));
 }
 
 /** A measurement in a child process of its own (run-child.ts), with these node flags: its result and peak RSS in MB. */
