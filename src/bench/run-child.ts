@@ -1,8 +1,8 @@
 // One measurement of the bench in a process of its own: `node [flags] dist/bench/run-child.js
 // JSON` with {kind: 'floor', corpus} or {kind: 'ingest', corpus, dbPath, threads, warmup?};
 // prints one JSON line: the result and this process's peak RSS. An ingest runs this way with the
-// node flags of bin/sitrep.js (see cliNodeFlags in src/cli/node-flags.ts), as `sitrep ingest` runs, and its peak RSS is
-// its own, not that plus the bench's floor pass or an earlier run's heap.
+// node flags of bin/sitrep.js (cliNodeFlags, src/cli/node-flags.ts), as `sitrep ingest` runs,
+// and its peak RSS is its own, not that plus the bench's floor pass or an earlier run's heap.
 
 import { floorPass, pipelineRun, type Warmup } from './measure.js';
 

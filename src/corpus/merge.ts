@@ -298,9 +298,14 @@ function isCoord(lat: number | null | undefined, lon: number | null | undefined)
   return typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon);
 }
 
-function lonCell(lon: number): number {
-  const c = Math.floor(lon / GRID_DEG) % LON_CELLS;
+/** A longitude cell number brought into 0 … LON_CELLS-1 (across the antimeridian). */
+function wrapLonCell(x: number): number {
+  const c = x % LON_CELLS;
   return c < 0 ? c + LON_CELLS : c;
+}
+
+function lonCell(lon: number): number {
+  return wrapLonCell(Math.floor(lon / GRID_DEG));
 }
 
 /**
@@ -321,7 +326,7 @@ function cellsWithin(lat: number, lon: number, km: number): string[] {
   const cols = dLon >= 180 ? null : [Math.floor((lon - dLon) / GRID_DEG), Math.floor((lon + dLon) / GRID_DEG)];
   for (let y = rows[0]!; y <= rows[1]!; y++) {
     if (!cols) for (let x = 0; x < LON_CELLS; x++) out.push(`g:${y}|${x}`);
-    else for (let x = cols[0]!; x <= cols[1]!; x++) out.push(`g:${y}|${((x % LON_CELLS) + LON_CELLS) % LON_CELLS}`);
+    else for (let x = cols[0]!; x <= cols[1]!; x++) out.push(`g:${y}|${wrapLonCell(x)}`);
   }
   return out;
 }
