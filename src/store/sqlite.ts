@@ -98,6 +98,9 @@ CREATE TABLE IF NOT EXISTS cluster_keys (
 ) WITHOUT ROWID;
 `;
 
+/** One key row of a cluster (see cluster_keys): written as clusters change, and for all of them by the schema 4 upgrade. */
+const INSERT_KEY = 'INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)';
+
 /** What a schema 2 report row keeps in its JSON (schema 1: the whole report, which reads the same). */
 type ReportData = Pick<Report, 'event' | 'sentence'>;
 
@@ -342,7 +345,7 @@ export class SqliteStore implements Store {
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
         // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's fields).
         // In pages by id: a statement cannot write while another of the connection is iterating.
-        const insert = this.db.prepare('INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)');
+        const insert = this.db.prepare(INSERT_KEY);
         const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
         for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
           for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView)).ins) insert.run(k, day, id);
@@ -411,7 +414,7 @@ export class SqliteStore implements Store {
            source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
-      insertKey: db.prepare('INSERT OR IGNORE INTO cluster_keys (key, date_start, cluster_id) VALUES (?, ?, ?)'),
+      insertKey: db.prepare(INSERT_KEY),
       deleteKey: db.prepare('DELETE FROM cluster_keys WHERE key = ? AND date_start = ? AND cluster_id = ?'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       clustersSince: db.prepare("SELECT DISTINCT cluster_id FROM reports WHERE rowid > ? AND cluster_id <> ''").pluck(),
