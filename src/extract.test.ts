@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticles } from './bench/corpus.js';
-import { extractRecord, extractRecords, type Extractor } from './extract.js';
+import { extractRecord, extractRecords, extractRecordsAsync, type Extractor } from './extract.js';
 import type { InputRecord } from './ingest/record.js';
 import { buildPipeline, defineStage } from './pipeline.js';
 import { loadResources } from './resources.js';
@@ -26,6 +26,17 @@ describe('extractRecords (a batch, stage by stage)', () => {
     expect(together).toEqual(alone);
     // the batch is not trivially empty: the generated articles report events
     expect(together.filter((j) => j.includes('"type":"ASSAULT"')).length).toBeGreaterThan(3);
+  });
+
+  it('gives the same with a pause after each stage (extractRecordsAsync), pausing once per stage', async () => {
+    const batch = records(6, 9);
+    let pauses = 0;
+    const paused = await extractRecordsAsync(ex, batch.map((record) => ({ record })), async () => {
+      pauses++;
+      await new Promise((r) => setImmediate(r));
+    });
+    expect(paused.map((o) => JSON.stringify(o))).toEqual(extractRecords(ex, batch.map((record) => ({ record }))).map((o) => JSON.stringify(o)));
+    expect(pauses).toBe(ex.pipeline.stages.length);
   });
 
   it('keeps an article a stage fails on apart: it gets the error, the others their results', () => {

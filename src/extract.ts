@@ -24,6 +24,18 @@ export function analyse(ex: Extractor, record: InputRecord, opts: MakeDocOptions
  * fails gets its error without stopping the others.
  */
 export function extractRecords(ex: Extractor, items: readonly { record: InputRecord; opts?: MakeDocOptions }[]): (SpecResult | SpecError)[] {
+  const { bases, at, out } = basesOf(items);
+  return specsOf(items, ex.pipeline.runMany(bases, ex.resources), at, out);
+}
+
+/** extractRecords, awaiting `between()` after each stage (see Pipeline.runManyAsync). */
+export async function extractRecordsAsync(ex: Extractor, items: readonly { record: InputRecord; opts?: MakeDocOptions }[], between: () => void | Promise<void>): Promise<(SpecResult | SpecError)[]> {
+  const { bases, at, out } = basesOf(items);
+  return specsOf(items, await ex.pipeline.runManyAsync(bases, ex.resources, between), at, out);
+}
+
+/** The documents of the records that make one, with their places among `items`; the others' errors in `out`. */
+function basesOf(items: readonly { record: InputRecord; opts?: MakeDocOptions }[]) {
   const out: (SpecResult | SpecError | null)[] = new Array(items.length).fill(null);
   const bases: DocBase[] = [];
   const at: number[] = [];
@@ -35,7 +47,12 @@ export function extractRecords(ex: Extractor, items: readonly { record: InputRec
       out[i] = { id: record.id, error: errorMessage(err) };
     }
   });
-  ex.pipeline.runMany(bases, ex.resources).forEach((doc, k) => {
+  return { bases, at, out };
+}
+
+/** Each pipeline result as its record's SPEC result (or error), in place in `out`. */
+function specsOf(items: readonly { record: InputRecord }[], docs: readonly (FullDoc | Error)[], at: readonly number[], out: (SpecResult | SpecError | null)[]): (SpecResult | SpecError)[] {
+  docs.forEach((doc, k) => {
     const i = at[k]!;
     try {
       if (doc instanceof Error) throw doc;

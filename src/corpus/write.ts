@@ -18,8 +18,14 @@ export type WriteOutcome =
   | { kind: 'duplicate'; hash: string }
   | { kind: 'failed'; error: string };
 
-/** Write `items` with their extraction `outs` (same order); one outcome per item, in order. */
-export async function writeExtracted(store: Store, items: readonly ToWrite[], outs: readonly (SpecResult | SpecError)[]): Promise<WriteOutcome[]> {
+/** JSON of a success's result made before the write (see resultJsons). */
+export type ResultJsons = Pick<PutInput, 'resultJson' | 'eventJson'>;
+
+/**
+ * Write `items` with their extraction `outs` (same order), and for a success the JSON of its
+ * result when already made (`jsons`, same order); one outcome per item, in order.
+ */
+export async function writeExtracted(store: Store, items: readonly ToWrite[], outs: readonly (SpecResult | SpecError)[], jsons?: readonly (ResultJsons | null)[]): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = new Array(items.length);
   const ok: number[] = [];
   items.forEach((_, i) => {
@@ -27,7 +33,7 @@ export async function writeExtracted(store: Store, items: readonly ToWrite[], ou
     if ('error' in out) outcomes[i] = { kind: 'failed', error: out.error };
     else ok.push(i);
   });
-  const inputs: PutInput[] = ok.map((i) => ({ inputId: items[i]!.record.id, text: items[i]!.record.text, result: outs[i] as SpecResult, hash: items[i]!.hash }));
+  const inputs: PutInput[] = ok.map((i) => ({ inputId: items[i]!.record.id, text: items[i]!.record.text, result: outs[i] as SpecResult, hash: items[i]!.hash, ...jsons?.[i] }));
   let puts: PutResult[] | null = null;
   if (store.putArticles && inputs.length > 1) {
     try {

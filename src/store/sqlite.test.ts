@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './contract.js';
-import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
+import { resultJsonWithoutEvents, resultJsons, withoutEvents } from './result-json.js';
 import { openSqliteStore } from './sqlite.js';
 import { openStore } from './open.js';
 import type { SpecResult } from '../output/spec.js';
@@ -171,6 +171,11 @@ describe('SQLite store specifics', () => {
     // and made from the result itself, as when no JSON is given
     expect(resultJsonWithoutEvents(full)).toBe(JSON.stringify({ ...full, events: [] }));
     expect(resultJsonWithoutEvents(noTail)).toBe(JSON.stringify({ ...noTail, events: [] }));
+    // made once for a worker thread: the whole JSON and each event's, which withoutEvents then cuts
+    const made = resultJsons(full);
+    expect(made.resultJson).toBe(json);
+    expect(made.eventJson).toEqual(eventJson);
+    expect(withoutEvents(made.resultJson, lean, made.eventJson)).toBe(JSON.stringify({ ...full, events: [] }));
   });
 
   it('refuses a file from a newer sitrep', async () => {
