@@ -3,6 +3,7 @@
 // change to data/gazetteer/ or an upgraded GeoNames package rebuilds it. The file is a JSON
 // header followed by the typed arrays, read back as views without copying or parsing.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -133,9 +134,39 @@ export function loadGazetteerReport(opts: LoadOptions = {}): LoadReport {
     if (waited) return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: false, file };
   }
   try {
+    // Built in a process of its own when it can be: the build holds some 0.9 GB at its peak, which
+    // would stay the peak RSS of the ingest or server that first needed the index.
+    if (buildInChild(paths, dir, file)) {
+      try {
+        return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: true, file };
+      } catch {
+        // (not written after all: a read-only cache folder) built here, below
+      }
+    }
     return buildAndCache(paths, dir, file);
   } finally {
     if (haveLock) rmSync(lock, { force: true });
+  }
+}
+
+/** The compiled build-index script, next to this module in dist/ (or dist/ when this runs from src/, in tests), if built. */
+function buildScript(): string | null {
+  for (const rel of ['./build-index.js', '../../../dist/resolve/places/build-index.js']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/** Build and write the index at `file` in a child process (build-index.ts); whether it ran to the end. */
+function buildInChild(paths: SourcePaths, dir: string, file: string): boolean {
+  const script = buildScript();
+  if (!script) return false;
+  try {
+    execFileSync(process.execPath, [script, JSON.stringify({ paths, dir, file })], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -176,7 +207,8 @@ function pruneOldIndexes(dir: string, keep: string): void {
   for (const old of others.slice(KEEP_OTHER_INDEXES)) unlinkSync(old.path);
 }
 
-function buildAndCache(paths: SourcePaths, dir: string, file: string): LoadReport {
+/** Build the index here and write it at `file` (where the folder is writable). */
+export function buildAndCache(paths: SourcePaths, dir: string, file: string): LoadReport {
   const data = buildFromSources(paths);
   const bytes = serialize(data);
   try {
