@@ -112,7 +112,7 @@ async function writeBatch({ req, outs, jsons }: Extraction): Promise<void> {
 /**
  * Extract the batches that came, one at a time. An ingest batch is extracted stage by stage with
  * a look at the turn between stages: when an earlier batch of this thread is due, it is written
- * there and then, not after the whole extraction (some 0.2 s of a 32-article batch), during
+ * there and then, not after the whole extraction (a few tenths of a second for a group), during
  * which the other thread, its own batch extracted, would wait for this one's write.
  */
 async function extractInOrder(): Promise<void> {

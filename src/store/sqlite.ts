@@ -325,11 +325,12 @@ export class SqliteStore implements Store {
     // spilled to the WAL before the commit, and keeps the index pages the next one reads. 16 MiB
     // does that as well as 64 did and leaves the memory to the extraction threads (peak RSS ≤ 1 GB).
     this.db.pragma('cache_size = -16384');
-    // A group commit writes some 6 MB of pages to the WAL (the rows, and the index pages they
-    // touch). At the default 1,000 pages (16 MB) a checkpoint ran every third commit, each copying
-    // the same index pages to the file again and waiting on two fsyncs, inside a writer's commit;
-    // 4,096 pages (64 MB) makes a quarter of them, each copying a page once for more commits. The
-    // WAL file is cut back to 64 MB after a checkpoint rather than kept at its largest.
+    // An ingest's group commit writes 6–8 MB of pages to the WAL (the rows, and the index pages
+    // they touch). At the default 1,000 pages (16 MB) a checkpoint ran every second or third
+    // commit, each copying the same index pages to the file again and waiting on two fsyncs,
+    // inside a writer's commit; 4,096 pages (64 MB) makes a quarter of them, each copying a page
+    // once for more commits. The WAL file is cut back to 64 MB after a checkpoint rather than
+    // kept at its largest.
     this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     this.db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * PAGE_SIZE}`);
   }
