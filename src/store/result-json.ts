@@ -22,9 +22,14 @@ export function resultJsonWithoutEvents(result: SpecResult): string {
  * turn is shorter; the store then cuts the events out by their lengths (withoutEvents).
  */
 export function resultJsons(result: SpecResult): { resultJson: string; eventJson: string[] } {
-  // (null, as JSON.stringify writes an array's undefined element; results never have one)
-  const eventJson = result.events.map((e) => JSON.stringify(e) ?? 'null');
+  const eventJson = eventJsonOf(result.events);
   return { resultJson: jsonWithEvents(result, `"events":[${eventJson.join(',')}]`), eventJson };
+}
+
+/** JSON.stringify of each event, as the result's JSON writes it. */
+export function eventJsonOf(events: SpecResult['events']): string[] {
+  // (null, as JSON.stringify writes an array's undefined element; results never have one)
+  return events.map((e) => JSON.stringify(e) ?? 'null');
 }
 
 /** JSON.stringify(result) with `events` (`"events":…`) as its events' key and value. */

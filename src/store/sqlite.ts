@@ -9,7 +9,7 @@ import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
-import { resultJsonWithoutEvents, withoutEvents } from './result-json.js';
+import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
@@ -546,8 +546,7 @@ export class SqliteStore implements Store {
     const s = this.st;
     if (s.has.get(hash) !== undefined) return { hash, inserted: false, events: 0, newClusters: 0 };
     const { article: a, events } = input.result;
-    // (null, as JSON.stringify writes an array's undefined element; results never have one)
-    const eventJson = input.eventJson?.length === events.length ? input.eventJson : events.map((e) => JSON.stringify(e) ?? 'null');
+    const eventJson = input.eventJson?.length === events.length ? input.eventJson : eventJsonOf(events);
     // The event rows get the rowids after the last one: the transaction is the only writer.
     const first = (batch.lastRowid ??= s.lastReport.get() as number) + 1;
     // The article row keeps its result without the events (each is in its event row), unless a

@@ -118,7 +118,7 @@ export function loadGazetteerReport(opts: LoadOptions = {}): LoadReport {
   const dir = opts.cacheDir ?? defaultCacheDir();
   const file = join(dir, `gazetteer-${sourceHash(paths)}.bin`);
   try {
-    return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: false, file };
+    return { gazetteer: readIndex(file), built: false, file };
   } catch {
     // no cache yet, or a stale or damaged one: build it
   }
@@ -131,14 +131,14 @@ export function loadGazetteerReport(opts: LoadOptions = {}): LoadReport {
     haveLock = true;
   } catch {
     const waited = waitForFile(file, lock, 180_000);
-    if (waited) return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: false, file };
+    if (waited) return { gazetteer: readIndex(file), built: false, file };
   }
   try {
     // Built in a process of its own when it can be: the build holds some 0.9 GB at its peak, which
     // would stay the peak RSS of the ingest or server that first needed the index.
     if (buildInChild(paths, dir, file)) {
       try {
-        return { gazetteer: new Gazetteer(deserialize(readFileSync(file))), built: true, file };
+        return { gazetteer: readIndex(file), built: true, file };
       } catch {
         // (not written after all: a read-only cache folder) built here, below
       }
@@ -147,6 +147,11 @@ export function loadGazetteerReport(opts: LoadOptions = {}): LoadReport {
   } finally {
     if (haveLock) rmSync(lock, { force: true });
   }
+}
+
+/** The index written at `file` (throws when it is missing or damaged). */
+function readIndex(file: string): Gazetteer {
+  return new Gazetteer(deserialize(readFileSync(file)));
 }
 
 /** The compiled build-index script, next to this module in dist/ (or dist/ when this runs from src/, in tests), if built. */
