@@ -77,7 +77,9 @@ export function findTriggers(doc: Doc, ec: EventCoding): Trigger[] {
   const words = lexWords(tokens);
   const out: Trigger[] = [];
   const coded = codedSentences(doc);
-  coded.forEach((si, rank) => {
+  // (a loop, not forEach: a closure made per call loses its optimised code at every major GC)
+  for (let rank = 0; rank < coded.length; rank++) {
+    const si = coded[rank]!;
     const s = sents[si]!;
     // the lead sentence usually reports the news; later ones add detail or background
     const decay = 1 - 0.02 * Math.min(rank, 10);
@@ -101,7 +103,7 @@ export function findTriggers(doc: Doc, ec: EventCoding): Trigger[] {
         confidence: round(m.entry.confidence * decay * (negated ? 0.3 : 1)),
       });
     }
-  });
+  }
   const label = noteLabelTrigger(doc, ec, coded);
   if (label) out.unshift(label);
   if (ec.model && !out.some((t) => t.acled)) {

@@ -45,11 +45,12 @@ export function fatalitiesIn(ctx: Ctx, s: Sentence, clause: [number, number] | n
   const inClause = clause ? qs.filter((q) => q.start >= (ctx.toks[clause[0]]?.start ?? 0) && q.end <= (ctx.toks[clause[1] - 1]?.end ?? Infinity)) : [];
   // a count with its kill word beside it before one the quantity layer labelled from further away
   // ("Pagers used by hundreds of members exploded …, killing at least 12")
-  const near = (x: Quantity) => isKilled(ctx, x) && killWordNear(ctx, x);
-  const labelled = (x: Quantity) => isKilled(ctx, x);
-  for (const [pool, test] of [[inClause, near], [qs, near], [inClause, labelled], [qs, labelled]] as const) {
-    const q = pool.find(test);
-    if (q) {
+  // (loops, not closures made per call: those lose their optimised code at every major GC)
+  for (let pass = 0; pass < 4; pass++) {
+    const pool = pass % 2 === 0 ? inClause : qs;
+    const withWord = pass < 2;
+    for (const q of pool) {
+      if (!isKilled(ctx, q) || (withWord && !killWordNear(ctx, q))) continue;
       usedQ.add(q);
       return { min: q.min, max: q.max, text: q.text, span: { start: q.start, end: q.end } };
     }

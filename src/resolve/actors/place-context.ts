@@ -4,7 +4,7 @@
 // protesters in Mumbai"), so the place is the best evidence there is; a country stated by a name,
 // a demonym or an "of" phrase is never overridden ("Russian forces shelled Kharkiv" stays RUS).
 
-import type { ActorMention, Doc, PlaceMention } from '../../doc.js';
+import type { ActorMention, Doc, PlaceMention, Sentence } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
 import { spanContaining } from '../../nlp/spans.js';
 
@@ -50,30 +50,44 @@ export function placeActors(doc: Doc): ActorMention[] {
   // how often the article places things in each country: a lone odd place in a sentence loses to the article's country
   const votes = new Map<string, number>();
   for (const p of places) votes.set(p.country!, (votes.get(p.country!) ?? 0) + 1);
-  const sentenceOf = (at: number) => spanContaining(sentences, at);
-  return actors.map((m) => {
-    if (!placeable(m)) return m;
-    const s = sentenceOf(m.start);
-    let near: PlaceMention | null = null;
-    if (s) {
-      for (const p of places) {
-        if (p.start < s.start || p.end > s.end) continue;
-        if (!near) { near = p; continue; }
-        const dv = (votes.get(p.country!) ?? 0) - (votes.get(near.country!) ?? 0);
-        if (dv > 0 || (dv === 0 && Math.abs(p.start - m.start) < Math.abs(near.start - m.start))) near = p;
-      }
+  const ctx: PlacingContext = { sentences, places, allPlaces, votes, dominant };
+  // (a module function, not a closure made per call: that would lose its optimised code at every major GC)
+  return actors.map((m) => placeActor(m, ctx));
+}
+
+/** What placeActor reads of the article: its sentences and places, and how often it places things in each country. */
+interface PlacingContext {
+  sentences: readonly Sentence[];
+  /** the places that may place an actor (see placeActors) */
+  places: readonly PlaceMention[];
+  allPlaces: readonly PlaceMention[];
+  votes: ReadonlyMap<string, number>;
+  dominant: PlaceMention | null;
+}
+
+/** The mention with the country of the place its sentence puts it in, or as it was. */
+function placeActor(m: ActorMention, { sentences, places, allPlaces, votes, dominant }: PlacingContext): ActorMention {
+  if (!placeable(m)) return m;
+  const s = spanContaining(sentences, m.start);
+  let near: PlaceMention | null = null;
+  if (s) {
+    for (const p of places) {
+      if (p.start < s.start || p.end > s.end) continue;
+      if (!near) { near = p; continue; }
+      const dv = (votes.get(p.country!) ?? 0) - (votes.get(near.country!) ?? 0);
+      if (dv > 0 || (dv === 0 && Math.abs(p.start - m.start) < Math.abs(near.start - m.start))) near = p;
     }
-    // No place in the sentence: the article's main place country when nothing said a country, or
-    // when the country came from the article's focus but no place lies in that country (a Russian
-    // town's protest "against the invasion of Ukraine" is in Russia).
-    const focusUnplaced = m.countryFrom === 'focus' && !allPlaces.some((x) => x.country === m.country);
-    const p = near ?? (m.country === null || focusUnplaced ? dominant : null);
-    if (!p || p.country === m.country) return m;
-    // the article's own state organs ("the general staff", "the army") act abroad too: a place in
-    // another country does not make them that country's when the article's focus country is a place it names
-    if (m.countryFrom === 'focus' && (m.sector === 'GOV' || m.sector === 'MIL') && m.kind === 'institution' && !focusUnplaced) return m;
-    return { ...m, country: p.country, countryFrom: 'place' as const, refersTo: [{ text: p.text, name: p.name, country: p.country, sector: m.sector, source: { start: p.start, end: p.end } }] };
-  });
+  }
+  // No place in the sentence: the article's main place country when nothing said a country, or
+  // when the country came from the article's focus but no place lies in that country (a Russian
+  // town's protest "against the invasion of Ukraine" is in Russia).
+  const focusUnplaced = m.countryFrom === 'focus' && !allPlaces.some((x) => x.country === m.country);
+  const p = near ?? (m.country === null || focusUnplaced ? dominant : null);
+  if (!p || p.country === m.country) return m;
+  // the article's own state organs ("the general staff", "the army") act abroad too: a place in
+  // another country does not make them that country's when the article's focus country is a place it names
+  if (m.countryFrom === 'focus' && (m.sector === 'GOV' || m.sector === 'MIL') && m.kind === 'institution' && !focusUnplaced) return m;
+  return { ...m, country: p.country, countryFrom: 'place' as const, refersTo: [{ text: p.text, name: p.name, country: p.country, sector: m.sector, source: { start: p.start, end: p.end } }] };
 }
 
 export const actorsPlacedStage = defineStage({

@@ -55,16 +55,17 @@ function clauseOf(text: string, sentence: Span, anchor: Span): Span {
 function pick(text: string, { places, contents }: ArticlePlaces, within: Span, anchor: Span): number {
   let best = -1;
   let bestScore = -Infinity;
-  places.forEach((p, i) => {
-    if (p.start < within.start || p.end > within.end || !usable(p)) return;
-    if (!located(places, i) && !countryOnly(p)) return;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if (p.start < within.start || p.end > within.end || !usable(p)) continue;
+    if (!located(places, i) && !countryOnly(p)) continue;
     // a container is reached through what it contains, not chosen on its own
-    if (contents[i]!.some((q) => q.start >= within.start)) return;
+    if (contents[i]!.some((q) => q.start >= within.start)) continue;
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
     const prep = LOCATIVE_RE.test(before);
-    if ((p.role ?? 'literal') === 'modifier' && !prep) return;
+    if ((p.role ?? 'literal') === 'modifier' && !prep) continue;
     // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the place
-    if (p.feature === 'country' && !prep) return;
+    if (p.feature === 'country' && !prep) continue;
     // "refugees from Ukraine arrived in Slovakia", "against the invasion of Ukraine": an origin, a
     // destination or a topic is a weaker sign of where it happened than "in", "at" or "near"
     let s = prep ? (FROM_TO_RE.test(before) ? 2 : 3) : 0;
@@ -78,7 +79,7 @@ function pick(text: string, { places, contents }: ArticlePlaces, within: Span, a
       bestScore = s;
       best = i;
     }
-  });
+  }
   return best;
 }
 
@@ -111,13 +112,14 @@ function toLocation(places: readonly PlaceMention[], i: number): EventLocation |
 /** The article's focus: the literal place it names most, the most specific on a tie. */
 function focus(places: readonly PlaceMention[]): number {
   const counts = new Map<string, { n: number; i: number; spec: number }>();
-  places.forEach((p, i) => {
-    if ((p.role ?? 'literal') !== 'literal' || p.lat === null) return;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if ((p.role ?? 'literal') !== 'literal' || p.lat === null) continue;
     const key = `${p.name}|${p.country}|${p.feature}`;
     const c = counts.get(key) ?? { n: 0, i, spec: SPECIFICITY[p.feature] ?? 0 };
     c.n++;
     counts.set(key, c);
-  });
+  }
   let best: { n: number; i: number; spec: number } | null = null;
   for (const c of counts.values()) {
     if (!best || c.n + c.spec * 0.1 > best.n + best.spec * 0.1) best = c;
