@@ -5,7 +5,7 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { cliNodeFlags } from '../cli/node-flags.js';
-import { ingestItems } from '../corpus/ingest.js';
+import { ingestItems, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
@@ -32,12 +32,18 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
   return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** The corpus file's records (its non-empty lines). */
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) if (line) n++;
+  return n;
+}
+
 async function* texts(path: string): AsyncGenerator<string> {
   const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of rl) if (line) yield (JSON.parse(line) as { text: string }).text;
 }
 
-/** The floor: wink-nlp's readDoc over every text, reading the same file the same way. */
 /** CPU seconds (user + system, every thread of the process) since `c0`. */
 export function cpuSince(c0: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(c0);
@@ -60,6 +66,7 @@ export function mainThreadCpu(): number | null {
   }
 }
 
+/** The floor: wink-nlp's readDoc over every text, reading the same file the same way. */
 export async function floorPass(path: string): Promise<{ articles: number; tokens: number; seconds: number; cpuSeconds: number }> {
   // wink's default pipe, as a user calling readDoc would get it (the pipeline turns off what it does not read).
   const nlp = loadWinkDefault();
@@ -92,6 +99,29 @@ export interface RunResult {
   startup: number;
   /** CPU seconds of the main thread during the run (with workers: reading and handing out articles), when the OS tells. */
   mainCpuSeconds: number | null;
+  /**
+   * Articles/s over each fifth of the run, in order: the store grows as it goes, and what a
+   * report costs to merge grows with it, so the last fifth says more of a large corpus than the
+   * mean does.
+   */
+  fifths: number[];
+}
+
+/**
+ * onItem for ingestItems recording when each fifth of `n` articles had been added; `rates()` then
+ * gives articles/s per fifth reached (all five when every record is a new article, as in the
+ * bench's corpus).
+ */
+function fifthsTimer(n: number): { onItem: (o: ItemOutcome, s: IngestSummary) => void; rates: () => number[] } {
+  const t0 = performance.now();
+  const marks = [0, 1, 2, 3, 4, 5].map((k) => Math.round((k * n) / 5));
+  const at: number[] = [t0];
+  return {
+    onItem: (o, s) => {
+      if (o.kind === 'added' && at.length < marks.length && s.added >= marks[at.length]!) at.push(performance.now());
+    },
+    rates: () => at.slice(1).map((t, k) => (marks[k + 1]! - marks[k]!) / Math.max(1e-9, (t - at[k]!) / 1000)),
+  };
 }
 
 /** Articles run through the same extractor before the timed run, into a scratch store of their own. */
@@ -125,13 +155,15 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       }
     }
     startup = (performance.now() - t0) / 1000;
+    const records = await countLines(corpus);
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
-    const s = await ingestItems(readSources([corpus]), store, { extractor, pool });
+    const timer = fifthsTimer(records);
+    const s = await ingestItems(readSources([corpus]), store, { extractor, pool, onItem: timer.onItem });
     const cpuSeconds = cpuSince(c0);
     const m1 = mainThreadCpu();
     const stats = await store.stats();
-    return { added: s.added, failed: s.failed, events: stats.events, clusters: stats.clusters, seconds: s.seconds, cpuSeconds, startup, mainCpuSeconds: m0 !== null && m1 !== null ? m1 - m0 : null };
+    return { added: s.added, failed: s.failed, events: stats.events, clusters: stats.clusters, seconds: s.seconds, cpuSeconds, startup, mainCpuSeconds: m0 !== null && m1 !== null ? m1 - m0 : null, fifths: timer.rates() };
   } finally {
     await pool?.close();
     await store.close();

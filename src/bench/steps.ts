@@ -84,6 +84,14 @@ function report(ctx: BenchContext, label: string, r: RunResult): void {
   );
 }
 
+/**
+ * The rate over each fifth of the run: the store grows as the run goes and a report's merge
+ * costs more in a bigger store, so a falling rate says how a much larger corpus would fare.
+ */
+function logFifths(ctx: BenchContext, r: RunResult): void {
+  if (r.fifths.length) ctx.log(`        articles/s by fifth of the run, as the store grows: ${r.fifths.map((x) => fmt(x, 0)).join(', ')}`);
+}
+
 const singleStep: BenchStep = async (ctx) => {
   // In a process of its own, as every measurement (see run-child.ts).
   const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, 'single.db'), 1, await warmupOf(ctx, 'single', 1));
@@ -100,8 +108,10 @@ const singleStep: BenchStep = async (ctx) => {
   ctx.out.events = r.events;
   ctx.out.clusters = r.clusters;
   ctx.out.failed = r.failed;
+  ctx.out.single_articles_per_s_by_fifth = r.fifths.map((x) => round(x, 1));
   report(ctx, 'single  pipeline + SQLite (1 thread)', r);
   ctx.log(`        floor_ratio ${ctx.out.floor_ratio} (target ≥ 0.3); in CPU time ${ctx.out.floor_ratio_cpu}`);
+  logFifths(ctx, r);
 };
 
 const twoThreadStep: BenchStep = async (ctx) => {
@@ -113,8 +123,10 @@ const twoThreadStep: BenchStep = async (ctx) => {
   // How many cores the run kept busy (CPU seconds ÷ wall seconds): below 2 means the machine was
   // shared or a thread waited.
   ctx.out.two_thread_cores_used = round(r.cpuSeconds / r.seconds, 2);
+  ctx.out.two_thread_articles_per_s_by_fifth = r.fifths.map((x) => round(x, 1));
   report(ctx, 'two     pipeline + SQLite (2 worker threads, each extracting and writing)', r);
   ctx.log(`        two_thread_speedup ${ctx.out.two_thread_speedup} (target ≥ 1.7); cores kept busy ${ctx.out.two_thread_cores_used}`);
+  logFifths(ctx, r);
   // On a shared machine the wall-clock speedup says more about the neighbours than about the
   // code. CPU time does not: the run is bound either by its total CPU spread over two cores or by
   // the main thread (which reads, hashes and hands out the articles), whichever is slower; the
