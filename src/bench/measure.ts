@@ -32,16 +32,20 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
   return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The corpus file's records (its non-empty lines). */
-async function countLines(path: string): Promise<number> {
+/** The corpus file's records: its non-empty lines. */
+async function* records(path: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of rl) if (line) yield line;
+}
+
+async function countRecords(path: string): Promise<number> {
   let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) if (line) n++;
+  for await (const _ of records(path)) n++;
   return n;
 }
 
 async function* texts(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield (JSON.parse(line) as { text: string }).text;
+  for await (const line of records(path)) yield (JSON.parse(line) as { text: string }).text;
 }
 
 /** CPU seconds (user + system, every thread of the process) since `c0`. */
@@ -155,10 +159,10 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       }
     }
     startup = (performance.now() - t0) / 1000;
-    const records = await countLines(corpus);
+    const n = await countRecords(corpus);
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
-    const timer = fifthsTimer(records);
+    const timer = fifthsTimer(n);
     const s = await ingestItems(readSources([corpus]), store, { extractor, pool, onItem: timer.onItem });
     const cpuSeconds = cpuSince(c0);
     const m1 = mainThreadCpu();
