@@ -2,9 +2,8 @@
 // core. Ingest gives them whole batches to extract and write, each through its own store
 // connection and in reading order (see IngestRequest); the queue worker has them only extract.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledScript } from '../compiled.js';
 import type { InputRecord } from '../ingest/record.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
 import type { ResourceOptions } from '../resources.js';
@@ -68,13 +67,11 @@ export type WorkerResponse =
   | { id: number; outcomes: WriteOutcome[] }
   | { id: number; error: string };
 
-/** The compiled worker script: next to this module in dist/, or dist/ when running from src/ (tests). */
+/** The compiled worker script (see compiledScript). */
 function workerPath(): string {
-  const here = new URL('./extract-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
-  const dist = new URL('../../dist/corpus/extract-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(dist))) return fileURLToPath(dist);
-  throw new Error('extract-worker.js not found: run `npm run build` first');
+  const path = compiledScript('corpus/extract-worker.js');
+  if (!path) throw new Error('extract-worker.js not found: run `npm run build` first');
+  return path;
 }
 
 interface Slot {

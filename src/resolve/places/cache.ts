@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledScript } from '../../compiled.js';
 import { buildFromSources } from './build.js';
 import { GazetteerError } from './errors.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
@@ -154,18 +155,9 @@ function readIndex(file: string): Gazetteer {
   return new Gazetteer(deserialize(readFileSync(file)));
 }
 
-/** The compiled build-index script, next to this module in dist/ (or dist/ when this runs from src/, in tests), if built. */
-function buildScript(): string | null {
-  for (const rel of ['./build-index.js', '../../../dist/resolve/places/build-index.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
-
 /** Build and write the index at `file` in a child process (build-index.ts); whether it ran to the end. */
 function buildInChild(paths: SourcePaths, dir: string, file: string): boolean {
-  const script = buildScript();
+  const script = compiledScript('resolve/places/build-index.js');
   if (!script) return false;
   try {
     execFileSync(process.execPath, [script, JSON.stringify({ paths, dir, file })], { stdio: ['ignore', 'ignore', 'pipe'] });
