@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeDoc } from '../ingest/article.js';
 import { paragraphsStage } from './paragraphs.js';
-import { loadWink, tokensStage } from './tokens.js';
+import { loadWink, tokenizeParagraphs, tokenizeRange, tokensStage } from './tokens.js';
 import { DEFAULT_SETTINGS, type Resources } from '../resources.js';
-import type { Doc } from '../doc.js';
+import type { Doc, Paragraph, Sentence, Token } from '../doc.js';
 
 const res: Resources = { nlp: loadWink(), settings: DEFAULT_SETTINGS };
 
@@ -37,5 +37,35 @@ describe('sentences and tokens', () => {
       for (let i = s.tokenStart; i < s.tokenEnd; i++) expect(doc.tokens![i]!.sentence).toBe(s.index);
     }
     expect(doc.tokens!.find((t) => t.text === 'another')!.pos).toBe('DET');
+  });
+
+  it('reads the whole text in one pass with the tokens and sentences of one pass per paragraph', () => {
+    const text = 'Clashes resume on the border\n\nKHARTOUM, April 16, 2023 (Wire) - Fighting went on overnight. Residents fled.\n\n"We left at dawn," she said. Police didn\'t comment.';
+    const doc = tokenize(text);
+    const sentences: Sentence[] = [];
+    const tokens: Token[] = [];
+    for (const p of doc.paragraphs!) tokenizeRange(res.nlp, text, p.start, p.end, p.index, sentences, tokens);
+    expect(doc.tokens).toEqual(tokens);
+    expect(doc.sentences!.map((s) => [s.start, s.end, s.paragraph])).toEqual(sentences.map((s) => [s.start, s.end, s.paragraph]));
+  });
+
+  it('gives a tab inside a line no token of its own', () => {
+    const text = 'She said.\tPolice did not comment.';
+    const doc = tokenize(text);
+    expect(doc.tokens!.map((t) => t.text)).toEqual(['She', 'said', '.', 'Police', 'did', 'not', 'comment', '.']);
+    for (const t of doc.tokens!) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('falls back to a pass per paragraph when a paragraph boundary cuts a token', () => {
+    const text = 'Shelling hit Kapan overnight.';
+    const paragraphs: Paragraph[] = [
+      { start: 0, end: 15, index: 0, kind: 'body' },
+      { start: 15, end: text.length, index: 1, kind: 'body' },
+    ];
+    expect(tokenizeParagraphs(res.nlp, text, paragraphs, [], [])).toBe(false);
+    const doc = { ...makeDoc({ id: 't', text }), paragraphs };
+    const { tokens, sentences } = tokensStage.run(doc, res);
+    expect(tokens.map((t) => t.text)).toEqual(['Shelling', 'hit', 'Ka', 'pan', 'overnight', '.']);
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 1]);
   });
 });
