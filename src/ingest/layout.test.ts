@@ -11,6 +11,12 @@ describe('readLayout', () => {
     expect(l.title).toBe('Shelling hits border town');
   });
 
+  it('knows a known title repeated in another case and spacing, and no line that only starts like it', () => {
+    const text = '  SHELLING  hits border\ttown \n\nShelling hit the border town of Example on Sunday, officials said.';
+    const l = readLayout(text, 'Shelling hits border town');
+    expect(l.zones.map((z) => z.kind)).toEqual(['title', 'body']);
+  });
+
   it('splits a dateline from the body and reads its date and agency', () => {
     const text = 'MOGADISHU, Oct 30, 2022 (Wire) - Two car bombs exploded near the ministry, police said.';
     const l = readLayout(text, null);

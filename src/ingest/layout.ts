@@ -29,6 +29,24 @@ export function lines(text: string): Line[] {
 const CAPTION_CUE = /\b(pictures?|photos?|photograph|file photo|image|caption|credit|Getty|AFP\/|Reuters\/|AP Photo|EPA)\b/i;
 const SENTENCE_END = /[.!?…"”’)\]]$/;
 
+/** Lower case, white space runs as one space, trimmed: how a line is compared with a title. */
+function norm(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * norm(s) === target, normalising only a line whose first letter could match: every line of an
+ * article is compared with its title, and most differ at once (this was most of making a Doc).
+ */
+function normEquals(s: string, target: string): boolean {
+  let i = 0;
+  while (i < s.length && /\s/.test(s[i]!)) i++;
+  const c = s.charCodeAt(i);
+  // (a surrogate is left to norm: its lower case depends on the other half)
+  if (i < s.length && (c < 0xd800 || c > 0xdfff) && !target.startsWith(s[i]!.toLowerCase())) return false;
+  return norm(s) === target;
+}
+
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
@@ -52,8 +70,8 @@ export function readLayout(text: string, knownTitle: string | null): Layout {
   let firstLineDate: Layout['firstLineDate'] = null;
   let dateline: Dateline | null = null;
   let title: string | null = null;
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   const titleNorm = knownTitle ? norm(knownTitle) : null;
+  let foundNorm: string | null = null; // norm(title), once a title line is found
   let inHeader = true;
 
   for (const [i, line] of ls.entries()) {
@@ -65,8 +83,7 @@ export function readLayout(text: string, knownTitle: string | null): Layout {
         continue;
       }
     }
-    const n = norm(line.text);
-    if ((titleNorm && n === titleNorm) || (title && n === norm(title))) {
+    if ((titleNorm && normEquals(line.text, titleNorm)) || (title && normEquals(line.text, (foundNorm ??= norm(title))))) {
       zones.push({ start: line.start, end: line.end, kind: 'title' });
       continue;
     }
