@@ -73,73 +73,17 @@ function isWinkSpace(code: number): boolean {
 
 /**
  * Tokenise `text.slice(start, end)` (one paragraph) with wink-nlp, map tokens back to absolute
- * offsets and append them and their sentences to `tokens` and `sentences`. Tokens wink
- * normalises (rare) are found by searching forward; a token that cannot be found is skipped
- * rather than given a wrong span.
+ * offsets and append them and their sentences to `tokens` and `sentences` (see tokenizeParagraphs).
  */
 export function tokenizeRange(nlp: WinkNlp, text: string, start: number, end: number, paragraph: number, sentences: Sentence[], tokens: Token[]): void {
-  const its = nlp.its;
-  const slice = text.slice(start, end);
-  const wdoc = nlp.readDoc(slice);
-  const winkTokens = wdoc.tokens();
-  const values = winkTokens.out(its.value) as string[];
-  const pos = winkTokens.out(its.pos) as string[];
-  const lemmas = lemmasOf(nlp, winkTokens, values, pos);
-  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
-
-  // wink token i → index in `tokens`, or -1 when it could not be placed
-  const winkToOurs = new Int32Array(values.length);
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    while (cursor < slice.length && isWinkSpace(slice.charCodeAt(cursor))) cursor++;
-    if (isBlank(v)) {
-      // (a tab's token: searching for it would misplace the words after it)
-      winkToOurs[i] = -1;
-      continue;
-    }
-    let at = slice.startsWith(v, cursor) ? cursor : slice.indexOf(v, cursor);
-    let len = v.length;
-    // Found verbatim: the token's text is wink's own string for it, one object per word form
-    // across all documents, so its hash is computed once and every Map lookup by token text
-    // downstream (dictionaries, memos) skips hashing a fresh copy.
-    let tokenText = v;
-    if (at < 0 || at - cursor > 200) {
-      // wink changed the token (e.g. expanded a contraction): take the next non-space run
-      if (cursor >= slice.length) {
-        winkToOurs[i] = -1;
-        continue;
-      }
-      let k = cursor;
-      while (k < slice.length && !/\s/.test(slice[k]!)) k++;
-      at = cursor;
-      len = Math.min(k, cursor + v.length) - cursor || 1;
-      tokenText = slice.slice(at, at + len);
-    }
-    cursor = at + len;
-    winkToOurs[i] = tokens.length;
-    tokens.push({
-      start: start + at,
-      end: start + at + len,
-      text: tokenText,
-      lemma: lemmas[i] ?? v.toLowerCase(),
-      pos: pos[i] ?? 'X',
-      sentence: -1,
-    });
-  }
-  for (const [a, b] of spans) {
-    let ta = -1;
-    let tb = -1;
-    for (let i = a; i <= b; i++) if (winkToOurs[i]! >= 0) { ta = winkToOurs[i]!; break; }
-    for (let i = b; i >= a; i--) if (winkToOurs[i]! >= 0) { tb = winkToOurs[i]!; break; }
-    if (ta < 0 || tb < 0) continue;
-    const index = sentences.length;
-    for (let t = ta; t <= tb; t++) tokens[t]!.sentence = index;
-    sentences.push({ index, start: tokens[ta]!.start, end: tokens[tb]!.end, tokenStart: ta, tokenEnd: tb + 1, paragraph });
-  }
+  // (one paragraph that is the whole text read: no token can cross its bounds)
+  tokenizeParagraphs(nlp, text.slice(start, end), [{ start: 0, end: end - start, index: paragraph, kind: 'body' }], sentences, tokens, start);
 }
 
-/** A wink token that is only white space: reading across lines, wink gives each line break a token. */
+/**
+ * A wink token that is only white space: reading across lines, wink gives each line break a
+ * token, and a tab one (searched for, it would misplace the words after it).
+ */
 function isBlank(v: string): boolean {
   for (let i = 0; i < v.length; i++) if (!isWinkSpace(v.charCodeAt(i))) return false;
   return true;
@@ -156,8 +100,12 @@ function isBlank(v: string): boolean {
  * restart at a line break; checked token for token on 500 generated articles), apart from the
  * line breaks' own tokens, which are skipped. A paragraph that is not a whole line (a dateline
  * split from its body) ends wink's sentence where it ends, as a separate reading would.
+ *
+ * Tokens wink normalises (rare) are found by searching forward; a token that cannot be found is
+ * skipped rather than given a wrong span. `offset` is added to every span (`text` being a slice
+ * of the document starting there).
  */
-export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: readonly Paragraph[], sentences: Sentence[], tokens: Token[]): boolean {
+export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: readonly Paragraph[], sentences: Sentence[], tokens: Token[], offset = 0): boolean {
   const its = nlp.its;
   const wdoc = nlp.readDoc(text);
   const winkTokens = wdoc.tokens();
@@ -168,6 +116,8 @@ export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: reado
 
   // wink token i → index in `tokens`, or -1 when it is blank, outside every paragraph or could not be placed
   const winkToOurs = new Int32Array(values.length);
+  // paragraph (index into `paragraphs`) of each token this call appends, from `first` on
+  const first = tokens.length;
   const paraOf: number[] = [];
   let cursor = 0;
   let p = 0;
@@ -180,8 +130,12 @@ export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: reado
     }
     let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
     let len = v.length;
-    let tokenText = v; // (wink's own string: see tokenizeRange)
+    // Found verbatim: the token's text is wink's own string for it, one object per word form
+    // across all documents, so its hash is computed once and every Map lookup by token text
+    // downstream (dictionaries, memos) skips hashing a fresh copy.
+    let tokenText = v;
     if (at < 0 || at - cursor > 200) {
+      // wink changed the token (e.g. expanded a contraction): take the next non-space run
       if (cursor >= text.length) {
         winkToOurs[i] = -1;
         continue;
@@ -199,12 +153,12 @@ export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: reado
       continue;
     }
     if (at + len > paragraphs[p]!.end) {
-      tokens.length = 0;
+      tokens.length = first;
       return false;
     }
     winkToOurs[i] = tokens.length;
     paraOf.push(p);
-    tokens.push({ start: at, end: at + len, text: tokenText, lemma: lemmas[i] ?? v.toLowerCase(), pos: pos[i] ?? 'X', sentence: -1 });
+    tokens.push({ start: offset + at, end: offset + at + len, text: tokenText, lemma: lemmas[i] ?? v.toLowerCase(), pos: pos[i] ?? 'X', sentence: -1 });
   }
   // each wink sentence, split where its tokens' paragraph changes
   for (const [a, b] of spans) {
@@ -213,10 +167,10 @@ export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: reado
     for (let i = a; i <= b + 1; i++) {
       const t = i <= b ? winkToOurs[i]! : -1;
       if (t < 0 && i <= b) continue;
-      if (ta >= 0 && (i > b || paraOf[t]! !== paraOf[ta]!)) {
+      if (ta >= 0 && (i > b || paraOf[t - first]! !== paraOf[ta - first]!)) {
         const index = sentences.length;
         for (let k = ta; k <= last; k++) tokens[k]!.sentence = index;
-        sentences.push({ index, start: tokens[ta]!.start, end: tokens[last]!.end, tokenStart: ta, tokenEnd: last + 1, paragraph: paragraphs[paraOf[ta]!]!.index });
+        sentences.push({ index, start: tokens[ta]!.start, end: tokens[last]!.end, tokenStart: ta, tokenEnd: last + 1, paragraph: paragraphs[paraOf[ta - first]!]!.index });
         ta = -1;
       }
       if (i > b) break;
