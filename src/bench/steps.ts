@@ -185,7 +185,7 @@ const MEDIAN_KEYS = [
   'two_thread_articles_per_s', 'two_thread_speedup', 'two_thread_cores_used', 'two_thread_cpu_ms_per_article', 'two_thread_main_cpu_ms_per_article', 'two_thread_speedup_cpu',
 ];
 /** What the final JSON reports as the largest over rounds. */
-const MAX_KEYS = ['single_peak_rss_mb', 'two_thread_peak_rss_mb'];
+const MAX_KEYS = ['single_peak_rss_mb', 'two_thread_peak_rss_mb', 'failed'];
 
 export function median(xs: readonly number[]): number {
   const v = [...xs].sort((a, b) => a - b);
@@ -270,6 +270,10 @@ export async function bench(argv: string[]): Promise<Record<string, unknown>> {
     if (rounds > 1) {
       const each = (k: string) => outs.map((o) => o[k]).join(', ');
       ctx.log(`rounds  median of ${rounds}: floor_ratio ${ctx.out.floor_ratio} (rounds: ${each('floor_ratio')}), two_thread_speedup ${ctx.out.two_thread_speedup} (rounds: ${each('two_thread_speedup')})`);
+      // Every round ingests the same corpus into new stores: the same events and clusters, or the merge depends on something it should not.
+      const same = new Set(outs.map((o) => `${String(o.events)}/${String(o.clusters)}`)).size === 1;
+      ctx.out.rounds_agree = same;
+      ctx.log(`        event reports and clusters ${same ? `the same in every round (${String(outs[0]!.events)} → ${String(outs[0]!.clusters)})` : `DIFFER between rounds: ${each('events')} reports, ${each('clusters')} clusters`}`);
     }
     for (const step of STEPS) {
       await step(ctx);
