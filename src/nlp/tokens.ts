@@ -162,23 +162,28 @@ export function tokenizeParagraphs(nlp: WinkNlp, text: string, paragraphs: reado
   }
   // each wink sentence, split where its tokens' paragraph changes
   for (const [a, b] of spans) {
-    let ta = -1;
-    let last = -1;
-    for (let i = a; i <= b + 1; i++) {
-      const t = i <= b ? winkToOurs[i]! : -1;
-      if (t < 0 && i <= b) continue;
-      if (ta >= 0 && (i > b || paraOf[t - first]! !== paraOf[ta - first]!)) {
-        const index = sentences.length;
-        for (let k = ta; k <= last; k++) tokens[k]!.sentence = index;
-        sentences.push({ index, start: tokens[ta]!.start, end: tokens[last]!.end, tokenStart: ta, tokenEnd: last + 1, paragraph: paragraphs[paraOf[ta - first]!]!.index });
+    let ta = -1; // first and last of our tokens in the current part
+    let tb = -1;
+    for (let i = a; i <= b; i++) {
+      const t = winkToOurs[i]!;
+      if (t < 0) continue;
+      if (ta >= 0 && paraOf[t - first] !== paraOf[ta - first]) {
+        addSentence(sentences, tokens, ta, tb, paragraphs[paraOf[ta - first]!]!.index);
         ta = -1;
       }
-      if (i > b) break;
       if (ta < 0) ta = t;
-      last = t;
+      tb = t;
     }
+    if (ta >= 0) addSentence(sentences, tokens, ta, tb, paragraphs[paraOf[ta - first]!]!.index);
   }
   return true;
+}
+
+/** A sentence of tokens [ta, tb] (indexes in `tokens`), appended to `sentences` and marked on its tokens. */
+function addSentence(sentences: Sentence[], tokens: Token[], ta: number, tb: number, paragraph: number): void {
+  const index = sentences.length;
+  for (let k = ta; k <= tb; k++) tokens[k]!.sentence = index;
+  sentences.push({ index, start: tokens[ta]!.start, end: tokens[tb]!.end, tokenStart: ta, tokenEnd: tb + 1, paragraph });
 }
 
 export const tokensStage = defineStage({
