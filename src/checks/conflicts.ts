@@ -33,7 +33,9 @@ const VERBAL = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE', 'CON
 /** Pairs of events whose sources contradict each other, with the reason. */
 export function conflictingPairs(events: readonly Event[]): [Event, Event, string][] {
   const out: [Event, Event, string][] = [];
-  const live = events.filter((e) => e.status !== 'historical');
+  // a loop, not a per-call closure: V8 drops a closure's optimized code at each full GC
+  const live: Event[] = [];
+  for (const e of events) if (e.status !== 'historical') live.push(e);
   for (let i = 0; i < live.length; i++) {
     for (let j = i + 1; j < live.length; j++) {
       const a = live[i]!;

@@ -51,6 +51,52 @@ function quotesOf(doc: Doc): Quote[] {
 }
 
 
+// Module functions and loops, not per-call closures: V8 drops a closure's optimized code at each full GC.
+
+/** Is token i inside a quote (between its marks)? */
+function inQuote(quotes: readonly Quote[], i: number): boolean {
+  for (const q of quotes) if (q.open < i && i < q.close) return true;
+  return false;
+}
+
+/** The quote whose closing mark is token i. */
+function quoteEndingAt(quotes: readonly Quote[], i: number): Quote | undefined {
+  for (const q of quotes) if (q.close === i) return q;
+  return undefined;
+}
+
+/** The quote whose opening mark is token i. */
+function quoteStartingAt(quotes: readonly Quote[], i: number): Quote | undefined {
+  for (const q of quotes) if (q.open === i) return q;
+  return undefined;
+}
+
+/** The first party (not an outlet) within [from, to]: a sentence's subject. */
+function firstPartyIn(doc: Doc, parts: readonly Participant[], from: number, to: number): Participant | undefined {
+  for (const p of parts) if (p.span.start >= from && p.span.end <= to && !isOutlet(doc, p)) return p;
+  return undefined;
+}
+
+/** Does a participant start at `offset`? */
+function partStartsAt(parts: readonly Participant[], offset: number): boolean {
+  for (const p of parts) if (p.span.start === offset) return true;
+  return false;
+}
+
+/** Words between a speaker and a coordinated cue ("Armenia, however, did not …, but said"). */
+function coordinationWord(x: Token): boolean {
+  return ['ADV', 'CCONJ', 'AUX', 'PART', 'PUNCT'].includes(x.pos);
+}
+
+/** "…, Human Rights Watch said in a report on Tuesday.": only circumstances in tokens [from, to). */
+function onlyCircumstances(toks: readonly Token[], from: number, to: number): boolean {
+  for (let x = from; x < to && x < toks.length; x++) {
+    const t = toks[x]!;
+    if (!(isPunct(t) || SKIP_AFTER_CUE.has(lower(t)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(t.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(t.text))) return false;
+  }
+  return true;
+}
+
 function spanOf(toks: readonly Token[], a: number, b: number): Span {
   return { start: toks[a]!.start, end: toks[b]!.end };
 }
@@ -132,10 +178,6 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
   type Last = { speaker: Participant | null; neutral: boolean; via: string[] };
   let lastSpeaker = null as Last | null;
 
-  const inQuote = (i: number): boolean => quotes.some((q) => q.open < i && i < q.close);
-  const quoteEndingAt = (i: number): Quote | undefined => quotes.find((q) => q.close === i);
-  const quoteStartingAt = (i: number): Quote | undefined => quotes.find((q) => q.open === i);
-
   for (const s of sentences) {
     const para = paras[s.paragraph];
     if ((opts.bodyOnly ?? true) && para && para.kind !== 'body') continue;
@@ -154,7 +196,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
         lemma = CUE_FORM_OF.get(low);
         if (!lemma) continue;
         if (NOUN_LIKE.has(low) && t.pos !== 'VERB') continue;
-        if (inQuote(i)) continue;
+        if (inQuote(quotes, i)) continue;
         // "did not report any casualties": nothing is reported
         if (['not', "n't", 'never'].includes(lower(toks[i - 1])) || ['not', "n't", 'never'].includes(lower(toks[i - 2]))) continue;
         if (lemma === 'hold') {
@@ -187,12 +229,12 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
         guess = participle && mainSpeaker ? mainSpeaker : readSpeaker(doc, parts, subjA, i);
         if (participle && !mainSpeaker) {
           // "…, saying": the sentence's subject speaks
-          const first = parts.find((p) => p.span.start >= s.start && p.span.end <= t.start && !isOutlet(doc, p));
+          const first = firstPartyIn(doc, parts, s.start, t.start);
           guess = { speaker: first ?? null, span: first?.span ?? null, neutral: false, outlets: [], anaphor: !first };
         }
         // "Armenia, however, did not …, but said …": a verb coordinated with the sentence's subject
-        if (!guess.speaker && !guess.neutral && !guess.anaphor && toks.slice(subjA, i).every((x) => ['ADV', 'CCONJ', 'AUX', 'PART', 'PUNCT'].includes(x.pos))) {
-          const first = parts.find((p) => p.span.start >= s.start && p.span.end <= t.start && !isOutlet(doc, p));
+        if (!guess.speaker && !guess.neutral && !guess.anaphor && toks.slice(subjA, i).every(coordinationWord)) {
+          const first = firstPartyIn(doc, parts, s.start, t.start);
           if (first && subjA > s.tokenStart) guess = { speaker: first, span: first.span, neutral: !!first.sector && NEUTRAL_SECTORS.has(first.sector), outlets: [], anaphor: false };
         }
         // inverted: "…, said the ministry."
@@ -222,7 +264,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
             let f = e + 1;
             while (f < s.tokenEnd && !isPunct(toks[f])) f++;
             for (const p of parts) if (p.span.start >= toks[e]!.end && p.span.end <= (toks[f - 1]?.end ?? -1)) accused.push({ ...p, span: p.span });
-            const rel = toks.slice(s.tokenStart, i).map((x) => lower(x)).lastIndexOf('which');
+            const rel = toks.slice(s.tokenStart, i).map(lower).lastIndexOf('which');
             content = rel > 0 ? trimSpan(doc, { start: s.start, end: toks[s.tokenStart + rel - 1]!.end }) : null;
             k = f;
           } else {
@@ -236,23 +278,23 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
           const w = lower(toks[c]);
           if (w === 'that' || w === ':') { sawThat = true; c++; break; }
           if (OPEN_QUOTES.has(toks[c]!.text)) break;
-          if (SKIP_AFTER_CUE.has(w) || toks[c]!.pos === 'NUM' || toks[c]!.pos === 'PROPN' && w !== 'it' && !parts.some((p) => p.span.start === toks[c]!.start)) { c++; continue; }
+          if (SKIP_AFTER_CUE.has(w) || toks[c]!.pos === 'NUM' || toks[c]!.pos === 'PROPN' && w !== 'it' && !partStartsAt(parts, toks[c]!.start)) { c++; continue; }
           break;
         }
         if (!sawThat) c = k;
-        const q = quoteStartingAt(c) ?? (OPEN_QUOTES.has(toks[c]?.text ?? '') ? undefined : undefined);
+        const q = quoteStartingAt(quotes, c) ?? (OPEN_QUOTES.has(toks[c]?.text ?? '') ? undefined : undefined);
         if (content) {
           // set above ("which X blamed on Y")
         } else if (q) {
           content = trimSpan(doc, { start: q.start, end: q.end });
         } else {
           const restStart = c;
-          const restWords = toks.slice(restStart, s.tokenEnd).filter((x) => !isPunct(x)).length;
+          let restWords = 0;
+          for (let x = restStart; x < s.tokenEnd && x < toks.length; x++) if (!isPunct(toks[x])) restWords++;
           const followedByComma = toks[k]?.text === ',' || toks[k]?.text === '.';
           const speakerAfterComma = subjA > s.tokenStart && toks[subjA - 1]!.text === ',';
           // "…, Human Rights Watch said in a report on Tuesday.": only circumstances follow the cue
-          const trailing = () => toks.slice(k, s.tokenEnd).every((x) => isPunct(x) || SKIP_AFTER_CUE.has(lower(x)) || ['ADP', 'DET', 'NUM', 'PROPN', 'ADJ'].includes(x.pos) || /^(report|interview|statement|post|conference|briefing)s?$/i.test(x.text));
-          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || trailing())))) {
+          if (kind !== 'speech' || (restWords >= 2 && !(followedByComma && speakerAfterComma) && !(speakerAfterComma && (restWords <= 3 || onlyCircumstances(toks, k, s.tokenEnd))))) {
             // content after the cue, to the end of its clause for denials and blame
             let e = s.tokenEnd;
             if (kind !== 'speech') {
@@ -269,7 +311,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
             // "…, X said": content before the speaker; a closing quote takes its whole quotation
             let b = subjA - 1;
             while (b > s.tokenStart && (toks[b]!.text === ',' || toks[b]!.text === '—')) b--;
-            const qq = quoteEndingAt(b) ?? quoteEndingAt(b + 1);
+            const qq = quoteEndingAt(quotes, b) ?? quoteEndingAt(quotes, b + 1);
             content = qq ? trimSpan(doc, { start: qq.start, end: qq.end }) : trimSpan(doc, { start: s.start, end: toks[b]!.end });
           }
         }
@@ -279,7 +321,9 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
       // the speaker: a pronoun or "the statement" continues the last party that spoke
       let speaker = guess.speaker;
       let neutral = guess.neutral;
-      const via = new Set<string>([...guess.outlets, ...extraOutlets].map((o) => o.name));
+      const via = new Set<string>();
+      for (const o of guess.outlets) via.add(o.name);
+      for (const o of extraOutlets) via.add(o.name);
       if (speaker && isOutlet(doc, speaker)) { via.add(outletName(speaker)); neutral = true; }
       if (!speaker && guess.anaphor && lastSpeaker) {
         speaker = lastSpeaker.speaker;
@@ -321,13 +365,19 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
 
 /** An attribution inside another's content inherits its intermediaries ("Interfax reported that X said …"). */
 function nest(atts: Attribution[]): Attribution[] {
-  return atts.map((b) => {
-    const outer = atts.filter((a) => a !== b && a.content.start <= b.cue.start && b.cue.end <= a.content.end);
-    if (!outer.length) return b;
+  const out: Attribution[] = [];
+  for (const b of atts) {
+    const outer: Attribution[] = [];
+    for (const a of atts) if (a !== b && a.content.start <= b.cue.start && b.cue.end <= a.content.end) outer.push(a);
+    if (!outer.length) {
+      out.push(b);
+      continue;
+    }
     const via = new Set(b.via);
     for (const a of outer) for (const v of a.via) via.add(v);
-    return { ...b, via: [...via] };
-  });
+    out.push({ ...b, via: [...via] });
+  }
+  return out;
 }
 
 export const attributionsStage = defineStage({

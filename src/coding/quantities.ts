@@ -5,7 +5,7 @@
 // {N, N}; "several" 3, "dozens" 24, "hundreds" 200, "thousands" 2000 (as minimums).
 // `fatalitiesFor` picks an event's death toll from them: the killed only, never the wounded.
 
-import type { Doc, Event, Quantity, Span, Token } from '../doc.js';
+import type { Doc, Event, Quantity, Sentence, Span, Token } from '../doc.js';
 import { byStart, countBefore } from '../nlp/spans.js';
 import { defineStage } from '../pipeline.js';
 import { tokenAt } from './assemble/tokens.js';
@@ -485,9 +485,25 @@ export function fatalitiesFor(doc: Doc, event: Event): Event['fatalities'] {
 type Toll = { min: number | null; max: number | null; text: string; span: Span };
 const paragraphTolls = new WeakMap<Doc, Map<number, Toll | null>>();
 
+/** Is the count told as a party's claim ("… claimed to have killed 30")? */
+function isClaimed(doc: Doc, from: number, q: Quantity): boolean {
+  return /\bclaim\w*\b[^.]*$/i.test(doc.text.slice(Math.max(from, q.start - 60), q.start));
+}
+
+/** "the man", "he was killed": someone an indefinite count already covers. */
+function isAnaphoric(q: Quantity): boolean {
+  return q.noun === 'pronoun' || /^the\b/i.test(q.text);
+}
+
+function quantityText(q: Quantity): string {
+  return q.text;
+}
+
 function paragraphToll(doc: Doc, paragraph: number): Toll | null {
   const sents = doc.sentences ?? [];
-  const para = sents.filter((s) => s.paragraph === paragraph);
+  // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
+  const para: Sentence[] = [];
+  for (const s of sents) if (s.paragraph === paragraph) para.push(s);
   const from = para[0]!.start;
   const to = para.at(-1)!.end;
   const text = doc.text.slice(from, to);
@@ -498,29 +514,32 @@ function paragraphToll(doc: Doc, paragraph: number): Toll | null {
     const start = from + coded.index;
     return { min: n, max: n, text: coded[0], span: { start, end: start + coded[0].length } };
   }
-  const killed = (doc.quantities ?? []).filter((q) => q.start >= from && q.end <= to && q.unit === 'killed');
+  const killed: Quantity[] = [];
+  for (const q of doc.quantities ?? []) if (q.start >= from && q.end <= to && q.unit === 'killed') killed.push(q);
   if (!killed.length) return null;
-  const positive = killed.filter((q) => (q.min ?? q.max ?? 0) > 0);
+  const positive: Quantity[] = [];
+  for (const q of killed) if ((q.min ?? q.max ?? 0) > 0) positive.push(q);
   if (!positive.length) {
     const z = killed[0]!;
     return { min: 0, max: 0, text: z.text, span: { start: z.start, end: z.end } };
   }
-  const claimed = (q: Quantity) => /\bclaim\w*\b[^.]*$/i.test(doc.text.slice(Math.max(from, q.start - 60), q.start));
-  const anyNeutral = positive.some((q) => !claimed(q));
-  // "the man", "he was killed": someone an indefinite count already covers
-  const anaphoric = (q: Quantity) => q.noun === 'pronoun' || /^the\b/i.test(q.text);
-  const anyCount = positive.some((q) => !anaphoric(q));
+  let anyNeutral = false;
+  for (const q of positive) if (!isClaimed(doc, from, q)) { anyNeutral = true; break; }
+  let anyCount = false;
+  for (const q of positive) if (!isAnaphoric(q)) { anyCount = true; break; }
   let min = 0;
   let max: number | null = 0;
   const used: Quantity[] = [];
   for (const q of positive) {
-    if (anyCount && anaphoric(q)) continue;
-    if (anyNeutral && claimed(q)) continue;
+    if (anyCount && isAnaphoric(q)) continue;
+    if (anyNeutral && isClaimed(doc, from, q)) continue;
     const before = doc.text.slice(Math.max(from, q.start - 30), q.start).toLowerCase();
     if (/\b(including|among them|of whom|of them|among the dead|among those)\s*(at least\s*)?$/.test(before)) continue;
     const v = q.min ?? q.max ?? 0;
     // a later sentence restating the toll ("Four … were killed. … 4 dead") is not a new count
-    if (used.some((u) => (u.min ?? u.max) === v && sents[tokenSentence(doc, u)] !== sents[tokenSentence(doc, q)])) continue;
+    let restated = false;
+    for (const u of used) if ((u.min ?? u.max) === v && sents[tokenSentence(doc, u)] !== sents[tokenSentence(doc, q)]) { restated = true; break; }
+    if (restated) continue;
     used.push(q);
     min += v;
     max = max === null || q.max === null ? null : max + q.max;
@@ -531,14 +550,17 @@ function paragraphToll(doc: Doc, paragraph: number): Toll | null {
   if (used.length >= 3) {
     const head = used[0]!;
     const rest = used.slice(1);
-    const restSum = rest.reduce((n, q) => n + (q.min ?? q.max ?? 0), 0);
-    if (restSum === (head.min ?? head.max) && rest.every((q) => tokenSentence(doc, q) > tokenSentence(doc, head))) {
-      return { min: head.min, max: head.max, text: head.text, span: { start: head.start, end: head.end } };
+    let restSum = 0;
+    for (const q of rest) restSum += q.min ?? q.max ?? 0;
+    if (restSum === (head.min ?? head.max)) {
+      let later = true;
+      for (const q of rest) if (!(tokenSentence(doc, q) > tokenSentence(doc, head))) { later = false; break; }
+      if (later) return { min: head.min, max: head.max, text: head.text, span: { start: head.start, end: head.end } };
     }
   }
   const first = used[0]!;
   const last = used.at(-1)!;
-  return { min, max, text: used.map((u) => u.text).join(' + '), span: { start: first.start, end: last.end } };
+  return { min, max, text: used.map(quantityText).join(' + '), span: { start: first.start, end: last.end } };
 }
 
 /** The sentence of the first token starting at or after the quantity's start. */

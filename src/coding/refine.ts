@@ -67,6 +67,10 @@ interface ScopeMemo {
 }
 const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
 
+function isNoteLabel(t: Trigger): boolean {
+  return t.rule.startsWith('note-label:');
+}
+
 function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo {
   let m = scopeMemo.get(tokens);
   if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
@@ -77,7 +81,8 @@ function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo
       if (at) at.push(t);
       else triggersAt.set(t.start, [t]);
     }
-    const noteLabel = doc.triggers?.find((x) => x.rule.startsWith('note-label:')) ?? null;
+    // a module function, not a per-call closure: V8 drops a closure's optimized code at each full GC
+    const noteLabel = doc.triggers?.find(isNoteLabel) ?? null;
     m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map(), sentences: new Map(), triggersAt, noteLabel };
     scopeMemo.set(tokens, m);
   }
@@ -139,9 +144,10 @@ function scopeOf(sents: readonly Sentence[], s: Sentence, tokenCount: number): [
 function groundFighting(doc: Doc, tokens: readonly Token[], scope: [number, number]): boolean {
   const a = tokens[scope[0]]!.start;
   const b = tokens[scope[1] - 1]!.end;
-  return (doc.triggers ?? []).some(
-    (t) => t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.6 && !/raid|offensive|storm/.test(t.rule),
-  );
+  for (const t of doc.triggers ?? []) {
+    if (t.start >= a && t.end <= b && t.acled?.sub_event_type === 'Armed clash' && t.confidence >= 0.6 && !/raid|offensive|storm/.test(t.rule)) return true;
+  }
+  return false;
 }
 
 const has = (m: Map<string, CueHit[]>, name: string) => (m.get(name)?.length ?? 0) > 0;

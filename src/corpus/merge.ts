@@ -343,7 +343,9 @@ export interface KeyRows {
 
 export function keyRowsOf(view: MatchView): KeyRows | null {
   if (view.dateStart === null) return null;
-  return { keys: clusterMatchKeys(view).map((k) => `${view.type} ${k}`), dateStart: view.dateStart };
+  const keys: string[] = [];
+  for (const k of clusterMatchKeys(view)) keys.push(`${view.type} ${k}`);
+  return { keys, dateStart: view.dateStart };
 }
 
 /**
@@ -353,8 +355,11 @@ export function keyRowsOf(view: MatchView): KeyRows | null {
  */
 export function keyRowChanges(before: KeyRows | null, after: KeyRows | null): { del: [string, string][]; ins: [string, string][] } {
   const same = before && after && before.dateStart === after.dateStart;
-  const del = before ? before.keys.filter((k) => !same || !after!.keys.includes(k)).map((k): [string, string] => [k, before.dateStart]) : [];
-  const ins = after ? after.keys.filter((k) => !same || !before!.keys.includes(k)).map((k): [string, string] => [k, after.dateStart]) : [];
+  // (loops, not callbacks made per call: see disagreementsOf)
+  const del: [string, string][] = [];
+  if (before) for (const k of before.keys) if (!same || !after!.keys.includes(k)) del.push([k, before.dateStart]);
+  const ins: [string, string][] = [];
+  if (after) for (const k of after.keys) if (!same || !before!.keys.includes(k)) ins.push([k, after.dateStart]);
   return { del, ins };
 }
 
@@ -405,13 +410,14 @@ function valueKey(v: unknown): string {
 
 function mostCommon<T>(values: (T | null | undefined)[], key: (v: T) => string = valueKey): T | null {
   const counts = new Map<string, { v: T; n: number; first: number }>();
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) return;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
     const k = key(v);
     const cur = counts.get(k);
     if (cur) cur.n++;
     else counts.set(k, { v, n: 1, first: i });
-  });
+  }
   let best: { v: T; n: number; first: number } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.first < best.first)) best = c;
   return best ? best.v : null;
@@ -428,15 +434,18 @@ function byId(a: { id: string }, b: { id: string }): number {
 
 function collectActors(list: (SpecActor | null)[]): ClusterActor[] {
   const byName = new Map<string, { ref: ClusterActor; n: number; first: number }>();
-  list.forEach((a, i) => {
-    if (!a) return;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    if (!a) continue;
     const name = actorName(a);
-    if (!name) return;
+    if (!name) continue;
     const cur = byName.get(name);
     if (cur) cur.n++;
     else byName.set(name, { ref: { name, country: a.country ?? null, sector: a.sector ?? null }, n: 1, first: i });
-  });
-  return [...byName.values()].sort(byCountThenFirst).map((x) => x.ref);
+  }
+  const out: ClusterActor[] = [];
+  for (const x of [...byName.values()].sort(byCountThenFirst)) out.push(x.ref);
+  return out;
 }
 
 export function formatFigure(f: { min: number | null; max: number | null }): string {
@@ -469,33 +478,84 @@ export function firstReport(reports: readonly Report[]): Report | undefined {
   return first;
 }
 
+// The callbacks of disagreementsOf, clusterDate, clusterPlace and buildCluster, as module
+// functions: a cluster is built for every report merged, and callbacks made per call lose their
+// optimized code at every full GC (V8 holds a closure's code weakly and none is alive between
+// articles), to be compiled again.
+type Claim = { value: string; article: string; source: string | null };
+type ClusterEvent = Report['event'];
+const articleOf = (r: Report): string => r.article;
+const eventOf = (r: Report): ClusterEvent => r.event;
+const reportActor = (r: Report): SpecActor | null => r.event.actor;
+const reportTarget = (r: Report): SpecActor | null => r.event.target;
+const statusOf = (r: Report): string => r.event.status;
+const figureClaim = (f: ClusterFigure): Claim => ({ value: formatFigure(f), article: f.article, source: f.source });
+const isDirected = (r: Report): boolean => !!(r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
+const directionKey = (r: Report): string => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`;
+const directionClaim = (r: Report): Claim => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source });
+const statusClaim = (r: Report): Claim => ({ value: r.event.status, article: r.article, source: r.source });
+const isDatedToDay = (r: Report): boolean => r.event.date?.precision === 'day';
+const dayRangeKey = (r: Report): string => `${r.event.date!.start}..${r.event.date!.end}`;
+const dateClaim = (r: Report): Claim => ({ value: r.event.date!.start === r.event.date!.end ? r.event.date!.start : `${r.event.date!.start}..${r.event.date!.end}`, article: r.article, source: r.source });
+const hasValidDate = (r: Report): boolean => validRange(r.event.date);
+const daysSpanned = (r: Report): number => spanDays(r.event.date!.start, r.event.date!.end);
+const dateStartOf = (r: Report): string => r.event.date!.start;
+const dateEndOf = (r: Report): string => r.event.date!.end;
+const datePrecisionOf = (r: Report) => r.event.date!.precision;
+const locationRank = (l: NonNullable<SpecEvent['location']>): number => rank(l.precision);
+const locationKey = (l: NonNullable<SpecEvent['location']>): string => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`;
+const actorOf = (e: ClusterEvent) => e.actor;
+const targetOf = (e: ClusterEvent) => e.target;
+const modeOf = (e: ClusterEvent) => e.mode;
+const acledOf = (e: ClusterEvent) => e.acled;
+const acledKey = (a: NonNullable<ClusterEvent['acled']>): string => `${a.event_type}|${a.sub_event_type}`;
+const cameoOf = (e: ClusterEvent) => e.cameo;
+const eventStatus = (e: ClusterEvent) => e.status;
+const nameOf = (a: ClusterActor): string => a.name;
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function sourcesOf(reports: readonly Report[]): string[] {
+  const out: string[] = [];
+  for (const r of reports) if (r.source) out.push(r.source);
+  return out;
+}
+
+function firstUrl(reports: readonly Report[]): string | null {
+  for (const r of reports) if (r.url) return r.url;
+  return null;
+}
+
 function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): Disagreement[] {
   const out: Disagreement[] = [];
-  const articles = new Set(reports.map((r) => r.article));
+  const articles = new Set(reports.map(articleOf));
   if (articles.size < 2) return out; // one article contradicting itself is the conflicts check's job
 
   const figValues = new Set(figures.map(formatFigure));
-  if (figValues.size > 1) out.push({ kind: 'fatalities', values: figures.map((f) => ({ value: formatFigure(f), article: f.article, source: f.source })) });
+  if (figValues.size > 1) out.push({ kind: 'fatalities', values: figures.map(figureClaim) });
 
-  const directed = reports.filter((r) => r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
-  const pairs = new Set(directed.map((r) => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`));
-  const reversed = directed.filter((r) => pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`));
+  const directed = reports.filter(isDirected);
+  const pairs = new Set(directed.map(directionKey));
+  const reversed: Report[] = [];
+  for (const r of directed) if (pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`)) reversed.push(r);
   if (reversed.length) {
     out.push({
       kind: 'direction',
-      values: reversed.map((r) => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source })),
+      values: reversed.map(directionClaim),
     });
   }
 
-  const statuses = new Set(reports.map((r) => r.event.status));
-  if (statuses.has('denied') && statuses.size > 1) out.push({ kind: 'status', values: reports.map((r) => ({ value: r.event.status, article: r.article, source: r.source })) });
+  const statuses = new Set(reports.map(statusOf));
+  if (statuses.has('denied') && statuses.size > 1) out.push({ kind: 'status', values: reports.map(statusClaim) });
 
-  const dayReports = reports.filter((r) => r.event.date?.precision === 'day');
-  const days = new Set(dayReports.map((r) => `${r.event.date!.start}..${r.event.date!.end}`));
+  const dayReports = reports.filter(isDatedToDay);
+  const days = new Set(dayReports.map(dayRangeKey));
   if (days.size > 1) {
     out.push({
       kind: 'date',
-      values: dayReports.map((r) => ({ value: r.event.date!.start === r.event.date!.end ? r.event.date!.start : `${r.event.date!.start}..${r.event.date!.end}`, article: r.article, source: r.source })),
+      values: dayReports.map(dateClaim),
     });
   }
   return out;
@@ -503,23 +563,30 @@ function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): 
 
 /** The date of a cluster's ordered reports: that of its most precise reports (the narrowest spans), so a loose "this week" report does not blur a clash dated to the day. */
 function clusterDate(reports: readonly Report[]): Pick<EventCluster, 'dateStart' | 'dateEnd' | 'datePrecision'> {
-  const dated = reports.filter((r) => validRange(r.event.date));
+  const dated = reports.filter(hasValidDate);
   if (!dated.length) return { dateStart: null, dateEnd: null, datePrecision: null };
-  const narrow = Math.min(...dated.map((r) => spanDays(r.event.date!.start, r.event.date!.end)));
-  const core = dated.filter((r) => spanDays(r.event.date!.start, r.event.date!.end) === narrow);
+  const narrow = Math.min(...dated.map(daysSpanned));
+  const core: Report[] = [];
+  for (const r of dated) if (daysSpanned(r) === narrow) core.push(r);
   return {
-    dateStart: core.map((r) => r.event.date!.start).sort()[0]!,
-    dateEnd: core.map((r) => r.event.date!.end).sort().at(-1)!,
-    datePrecision: mostCommon(core.map((r) => r.event.date!.precision)),
+    dateStart: core.map(dateStartOf).sort()[0]!,
+    dateEnd: core.map(dateEndOf).sort().at(-1)!,
+    datePrecision: mostCommon(core.map(datePrecisionOf)),
   };
 }
 
 /** The location of a cluster's ordered reports: the most precise one; among equals, the most reported one. */
 function clusterPlace(reports: readonly Report[]): NonNullable<SpecEvent['location']> | null {
-  const located = reports.map((r) => r.event.location).filter((l): l is NonNullable<SpecEvent['location']> => !!l && (l.country !== null || l.lat !== null || l.name !== null));
+  const located: NonNullable<SpecEvent['location']>[] = [];
+  for (const r of reports) {
+    const l = r.event.location;
+    if (l && (l.country !== null || l.lat !== null || l.name !== null)) located.push(l);
+  }
   if (!located.length) return null;
-  const best = Math.min(...located.map((l) => rank(l.precision)));
-  return mostCommon(located.filter((l) => rank(l.precision) === best), (l) => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`);
+  const best = Math.min(...located.map(locationRank));
+  const most: NonNullable<SpecEvent['location']>[] = [];
+  for (const l of located) if (rank(l.precision) === best) most.push(l);
+  return mostCommon(most, locationKey);
 }
 
 /**
@@ -538,8 +605,8 @@ export function buildMatchView(id: string, members: readonly Report[]): MatchVie
     dateEnd,
     datePrecision,
     ...locationFields(clusterPlace(reports)),
-    actorRefs: collectActors(reports.map((r) => r.event.actor)),
-    targetRefs: collectActors(reports.map((r) => r.event.target)),
+    actorRefs: collectActors(reports.map(reportActor)),
+    targetRefs: collectActors(reports.map(reportTarget)),
   };
 }
 
@@ -553,7 +620,7 @@ export function buildCluster(id: string, members: readonly Report[]): EventClust
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const first = reports[0]!;
-  const events = reports.map((r) => r.event);
+  const events = reports.map(eventOf);
   const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
 
   const figures: ClusterFigure[] = [];
@@ -561,40 +628,45 @@ export function buildCluster(id: string, members: readonly Report[]): EventClust
     const f = r.event.fatalities;
     if (f && (f.min !== null || f.max !== null)) figures.push({ min: f.min, max: f.max, text: f.text ?? null, article: r.article, source: r.source });
   }
-  const mins = figures.map((f) => f.min ?? f.max).filter((v): v is number => v !== null);
-  const maxs = figures.map((f) => f.max ?? f.min).filter((v): v is number => v !== null);
+  const mins: number[] = [];
+  const maxs: number[] = [];
+  for (const f of figures) {
+    const lo = f.min ?? f.max;
+    const hi = f.max ?? f.min;
+    if (lo !== null) mins.push(lo);
+    if (hi !== null) maxs.push(hi);
+  }
 
-  const actorRefs = collectActors(events.map((e) => e.actor));
-  const targetRefs = collectActors(events.map((e) => e.target));
-  const uniq = <T>(xs: T[]) => [...new Set(xs)];
+  const actorRefs = collectActors(events.map(actorOf));
+  const targetRefs = collectActors(events.map(targetOf));
   const seen = reports.map(seenAt).sort();
 
   return {
     id,
     type: first.event.type,
-    mode: mostCommon(events.map((e) => e.mode)),
-    acled: mostCommon(events.map((e) => e.acled), (a) => `${a.event_type}|${a.sub_event_type}`),
-    cameo: mostCommon(events.map((e) => e.cameo)),
+    mode: mostCommon(events.map(modeOf)),
+    acled: mostCommon(events.map(acledOf), acledKey),
+    cameo: mostCommon(events.map(cameoOf)),
     dateStart,
     dateEnd,
     datePrecision,
     ...locationFields(clusterPlace(reports)),
-    actors: actorRefs.map((a) => a.name),
-    targets: targetRefs.map((a) => a.name),
+    actors: actorRefs.map(nameOf),
+    targets: targetRefs.map(nameOf),
     actorRefs,
     targetRefs,
     fatalitiesMin: mins.length ? Math.min(...mins) : null,
     fatalitiesMax: maxs.length ? Math.max(...maxs) : null,
     figures,
-    statuses: uniq(events.map((e) => e.status)).sort(),
-    sources: uniq(reports.map((r) => r.source).filter((s): s is string => !!s)),
-    articles: uniq(reports.map((r) => r.article)),
+    statuses: uniq(events.map(eventStatus)).sort(),
+    sources: uniq(sourcesOf(reports)),
+    articles: uniq(reports.map(articleOf)),
     mentions: reports.length,
     firstSeen: seen[0]!,
     lastSeen: seen.at(-1)!,
     disagreements: disagreementsOf(reports, figures),
     notes: first.sentence,
-    sourceUrl: reports.find((r) => r.url)?.url ?? null,
+    sourceUrl: firstUrl(reports),
   };
 }
 

@@ -20,6 +20,36 @@ export function countBefore<T>(items: readonly T[], before: (item: T) => boolean
   return lo;
 }
 
+/**
+ * countBefore for the common tests, with no test function: a callback made per call (`(t) =>
+ * t.start < pos`) loses its optimized code at every full GC (V8 holds a closure's code weakly and
+ * none is alive between articles), and is compiled again each time.
+ * How many leading spans start before `pos` (start < pos), or at or before it (`inclusive`).
+ */
+export function countStartingBefore(items: readonly Span[], pos: number, inclusive = false): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = items[mid]!.start;
+    if (s < pos || (inclusive && s === pos)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many leading spans end at or before `pos` (end ≤ pos), as countStartingBefore. */
+export function countEndingBy(items: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The span that holds `pos` (start ≤ pos < end), by binary search; null in a gap or past the end. */
 export function spanContaining<T extends Span>(spans: readonly T[] | undefined, pos: number): T | null {
   if (!spans) return null;

@@ -5,7 +5,7 @@
 import type { ActorMention, Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
 import { countBefore } from '../../nlp/spans.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
+import { countSpanStartsBefore, isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {
@@ -50,10 +50,14 @@ function reachOf(parts: readonly Participant[]): number[] {
   return reach;
 }
 
-/** The first participant (in order) that starts in [from, to] and satisfies `pred`: a binary search to `from`, then a walk. */
-export function partFrom(ctx: Ctx, from: number, to: number, pred: (p: Participant) => boolean): Participant | null {
+/**
+ * The first participant (in order) that starts in [from, to] and satisfies `pred(p, arg)`: a binary
+ * search to `from`, then a walk. (A module function and its argument rather than a closure made per
+ * call: V8 drops a closure's optimized code at each full GC.)
+ */
+export function partFrom<A>(ctx: Ctx, from: number, to: number, pred: (p: Participant, arg: A) => boolean, arg: A): Participant | null {
   const parts = ctx.parts;
-  for (let k = countBefore(parts, (p) => p.span.start < from); k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!)) return parts[k]!;
+  for (let k = countSpanStartsBefore(parts, from); k < parts.length && parts[k]!.span.start <= to; k++) if (pred(parts[k]!, arg)) return parts[k]!;
   return null;
 }
 
@@ -191,14 +195,20 @@ export function subjectIn(ctx: Ctx, a: number, b: number): Participant | null {
 /** Resolve a subject pronoun at token i: the speaker of the attribution it sits in, else the previous sentence's subject. */
 export function pronoun(ctx: Ctx, i: number): Participant | null {
   const t = ctx.toks[i]!;
-  const m = ctx.parts.find((p) => p.span.start <= t.start && t.end <= p.span.end);
-  if (m) return m;
-  const att = ctx.atts.find((a) => a.content.start <= t.start && t.end <= a.content.end && a.speaker && a.speakerSpan);
+  // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
+  for (const p of ctx.parts) if (p.span.start <= t.start && t.end <= p.span.end) return p;
+  let att: Attribution | undefined;
+  for (const a of ctx.atts) {
+    if (a.content.start <= t.start && t.end <= a.content.end && a.speaker && a.speakerSpan) { att = a; break; }
+  }
   if (att && att.speaker && att.speakerSpan && !(att.speakerSpan.start <= t.start && t.end <= att.speakerSpan.end)) {
     return { ...att.speaker, text: t.text, span: { start: t.start, end: t.end } };
   }
   // a pronoun subject of a speech cue ("It said …") resolved by the attribution stage
-  const own = ctx.atts.find((a) => a.speaker && a.cue.start > t.start && a.cue.start - t.end < 40 && !(a.speakerSpan && a.speakerSpan.start <= t.start && t.end <= a.speakerSpan.end) && sentenceAt(ctx.doc, a.cue.start) === sentenceAt(ctx.doc, t.start));
+  let own: Attribution | undefined;
+  for (const a of ctx.atts) {
+    if (a.speaker && a.cue.start > t.start && a.cue.start - t.end < 40 && !(a.speakerSpan && a.speakerSpan.start <= t.start && t.end <= a.speakerSpan.end) && sentenceAt(ctx.doc, a.cue.start) === sentenceAt(ctx.doc, t.start)) { own = a; break; }
+  }
   if (own?.speaker) return { ...own.speaker, text: t.text, span: { start: t.start, end: t.end } };
   const s = sentenceAt(ctx.doc, t.start);
   if (s && s.index > 0) {

@@ -10,8 +10,9 @@
 // and casualties of an attack told in another trigger ("wounded in the attack", "killed four in
 // a shootout", "dozens more were wounded").
 
-import type { Trigger } from '../../doc.js';
+import type { Token, Trigger } from '../../doc.js';
 import { actorMayHold, tokenIndex, wordAt, type Ctx } from './context.js';
+import { hasVerbIn } from './tokens.js';
 
 const INSTRUMENT_PREPS = new Set(['with', 'including', 'using', 'by']);
 /** Words before an attributive participle: "the detained leaders", "its occupied lands", "Damiba's ousted …". */
@@ -47,11 +48,24 @@ function aimedAt(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+/** Is there a trigger of `type` in a sentence before `sentence`? */
+function typeBefore(triggers: readonly Trigger[], type: string, sentence: number): boolean {
+  for (const t of triggers) if (t.type === type && t.sentence < sentence) return true;
+  return false;
+}
+
+/** A comma, "and" or a verb: what ends the requested thing ("called for the release of …"). */
+function breaksRequest(t: Token): boolean {
+  return t.text === ',' || t.text === ';' || t.text.toLowerCase() === 'and' || t.pos === 'VERB' || t.pos === 'AUX';
+}
+
 function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly Trigger[]): string | null {
   if (trig.type !== 'ASSAULT' || !KILL_TRIGGER.test(trig.text)) return null;
   const toks = ctx.toks;
   const all = ctx.doc.triggers ?? [];
-  const others = all.filter((t) => t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text));
+  // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
+  const others: Trigger[] = [];
+  for (const t of all) if (t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text)) others.push(t);
   // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
   for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
     const w = wordAt(ctx, k);
@@ -60,9 +74,9 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
       // "killed in clashes", "killed in a shootout", "wounded in the attack"
       const det = ['a', 'an', 'the', 'two', 'twin', 'that', 'this', 'heavy', 'fierce'].includes(wordAt(ctx, k + 1));
       const at = toks[k + (det ? 2 : 1)]?.start ?? -1;
-      if (others.some((t) => t.start <= at && at < t.end + 40 && t.start > trig.start)) return 'casualties of a named attack';
+      for (const t of others) if (t.start <= at && at < t.end + 40 && t.start > trig.start) return 'casualties of a named attack';
       // "wounded in the attack" with the attack told in an earlier sentence
-      if (wordAt(ctx, k + 1) === 'the' && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) {
+      if (wordAt(ctx, k + 1) === 'the' && typeBefore(earlier, 'ASSAULT', trig.sentence)) {
         const nextWord = wordAt(ctx, k + 2);
         if (/^(attack|attacks|strike|strikes|blast|blasts|explosion|explosions|bombing|bombings|shooting|shootings|assault|raid|clashes|fighting|shelling)$/.test(nextWord)) return 'casualties of an earlier attack';
       }
@@ -71,18 +85,23 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   // "4 houses had been destroyed": damage told without an agent is a result, counted like the wounded
   // "An air strike by junta forces on the town killed 2 people": the named attack is the subject of the killing
   if (!CASUALTY_TRIGGER.test(trig.text)) {
-    const subject = others.find((t) => t.end <= trig.start && !/[,;:]|\band\b|\bwhile\b|\bas\b|\bwhen\b/i.test(ctx.doc.text.slice(t.end, trig.start)) && trig.start - t.end < 80);
+    let subject: Trigger | undefined;
+    for (const t of others) {
+      if (t.end <= trig.start && !/[,;:]|\band\b|\bwhile\b|\bas\b|\bwhen\b/i.test(ctx.doc.text.slice(t.end, trig.start)) && trig.start - t.end < 80) { subject = t; break; }
+    }
     if (subject && earlier.includes(subject)) return 'toll of the attack it names';
   }
   if (!CASUALTY_TRIGGER.test(trig.text) && !(trig.passive && DAMAGE_TRIGGER.test(trig.text))) return null;
   // "was lightly injured by one of the devices", "wounded in the blasts": hurt by what was told earlier
-  if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence)) return 'hurt by an earlier attack';
+  if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && typeBefore(earlier, 'ASSAULT', trig.sentence)) return 'hurt by an earlier attack';
   // "killed and hundreds wounded": the wounded of the same attack
-  if (earlier.some((t) => t.sentence === trig.sentence && t.type === 'ASSAULT')) return 'wounded of the same attack';
+  for (const t of earlier) if (t.sentence === trig.sentence && t.type === 'ASSAULT') return 'wounded of the same attack';
   // "The governor said dozens more were wounded": a sentence with no attack of its own, after one
   const s = ctx.doc.sentences![trig.sentence]!;
   const para = s.paragraph;
-  if (!others.length && earlier.some((t) => t.type === 'ASSAULT' && t.sentence < trig.sentence && para - (ctx.doc.sentences![t.sentence]?.paragraph ?? -9) <= 2)) return 'wounded of an earlier attack';
+  if (!others.length) {
+    for (const t of earlier) if (t.type === 'ASSAULT' && t.sentence < trig.sentence && para - (ctx.doc.sentences![t.sentence]?.paragraph ?? -9) <= 2) return 'wounded of an earlier attack';
+  }
   return null;
 }
 
@@ -102,32 +121,43 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   const j = Math.max(i, tokenIndex(ctx, trig.end - 1));
   const first = toks[i]!;
   const last = toks[j]!;
-  const nominal = !toks.slice(i, j + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const nominal = !hasVerbIn(toks, i, j + 1);
   const next = toks[j + 1];
   const prev = toks[i - 1];
-  const sameSentence = earlier.filter((t) => t.sentence === trig.sentence);
+  const sameSentence: Trigger[] = [];
+  for (const t of earlier) if (t.sentence === trig.sentence) sameSentence.push(t);
   if (nominal && next && next.pos === 'NOUN' && i === j && !EVENT_HEADS.test(first.text) && next.text.toLowerCase() !== 'of') return 'noun modifier';
   // "A missile struck the station …, killing at least 50": the participle tells the same event's toll
-  if (/ing$/.test(first.text) && wordAt(ctx, i - 1) === ',' && sameSentence.some((t) => t.type === trig.type)) return 'participle of an earlier event';
+  if (/ing$/.test(first.text) && wordAt(ctx, i - 1) === ',') {
+    for (const t of sameSentence) if (t.type === trig.type) return 'participle of an earlier event';
+  }
   // "… shelling by the army with various weapons, including mortars"
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (trig.type === 'ASSAULT' && INSTRUMENT_PREPS.has(wordAt(ctx, k)) && wordAt(ctx, k) !== 'by' && nominal && sameSentence.some((t) => t.type === trig.type && t.end <= toks[k]!.start)) return 'instrument';
+    if (trig.type === 'ASSAULT' && INSTRUMENT_PREPS.has(wordAt(ctx, k)) && wordAt(ctx, k) !== 'by' && nominal) {
+      for (const t of sameSentence) if (t.type === trig.type && t.end <= toks[k]!.start) return 'instrument';
+    }
     if (toks[k]!.pos === 'VERB' || wordAt(ctx, k) === '.') break;
   }
   const nominalHead = first.pos !== 'VERB' && first.pos !== 'AUX';
   // "the detained leaders", "Burkina Faso's ousted military leader": a state, not an act told here
   if (/ed$/i.test(first.text) && ATTRIBUTIVE_BEFORE.has(wordAt(ctx, i - 1)) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') && i === j) return 'attributive participle';
   // "protests demanding his resignation", "protesters calling for …": the protest's demand
-  if (trig.type === 'REQUEST' && /ing$/i.test(first.text) && sameSentence.some((t) => t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2)) return 'protest demand';
+  if (trig.type === 'REQUEST' && /ing$/i.test(first.text)) {
+    for (const t of sameSentence) if (t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2) return 'protest demand';
+  }
   // "fired tear gas … at demonstrators", "to disperse the crowd": the crowd is the target of the police act
-  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(ctx, i) && sameSentence.some((t) => t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start)) return 'crowd targeted';
+  if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(ctx, i)) {
+    for (const t of sameSentence) if (t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start) return 'crowd targeted';
+  }
   // "called on people to refrain from violence and vandalism"
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     if (AVOID_WORDS.has(wordAt(ctx, k))) return 'refrained from';
     if (wordAt(ctx, k) === ',' || wordAt(ctx, k) === '.' || wordAt(ctx, k) === ';') break;
   }
   // "killed four suspected assailants in a shootout": the perpetrator noun is a participant of the act named
-  if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text) && (ctx.doc.triggers ?? []).some((t) => t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text))) return 'participant';
+  if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text)) {
+    for (const t of ctx.doc.triggers ?? []) if (t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text)) return 'participant';
+  }
   const casualty = casualtyOfAnother(ctx, trig, i, earlier);
   if (casualty) return casualty;
   // what a request asks for: "called for the release of", "urging people … to protest"
@@ -135,7 +165,7 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     if (r.sentence !== trig.sentence) continue;
     if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'CONSULT' || trig.type === 'REQUEST' || !nominalHead) continue;
     const gap = toks.slice(tokenIndex(ctx, r.end), i);
-    if (gap.length <= 8 && !gap.some((t) => t.text === ',' || t.text === ';' || t.text.toLowerCase() === 'and' || t.pos === 'VERB' || t.pos === 'AUX')) return 'requested action';
+    if (gap.length <= 8 && !gap.some(breaksRequest)) return 'requested action';
   }
   if (wordAt(ctx, i - 1) === 'to' && !nominal) {
     // an infinitive governed by a request verb: "urged people to protest", "urging people not to accept the coup and to protest"
@@ -145,15 +175,16 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
       if (t.text === ',' || t.text === ';' || t.text === '.') break;
     }
     // a purpose infinitive after another event: "met several times to reach an agreement"
-    const gov = sameSentence.find((t) => t.end <= (prev?.start ?? 0) && (prev!.start - t.end) < 60 && !['REQUEST', 'THREATEN'].includes(t.type));
+    let gov: Trigger | undefined;
+    for (const t of sameSentence) if (t.end <= (prev?.start ?? 0) && (prev!.start - t.end) < 60 && !['REQUEST', 'THREATEN'].includes(t.type)) { gov = t; break; }
     if (gov && trig.type === 'AGREE') return 'purpose';
   }
   // "ethnic Armenian forces supported by Armenia": a participle describing a participant
   if (!nominal && MODIFIER_TYPES.has(trig.type) && /ed$/.test(first.text) && wordAt(ctx, j + 1) === 'by' && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) return 'participle modifier';
   // "condemned the strike", "a meeting on the explosions": a definite mention of an event already told
-  if (nominal && DEFINITE.has(wordAt(ctx, i - 1)) && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) return 'reference';
+  if (nominal && DEFINITE.has(wordAt(ctx, i - 1)) && typeBefore(earlier, trig.type, trig.sentence)) return 'reference';
   // "This was a deliberate attack on a peaceful town": a characterisation of an event already told
-  if (nominal && earlier.some((t) => t.type === trig.type && t.sentence < trig.sentence)) {
+  if (nominal && typeBefore(earlier, trig.type, trig.sentence)) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = wordAt(ctx, k);
       if ((w === 'a' || w === 'an') && COPULA.has(wordAt(ctx, k - 1))) return 'characterisation';

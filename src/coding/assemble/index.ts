@@ -57,7 +57,20 @@ function oneProtestPerSentence(events: Event[], drafts: readonly Draft[]): Event
 }
 
 function renumber(events: Event[]): Event[] {
-  return events.map((e, i) => (e.id === `e${i + 1}` ? e : { ...e, id: `e${i + 1}` }));
+  // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
+  const out: Event[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const id = `e${i + 1}`;
+    out.push(e.id === id ? e : { ...e, id });
+  }
+  return out;
+}
+
+/** The index of the first sentence in a body paragraph, 0 when there is none. */
+function firstBodySentence(doc: Doc): number {
+  for (const s of doc.sentences ?? []) if (doc.paragraphs?.[s.paragraph]?.kind === 'body') return s.index;
+  return 0;
 }
 
 /** Events in the order of their sentences, then of their triggers (a module function: see byStart in nlp/spans.ts). */
@@ -71,9 +84,10 @@ export function assembleEvents(doc: Doc, res: Resources): Event[] {
   const drafts = mergeDrafts(addVariants(ctx, mergeDrafts(draftsFromTriggers(ctx))));
   // "More than 6,500 people lost their lives in that conflict": a toll told after the event it counts
   attachBackReferencedTolls(ctx, drafts);
-  const firstBody = (doc.sentences ?? []).find((s) => doc.paragraphs?.[s.paragraph]?.kind === 'body')?.index ?? 0;
+  const firstBody = firstBodySentence(doc);
   drafts.sort(bySentenceThenTrigger);
-  const events = drafts.map((d, i) => withPlace(doc, refineEvent(doc, toEvent(d, `e${i + 1}`, firstBody), res)));
+  const events: Event[] = [];
+  for (let i = 0; i < drafts.length; i++) events.push(withPlace(doc, refineEvent(doc, toEvent(drafts[i]!, `e${i + 1}`, firstBody), res)));
   // unnamed actors last: the refined ACLED sub-type says whether a crowd was protesting or rioting,
   // and the event's place (withPlace) gives their country
   return withUnnamedActors(ctx, renumber(oneProtestPerSentence(events, drafts)));

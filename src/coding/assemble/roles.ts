@@ -3,9 +3,9 @@
 // of an event noun ("Israeli strikes"), "between A and B", "clashed with B", the object or a
 // prepositional object ("air strikes on RSF bases", "appeal to the UN Security Council").
 
-import type { ActorMention, Sentence, Trigger } from '../../doc.js';
+import type { ActorMention, Sentence, Span, Token, Trigger } from '../../doc.js';
 import { expand, refOf, type Participant } from './actors.js';
-import { firstMentionFrom } from './tokens.js';
+import { firstMentionFrom, hasVerbIn } from './tokens.js';
 import { afterPreposition, clauseAround, partFrom, partsIn, subjectIn, tokenIndex, wordAt, wordPairIn, type Ctx } from './context.js';
 
 export interface Roles {
@@ -45,6 +45,40 @@ function conjuncts(ctx: Ctx, list: Participant[]): Participant[] {
   return out;
 }
 
+/** The participants of `list` that start after `offset`, in order. */
+function startingAfter(list: readonly Participant[], offset: number): Participant[] {
+  const out: Participant[] = [];
+  for (const p of list) if (p.span.start > offset) out.push(p);
+  return out;
+}
+
+/** The participants of `list` that are no prepositional object and start at or after `from`, in order. */
+function subjectsFrom(ctx: Ctx, list: readonly Participant[], from: number): Participant[] {
+  const out: Participant[] = [];
+  for (const p of list) if (!afterPreposition(ctx, p) && p.span.start >= from) out.push(p);
+  return out;
+}
+
+/** A word that may stand between a modifier and its event noun: an adjective, a particle, a possessive "'s". */
+function modifierGapWord(t: Token): boolean {
+  return t.pos === 'ADJ' || t.pos === 'PART' || /^['’]s?$/.test(t.text);
+}
+
+/** A word of a compound noun between a modifier and its event noun ("army UAV", "army's drone"). */
+function compoundGapWord(t: Token): boolean {
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || /^['’]s?$/.test(t.text);
+}
+
+/** A participant that ends inside the trigger: "drones" in "drones * attacked". */
+function endsInside(p: Participant, trig: Span): boolean {
+  return p.span.end > trig.start && p.span.end < trig.end;
+}
+
+/** A participant that runs into the trigger from before it: "the Moroccan army drone" and "drone strike". */
+function runsInto(p: Participant, trig: Span): boolean {
+  return p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end;
+}
+
 export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
@@ -53,11 +87,11 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const [a, b] = clause;
   const cStart = toks[a]?.start ?? s.start;
   const cEnd = toks[b - 1]?.end ?? s.end;
-  const trigToks = toks.slice(i, j + 1);
   const prevWord = wordAt(ctx, i - 1);
   // wink sometimes tags a verb after a modal or "and" as a noun ("would call for … and appeal to")
   const verbalContext = VERB_BEFORE.has(prevWord) || (prevWord === 'and' && !/s$/.test(toks[i]!.text) && toks[i]!.pos === 'NOUN' && ['to', 'for', 'on', 'against'].includes(wordAt(ctx, j + 1)));
-  const nominal = !verbalContext && !trigToks.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
+  const nominal = !verbalContext && !hasVerbIn(toks, i, j + 1);
   let k = i - 1;
   while (k >= a && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART')) k--;
   const subjectedTo = wordAt(ctx, i - 1) === 'to' && /^subject/i.test(toks[i - 2]?.text ?? '') || wordAt(ctx, i - 2) === 'to' && /^subject/i.test(toks[i - 3]?.text ?? '');
@@ -65,38 +99,42 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
 
   const after = partsIn(ctx, { start: trig.end, end: cEnd });
   const before = partsIn(ctx, { start: cStart, end: trig.start });
-  let by = after.find((p) => afterPreposition(ctx, p) === 'by');
+  let by: Participant | undefined;
+  for (const p of after) if (afterPreposition(ctx, p) === 'by') { by = p; break; }
   // "Mass shelling is ongoing – triggered by provocation by Azerbaijan": the cause names the actor
   if (!by && b < s.tokenEnd && /^[–—,-]$/.test(toks[b]?.text ?? '') && CAUSE_VERBS.test(toks[b + 1]?.text ?? '')) {
-    by = ctx.parts.find((p) => p.span.start > toks[b + 1]!.end && p.span.end <= s.end && afterPreposition(ctx, p) === 'by');
+    for (const p of ctx.parts) if (p.span.start > toks[b + 1]!.end && p.span.end <= s.end && afterPreposition(ctx, p) === 'by') { by = p; break; }
   }
 
   // "between A and B" right after the trigger ("the clash between the troops of both countries")
   const betweenIdx = ctx.low.slice(j + 1, Math.min(b, j + 6)).indexOf('between');
-  const between = betweenIdx >= 0 ? conjuncts(ctx, after.filter((p) => p.span.start > toks[j + 1 + betweenIdx]!.start)) : [];
+  const between = betweenIdx >= 0 ? conjuncts(ctx, startingAfter(after, toks[j + 1 + betweenIdx]!.start)) : [];
 
-  const objects = after.filter((p) => p !== by && !between.includes(p) && !PLACE_PREPS.has(afterPreposition(ctx, p) ?? '') && afterPreposition(ctx, p) !== 'by');
+  const objects: Participant[] = [];
+  for (const p of after) if (p !== by && !between.includes(p) && !PLACE_PREPS.has(afterPreposition(ctx, p) ?? '') && afterPreposition(ctx, p) !== 'by') objects.push(p);
   const firstObj = objects[0] ?? null;
   const objList = firstObj ? conjuncts(ctx, objects) : [];
 
   let subject: Participant | null = subjectIn(ctx, a, i);
   // a subject that is a possessor inside the trigger's own NP is handled as a modifier below
-  const subjList = subject ? conjuncts(ctx, before.filter((p) => !afterPreposition(ctx, p)).filter((p) => p.span.start >= subject!.span.start)) : [];
+  const subjList = subject ? conjuncts(ctx, subjectsFrom(ctx, before, subject.span.start)) : [];
   // the event noun is itself the subject ("Fighting erupted …"): its clause subject is not its actor
-  const trigIsSubject = nominal && !toks.slice(a, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const trigIsSubject = nominal && !hasVerbIn(toks, a, i);
   if (trigIsSubject) subject = null;
   // "and detained …": a verb sharing the sentence subject
   if (!subject && !nominal && a > s.tokenStart && ['and', ','].includes(wordAt(ctx, a - 1) || wordAt(ctx, a))) subject = ctx.subjects[s.index] ?? null;
   if (!subject && !nominal && a === s.tokenStart) subject = null;
   // "Josep Borrell, who was visiting Kyiv, condemned the strike": the relative clause closed before the verb
   if (!subject && !nominal && a >= s.tokenStart + 2 && REL_PRONOUNS.has(wordAt(ctx, a - 1)) && toks[a - 2]!.text === ',') {
-    const closed = toks.slice(a, i).some((t) => t.text === ',');
-    const antecedent = ctx.parts.find((p) => p.span.end <= toks[a - 2]!.start && toks[a - 2]!.start - p.span.end <= 1 && !afterPreposition(ctx, p));
+    let closed = false;
+    for (let x = a; x < i; x++) if (toks[x]!.text === ',') { closed = true; break; }
+    let antecedent: Participant | undefined;
+    for (const p of ctx.parts) if (p.span.end <= toks[a - 2]!.start && toks[a - 2]!.start - p.span.end <= 1 && !afterPreposition(ctx, p)) { antecedent = p; break; }
     if (closed && antecedent) subject = antecedent;
   }
   // a trigger that spans its own subject ("drones * attacked"): the actor phrase running into it
   // ("Russian drones") is the subject
-  if (!subject && !nominal) subject = partFrom(ctx, cStart, trig.start, (p) => p.span.end > trig.start && p.span.end < trig.end);
+  if (!subject && !nominal) subject = partFrom(ctx, cStart, trig.start, endsInside, trig);
 
   // a modifier of the event noun: "Israeli strikes", "Russia's attack"
   let modifier: Participant | null = null;
@@ -104,16 +142,19 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     const m = before[before.length - 1];
     if (m) {
       const gapToks = toks.slice(tokenIndex(ctx, m.span.end), i);
-      if (gapToks.every((t) => t.pos === 'ADJ' || t.pos === 'PART' || /^['’]s?$/.test(t.text)) && gapToks.length <= 2) modifier = m;
+      if (gapToks.every(modifierGapWord) && gapToks.length <= 2) modifier = m;
       // a compound noun in between: "a Moroccan army UAV airstrike", "the army's drone strike"
-      else if (gapToks.length <= 2 && gapToks.length > 0 && gapToks.every((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^['’]s?$/.test(t.text)) && (m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'COP')) modifier = m;
+      else if (gapToks.length <= 2 && gapToks.length > 0 && gapToks.every(compoundGapWord) && (m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'COP')) modifier = m;
     }
     modifier ??= demonymModifier(ctx, a, i);
     // an actor phrase that runs into the event noun ("the Moroccan army drone" + "drone strike")
-    modifier ??= partFrom(ctx, cStart, trig.start, (p) => p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end);
+    modifier ??= partFrom(ctx, cStart, trig.start, runsInto, trig);
   }
   // the event noun names its own actor ("protesters gathered", "rioters attacked"): the crowd is the actor
-  const self = nominal && !passive ? ctx.parts.find((p) => p.span.start <= trig.start && trig.end <= p.span.end) ?? null : null;
+  let self: Participant | null = null;
+  if (nominal && !passive) {
+    for (const p of ctx.parts) if (p.span.start <= trig.start && trig.end <= p.span.end) { self = p; break; }
+  }
 
   const pairs: Roles['pairs'] = [];
   const text = trig.text.toLowerCase();
@@ -143,7 +184,8 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
       if (SWAP_VERBS.test(text.split(/\s+/)[0] ?? '')) pairs.push({ actor: actors[1]!, target: actors[0]! });
       return { pairs, clause, passive, nominal };
     }
-    const together = ctx.low.slice(a, b).some((w) => TOGETHER.has(w));
+    let together = false;
+    for (let x = a; x < b; x++) if (TOGETHER.has(ctx.low[x]!)) { together = true; break; }
     if (together) return { pairs: [{ actor: actors[0]!, target: firstObj }], clause, passive, nominal };
     for (const ac of actors) pairs.push({ actor: ac, target: firstObj });
     return { pairs, clause, passive, nominal };

@@ -28,7 +28,10 @@ export function lowerTexts(tokens: readonly Token[]): readonly string[] {
   let texts = lowerMemo.get(tokens);
   if (!texts) {
     // not frozen (see lexWords): the readonly type keeps callers from writing to the shared list
-    texts = tokens.map((t) => t.text.toLowerCase());
+    // (a loop, not a per-call closure: V8 drops a closure's optimized code at each full GC)
+    const out: string[] = [];
+    for (const t of tokens) out.push(t.text.toLowerCase());
+    texts = out;
     lowerMemo.set(tokens, texts);
   }
   return texts;
@@ -54,11 +57,32 @@ export function mentionsIn(actors: readonly ActorMention[], span: Span): ActorMe
  * binary search to the first that starts at or after `start`, then a walk to `end`.
  */
 export function spansWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
-  const lo = countBefore(items, (it) => it.span.start < start);
+  const lo = countSpanStartsBefore(items, start);
   const out: T[] = [];
   // a span that starts after `end` cannot end by it
   for (let i = lo; i < items.length && items[i]!.span.start <= end; i++) if (items[i]!.span.end <= end) out.push(items[i]!);
   return out;
+}
+
+/** countBefore(items, (it) => it.span.start < start), without a test function made per call. */
+export function countSpanStartsBefore(items: readonly { span: Span }[], start: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is one of tokens [from, to) a verb or an auxiliary? (`toks.slice(from, to).some(…)` without the copy or a closure) */
+export function hasVerbIn(toks: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < toks.length; k++) {
+    const pos = toks[k]!.pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
 }
 
 /** The mention that contains `offset`, if any. */

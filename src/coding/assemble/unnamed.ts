@@ -60,8 +60,12 @@ function foreignPartyNear(doc: Doc, e: Event, country: string): boolean {
   const sent = e.evidence[0];
   if (!sent) return false;
   const para = spanContaining(doc.paragraphs, sent.start) ?? sent;
-  return (doc.actors ?? []).some((m) => m.start >= para.start && m.end <= para.end && m.country && m.country !== country && m.country !== 'IGO'
-    && m.kind !== 'agency' && !m.locative && (m.kind === 'state' || m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'GOV' || m.sector === 'COP'));
+  // a loop, not a per-call closure: V8 drops a closure's optimized code at each full GC
+  for (const m of doc.actors ?? []) {
+    if (m.start >= para.start && m.end <= para.end && m.country && m.country !== country && m.country !== 'IGO'
+      && m.kind !== 'agency' && !m.locative && (m.kind === 'state' || m.sector === 'MIL' || m.sector === 'REB' || m.sector === 'GOV' || m.sector === 'COP')) return true;
+  }
+  return false;
 }
 
 function sentenceIndexAt(doc: Doc, offset: number): number {
@@ -158,8 +162,10 @@ function countryFromPlace(ctx: Ctx, e: Event): InferredActor | null {
 
 /** Events with their unnamed actors filled in (a new array; events with a located actor are kept as they are). */
 export function withUnnamedActors(ctx: Ctx, events: Event[]): Event[] {
-  return events.map((e) => {
+  const out: Event[] = [];
+  for (const e of events) {
     const actor = unnamedActor(ctx, e, events) ?? countryFromPlace(ctx, e);
-    return actor ? { ...e, actor, rule: `${e.rule}; actor:${actor.inferredFrom!.rule}` } : e;
-  });
+    out.push(actor ? { ...e, actor, rule: `${e.rule}; actor:${actor.inferredFrom!.rule}` } : e);
+  }
+  return out;
 }

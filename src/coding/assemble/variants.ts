@@ -21,12 +21,21 @@ function speakerPart(att: Attribution): Participant | null {
   return { ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'institution' };
 }
 
+function countryOf(a: ActorRef): string | null {
+  return a.country;
+}
+
 function partyTo(ctx: Ctx, d: Draft, who: ActorRef, accused: readonly ActorRef[]): boolean {
   if (!who.country || who.country === 'IGO') return false;
   const s = ctx.doc.sentences?.[d.sentence];
   // countries named in the event's sentence (actors, adjectives, places) count as involved
-  const near = s ? [...(ctx.doc.actors ?? []), ...(ctx.doc.places ?? [])].filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.country) : [];
-  const cs = new Set([d.actor?.country, d.target?.country, d.location?.country, ...accused.map((a) => a.country), ...ctx.dyad, ...near].filter(Boolean));
+  // (loops, not per-call closures: V8 drops a closure's optimized code at each full GC)
+  const near: (string | null)[] = [];
+  if (s) {
+    for (const m of ctx.doc.actors ?? []) if (m.start >= s.start && m.end <= s.end) near.push(m.country);
+    for (const m of ctx.doc.places ?? []) if (m.start >= s.start && m.end <= s.end) near.push(m.country);
+  }
+  const cs = new Set([d.actor?.country, d.target?.country, d.location?.country, ...accused.map(countryOf), ...ctx.dyad, ...near].filter(Boolean));
   return cs.has(who.country);
 }
 
@@ -44,11 +53,15 @@ function sameParty(a: ActorRef | undefined, b: ActorRef): boolean {
   return STATE_SECTORS.has(a.sector) && STATE_SECTORS.has(b.sector);
 }
 
-/** The event a statement refers back to: the latest material event before it, within a few paragraphs. */
-function referent(drafts: readonly Draft[], before: number, paragraph: number, pred: (d: Draft) => boolean): Draft | null {
+/**
+ * The event a statement refers back to: the latest material event before it, within a few
+ * paragraphs, that `pred(d, arg)` accepts (a module function and its argument rather than a
+ * closure made per statement).
+ */
+function referent<A>(drafts: readonly Draft[], before: number, paragraph: number, pred: (d: Draft, arg: A) => boolean, arg: A): Draft | null {
   let best: Draft | null = null;
   for (const d of drafts) {
-    if (d.trigger.start >= before || d.paragraph < paragraph - 3 || !MATERIAL(d) || !pred(d)) continue;
+    if (d.trigger.start >= before || d.paragraph < paragraph - 3 || !MATERIAL(d) || !pred(d, arg)) continue;
     if (!best || d.trigger.start > best.trigger.start || (d.trigger.start === best.trigger.start && d.derived === 'trigger')) best = d;
   }
   return best;
@@ -63,6 +76,43 @@ function statementDating(ctx: Ctx, att: Attribution): { date: Draft['date']; his
     ctx.statementDates.set(att, d);
   }
   return d;
+}
+
+/** What a speaker can blame on someone: an event told as fact, or one another party claims. */
+function blameable(d: Draft, speaker: ActorRef): boolean {
+  return d.status === 'asserted' || (d.status === 'claimed' && !sameParty(d.claimedBy[0], speaker));
+}
+
+/** An event of the given type that is not itself a denial. */
+function undeniedOfType(d: Draft, type: string): boolean {
+  return d.type === type && d.status !== 'denied';
+}
+
+/** What a speaker can deny: an event not already denied, and not a claim of the speaker's own party. */
+function deniable(d: Draft, speaker: ActorRef): boolean {
+  return d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], speaker));
+}
+
+/** A deniable event that is news, not background. */
+function deniableNews(d: Draft, speaker: ActorRef): boolean {
+  return deniable(d, speaker) && d.status !== 'historical';
+}
+
+/** A material event of the text's own (not a statement's copy) told inside the span. */
+function ownEventIn(d: Draft, span: Span): boolean {
+  return d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, span);
+}
+
+/**
+ * An accusation by the speaker's country at the actor's country already told: in the claim's
+ * sentence, as a reciprocal accusation nearby, or by the same statement.
+ */
+function accusedAlready(drafts: readonly Draft[], d: Draft, att: Attribution): boolean {
+  for (const x of drafts) {
+    const dir = x.type === 'ACCUSE' && x.actor?.country === att.speaker!.country && x.target?.country === d.actor!.country;
+    if (dir && (x.sentence === d.sentence || (x.reciprocal && Math.abs(x.paragraph - d.paragraph) <= 2) || x.attribution === att)) return true;
+  }
+  return false;
 }
 
 function statementDraft(ctx: Ctx, att: Attribution, type: string, mode: string | null, actor: Draft['actor'], target: Draft['target'], derived: Draft['derived']): Draft | null {
@@ -86,7 +136,8 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       const sp = speakerPart(att)!;
       const accused = att.accused ?? [];
       // the ACCUSE itself, unless the lexicon already made one on the cue
-      const onCue = out.filter((d) => d.type === 'ACCUSE' && d.trigger.start < att.cue.end && att.cue.start < d.trigger.end);
+      const onCue: Draft[] = [];
+      for (const d of out) if (d.type === 'ACCUSE' && d.trigger.start < att.cue.end && att.cue.start < d.trigger.end) onCue.push(d);
       if (onCue.length) {
         for (const d of onCue) {
           if (!d.actor || d.actor.country === null) d.actor = roleOf(sp, 'ACCUSE');
@@ -99,9 +150,10 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         }
       }
       // the claimed copy of the blamed event, when the blame names no event of its own
-      const own = out.some((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
+      let own = false;
+      for (const d of out) if (ownEventIn(d, att.content)) { own = true; break; }
       if (!own && accused.length) {
-        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, (d) => d.status === 'asserted' || (d.status === 'claimed' && !sameParty(d.claimedBy[0], att.speaker!)));
+        const ref = referent(out, att.cue.start, sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0, blameable, att.speaker);
         // blame told as background ("Authorities blamed al Shabaab" for a bombing years ago) is only an accusation
         const background = statementDating(ctx, att).historical;
         if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
@@ -116,19 +168,19 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
       }
     }
     if (att.kind === 'denial' && att.speaker) {
-      const own = out.filter((d) => d.derived === 'trigger' && MATERIAL(d) && inside(d.trigger, att.content));
+      const own: Draft[] = [];
+      for (const d of out) if (ownEventIn(d, att.content)) own.push(d);
       const para = sentenceAt(ctx.doc, att.cue.start)?.paragraph ?? 0;
       const s = sentenceAt(ctx.doc, att.cue.start)!;
       if (own.length) {
         // "denied carrying out the strike": the denied event borrows the toll of the one it denies
-        const ref = referent(out, att.cue.start, para, (d) => d.type === own[0]!.type && d.status !== 'denied');
+        const ref = referent(out, att.cue.start, para, undeniedOfType, own[0]!.type);
         for (const d of own) if (ref && !d.fatalities && ref.fatalities) d.fatalities = ref.fatalities;
       } else {
         // the latest event told before the denial; a denial of background ("denied responsibility" for a past attack) makes no copy
         // news before background: a background event told in between (a toll's context) is not what is denied
         // a party does not deny its own claim; the other side of a civil war shares its country but not its sector
-        const deniable = (d: Draft) => d.status !== 'denied' && !(d.status === 'claimed' && sameParty(d.claimedBy[0], att.speaker!));
-        const ref = referent(out, att.cue.start, para, (d) => deniable(d) && d.status !== 'historical') ?? referent(out, att.cue.start, para, deniable);
+        const ref = referent(out, att.cue.start, para, deniableNews, att.speaker) ?? referent(out, att.cue.start, para, deniable, att.speaker);
         // "denied the fraud allegations": a denial of some other charge, not of the event told before
         const other = OTHER_CHARGE.exec(ctx.doc.text.slice(att.cue.end, att.cue.end + 60));
         const chargeOf = other && !EVENT_NOUNS.test(other[1]!);
@@ -157,10 +209,11 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
     if (d.actor.country === att.speaker.country || d.actor.country === 'IGO') continue;
     const victimSide = d.target && (d.target.country === att.speaker.country || d.target.sector === 'CVL');
     if (!((d.type === 'ASSAULT' && victimSide) || d.type === 'AID')) continue;
-    const dir = (x: Draft) => x.type === 'ACCUSE' && x.actor?.country === att.speaker!.country && x.target?.country === d.actor!.country;
-    if (out.some((x) => dir(x) && (x.sentence === d.sentence || (x.reciprocal && Math.abs(x.paragraph - d.paragraph) <= 2) || x.attribution === att))) continue;
+    if (accusedAlready(out, d, att)) continue;
     const acc = statementDraft(ctx, att, 'ACCUSE', 'allege', roleOf(speakerPart(att), 'ACCUSE'), { ...d.actor, span: d.actor.span ?? null }, 'accuse');
     if (acc) out.push(acc);
   }
-  return out.filter((d) => !drop.has(d));
+  const kept: Draft[] = [];
+  for (const d of out) if (!drop.has(d)) kept.push(d);
+  return kept;
 }

@@ -103,18 +103,74 @@ export interface CorefInput {
 /** Mentions before `pos` that can be antecedents, nearest first, within `maxBack` sentences. */
 function before(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number): Draft[] {
   const out: Draft[] = [];
-  findBefore(drafts, pos, sentence, maxBack, (d) => void out.push(d));
-  return out;
-}
-
-/** The nearest mention of `before(…)` that `test` accepts, without collecting the others. */
-function findBefore(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number, test: (d: Draft) => unknown): Draft | undefined {
   for (let k = drafts.length - 1; k >= 0; k--) {
     const d = drafts[k]!;
     if (d.end > pos) continue;
     if (d.sentence < sentence - maxBack) break;
-    if (test(d)) return d;
+    out.push(d);
   }
+  return out;
+}
+
+/**
+ * The nearest mention of `before(…)` that `test(x, d, arg)` accepts, without collecting the
+ * others. The tests are module functions given what they compare with (`d`, `arg`): a callback
+ * made per call would lose its optimized code at every full GC (V8 holds a closure's code weakly
+ * and none is alive between articles) and be compiled again.
+ */
+function findBefore<A>(drafts: readonly Draft[], pos: number, sentence: number, maxBack: number, test: (x: Draft, d: Draft | null, arg: A) => unknown, d: Draft | null, arg: A): Draft | undefined {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const x = drafts[k]!;
+    if (x.end > pos) continue;
+    if (x.sentence < sentence - maxBack) break;
+    if (test(x, d, arg)) return x;
+  }
+  return undefined;
+}
+
+/** A state named before that a country's phrase can point back to. */
+function stateAntecedent(x: Draft): boolean {
+  return isAntecedent(x) && x.country !== 'IGO' && x.kind === 'state' && !x.origin;
+}
+
+/** "the ministry" → an earlier mention with a head of the same class and a country. */
+function sameHeadClass(x: Draft, d: Draft | null, cls: string): unknown {
+  return x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo;
+}
+
+/** "the council's presidency" → an earlier body whose name or text ends in the possessor word. */
+function possessorNamed(x: Draft, d: Draft | null, word: string): unknown {
+  return x !== d && !x.adjective && x.country && x.kind !== 'pronoun' && x.kind !== 'sector'
+    && (x.name.toLowerCase().split(/\s+/).pop() === word || x.text.toLowerCase().split(/\s+/).pop() === word);
+}
+
+/** "its forces", "their troops" → the nearest actor before (a plural one only for "their"). */
+function ownerOf(x: Draft, d: Draft | null, their: boolean): unknown {
+  return x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (their || !x.plural);
+}
+
+/** A state just named, for a bare plural of its forces. */
+function stateJustNamed(x: Draft, d: Draft | null): unknown {
+  return x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO';
+}
+
+/** A bracketed name annotates the word before it and is not what a later "it" points to. */
+function bracketed(text: string, d: Draft): boolean {
+  return text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
+}
+
+/** The speaker "it", "they" or "he"/"she" names: the nearest fitting candidate (nearest first). */
+function speakerFor(pronoun: string, cands: readonly Draft[]): Draft | undefined {
+  if (pronoun === 'it') {
+    for (const d of cands) if (d.kind !== 'person' && d.kind !== 'sector' && !d.plural && d.kind !== 'pronoun') return d;
+    return undefined;
+  }
+  if (pronoun === 'they') {
+    for (const d of cands) if (d.kind !== 'person' && (d.plural || d.kind === 'group' || d.kind === 'sector')) return d;
+    for (const d of cands) if (d.kind !== 'person') return d;
+    return undefined;
+  }
+  for (const d of cands) if (d.kind === 'person') return d;
   return undefined;
 }
 
@@ -177,7 +233,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
           const start = tok.start;
           const end = tokens[t + cp.length - 1]!.end;
           // the country named just before, else the article's country (an institution's country is often a foreign one)
-          const ante = findBefore(drafts, start, s.index, 2, (d) => isAntecedent(d) && d.country !== 'IGO' && d.kind === 'state' && !d.origin);
+          const ante = findBefore(drafts, start, s.index, 2, stateAntecedent, null, null);
           const refs: Ref[] = ante ? [{ ...refOf(ante), sector: 'GOV' }] : focusRef();
           if (refs.length) added.push({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' });
         }
@@ -202,12 +258,9 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       const verb = tokens[v];
       if (!verb || v >= s.tokenEnd || !(SPEECH.has(verb.text.toLowerCase()) || SPEECH.has(verb.lemma.toLowerCase()))) continue;
       // a bracketed name annotates the word before it and is not what a later "it" points to
-      const bracketed = (d: Draft) => text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
-      const cands = before(drafts.concat(added).sort(byStart), tok.start, s.index, 3).filter((d) => !d.adjective && d.kind !== 'agency' && !bracketed(d));
-      let ante: Draft | undefined;
-      if (lower === 'it') ante = cands.find((d) => d.kind !== 'person' && d.kind !== 'sector' && !d.plural && d.kind !== 'pronoun');
-      else if (lower === 'they') ante = cands.find((d) => d.kind !== 'person' && (d.plural || d.kind === 'group' || d.kind === 'sector')) ?? cands.find((d) => d.kind !== 'person');
-      else ante = cands.find((d) => d.kind === 'person');
+      const cands: Draft[] = [];
+      for (const d of before(drafts.concat(added).sort(byStart), tok.start, s.index, 3)) if (!d.adjective && d.kind !== 'agency' && !bracketed(text, d)) cands.push(d);
+      const ante = speakerFor(lower, cands);
       if (!ante) continue;
       const refs = ante.refersTo?.length ? ante.refersTo : [refOf(ante)];
       added.push({ start: tok.start, end: tok.end, text: tok.text, name: ante.name, country: refs.length === 1 ? refs[0]!.country : null, sector: refs.length === 1 ? refs[0]!.sector : ante.sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: ante.role, acledName: ante.acledName, inter: ante.inter, countryFrom: 'reference' });
@@ -240,7 +293,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     if (!d.head || d.country || d.refersTo || d.noCountry) continue;
     const cls = headClass(d.head.name);
     const ante = d.text.toLowerCase().startsWith('the ') && d.head.type !== 'noun'
-      ? findBefore(all, d.start, d.sentence, 40, (x) => x !== d && x.head && headClass(x.head.name) === cls && x.country && !x.refersTo)
+      ? findBefore(all, d.start, d.sentence, 40, sameHeadClass, d, cls)
       : undefined;
     if (ante) {
       d.country = ante.country;
@@ -252,8 +305,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     const possessor = text.slice(Math.max(0, d.start - 30), d.start).match(/\bthe ([a-z]+)['’]s\s$/i);
     if (possessor) {
       const word = possessor[1]!.toLowerCase();
-      const o = findBefore(all, d.start, d.sentence, 5, (x) => x !== d && !x.adjective && x.country && x.kind !== 'pronoun' && x.kind !== 'sector'
-        && (x.name.toLowerCase().split(/\s+/).pop() === word || x.text.toLowerCase().split(/\s+/).pop() === word));
+      const o = findBefore(all, d.start, d.sentence, 5, possessorNamed, d, word);
       if (o) {
         d.country = o.country;
         if (o.country === 'IGO') d.sector = 'IGO';
@@ -265,7 +317,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     // "its forces", "their troops": the owner is the nearest actor before
     const owner = text.slice(Math.max(0, d.start - 6), d.start).toLowerCase().match(/\b(its|their)\s$/);
     if (owner) {
-      const o = findBefore(all, d.start, d.sentence, 2, (x) => x !== d && !x.adjective && x.country && x.country !== 'IGO' && x.kind !== 'agency' && x.kind !== 'sector' && (owner[1] === 'their' || !x.plural));
+      const o = findBefore(all, d.start, d.sentence, 2, ownerOf, d, owner[1] === 'their');
       if (o) {
         d.country = o.country;
         d.refersTo = [{ ...refOf(o), sector: d.sector }];
@@ -275,7 +327,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
     }
     // a bare plural of state forces ("peacekeepers were deployed") belongs to the state just named
     if (d.head.type === 'institution' && (d.sector === 'MIL' || d.sector === 'COP') && !/^(the|its|their)\s/i.test(d.text) && d.plural) {
-      const near = findBefore(all, d.start, d.sentence, 1, (x) => x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO');
+      const near = findBefore(all, d.start, d.sentence, 1, stateJustNamed, d, null);
       if (near) {
         d.country = near.country;
         d.refersTo = [{ ...refOf(near), sector: d.sector }];
@@ -284,7 +336,13 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       }
     }
     if (d.head.type === 'noun') {
-      const inSentence = bySentence.get(d.sentence)!.find((x) => x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && x.locative);
+      let inSentence: Draft | undefined;
+      for (const x of bySentence.get(d.sentence)!) {
+        if (x !== d && x.kind === 'state' && !x.adjective && x.country && x.country !== 'IGO' && x.countryFrom === 'name' && x.locative) {
+          inSentence = x;
+          break;
+        }
+      }
       if (inSentence) {
         d.country = inSentence.country;
         d.countryFrom = 'context';

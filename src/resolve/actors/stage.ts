@@ -56,11 +56,20 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
     ctx.sentence = s.index;
     for (const d of composeSentence(items, matchItems(lex, items), ctx)) drafts.push(d);
   }
-  const titleEnd = doc.zones.filter((z) => z.kind === 'title').reduce((e, z) => Math.max(e, z.end), -1);
+  // (loops here and below, not callbacks made per article: V8 drops a closure's optimized code at
+  // every full GC, holding it weakly while none is alive between articles, and compiles it again)
+  let titleEnd = -1;
+  for (const z of doc.zones) if (z.kind === 'title') titleEnd = Math.max(titleEnd, z.end);
   const focus = focusCountry(drafts, ctx.context, titleEnd, (iso3) => lex.countries.get(iso3)?.name ?? iso3);
   const resolved = resolveReferences(drafts, { text: doc.text, tokens, sentences, focus });
   const all = resolved.concat(surnameMentions(resolved, tokens, sentences)).sort(byStartLongestFirst);
   return all.map(toMention);
+}
+
+/** A mention covers the token. */
+function covered(drafts: readonly Draft[], t: Token): boolean {
+  for (const d of drafts) if (d.start <= t.start && t.end <= d.end) return true;
+  return false;
 }
 
 /**
@@ -79,13 +88,12 @@ function surnameMentions(drafts: readonly Draft[], tokens: readonly Token[], sen
     if (/^[A-Z][a-z'’-]{2,}$/.test(last)) persons.set(last, d);
   }
   if (!persons.size) return [];
-  const covered = (t: Token) => drafts.some((d) => d.start <= t.start && t.end <= d.end);
   const out: Draft[] = [];
   for (const s of sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i]!;
       const full = persons.get(t.text);
-      if (!full || t.start < full.end || t.pos !== 'PROPN' || covered(t)) continue;
+      if (!full || t.start < full.end || t.pos !== 'PROPN' || covered(drafts, t)) continue;
       // "Martine Moise" is someone else of that family: a first name before the surname
       if (i > s.tokenStart && /^[A-Z]/.test(tokens[i - 1]!.text) && tokens[i - 1]!.pos === 'PROPN') continue;
       out.push({

@@ -52,6 +52,14 @@ function clauseOf(text: string, sentence: Span, anchor: Span): Span {
   return { start, end };
 }
 
+// (loops and module functions in this file, not callbacks made per call: V8 drops a closure's
+// optimized code at every full GC, holding it weakly while none is alive between articles, and
+// compiles it again)
+function anyStartsFrom(spans: readonly Span[], from: number): boolean {
+  for (const q of spans) if (q.start >= from) return true;
+  return false;
+}
+
 function pick(text: string, { places, contents }: ArticlePlaces, within: Span, anchor: Span): number {
   let best = -1;
   let bestScore = -Infinity;
@@ -60,7 +68,7 @@ function pick(text: string, { places, contents }: ArticlePlaces, within: Span, a
     if (p.start < within.start || p.end > within.end || !usable(p)) continue;
     if (!located(places, i) && !countryOnly(p)) continue;
     // a container is reached through what it contains, not chosen on its own
-    if (contents[i]!.some((q) => q.start >= within.start)) continue;
+    if (anyStartsFrom(contents[i]!, within.start)) continue;
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
     const prep = LOCATIVE_RE.test(before);
     if ((p.role ?? 'literal') === 'modifier' && !prep) continue;
@@ -138,19 +146,28 @@ const STATED_COUNTRY = new Set(['lexicon', 'name', 'adjective', 'of-phrase']);
  * Several countries with no one standing out give nothing.
  */
 function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
-  const actors = (doc.actors ?? []).filter((a) => a.kind !== 'pronoun');
-  const mission = actors.find((a) => a.operatesIn);
-  if (mission) return { name: null, country: mission.operatesIn!, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: mission.start, end: mission.end } };
+  const actors: ActorMention[] = [];
+  for (const a of doc.actors ?? []) if (a.kind !== 'pronoun') actors.push(a);
+  for (const mission of actors) {
+    if (mission.operatesIn) return { name: null, country: mission.operatesIn, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: mission.start, end: mission.end } };
+  }
   const sentence = spanContaining(doc.sentences, anchor.start);
-  const stated = actors.filter((a) => a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom));
-  const pools = sentence ? [stated.filter((a) => a.start >= sentence.start && a.end <= sentence.end), stated] : [stated];
+  const stated: ActorMention[] = [];
+  for (const a of actors) if (a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom)) stated.push(a);
+  const inSentence: ActorMention[] = [];
+  if (sentence) for (const a of stated) if (a.start >= sentence.start && a.end <= sentence.end) inSentence.push(a);
+  const pools = sentence ? [inSentence, stated] : [stated];
   for (const pool of pools) {
     const counts = new Map<string, number>();
     for (const a of pool) counts.set(a.country!, (counts.get(a.country!) ?? 0) + 1);
     const ranked = [...counts].sort((a, b) => b[1] - a[1]);
     if (!ranked.length) continue;
     if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) return null;
-    const a = pool.find((x) => x.country === ranked[0]![0])!;
+    let a = pool[0]!;
+    for (const x of pool) if (x.country === ranked[0]![0]) {
+      a = x;
+      break;
+    }
     return { name: null, country: a.country, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: a.start, end: a.end } };
   }
   return null;
@@ -166,11 +183,18 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
  * such places.
  */
 function inGroupNames(doc: Doc, places: readonly PlaceMention[]): Set<number> {
-  const groups = (doc.actors ?? []).filter((a) => a.kind === 'group');
+  const groups: ActorMention[] = [];
+  for (const a of doc.actors ?? []) if (a.kind === 'group') groups.push(a);
   const out = new Set<number>();
-  places.forEach((p, i) => {
-    if (groups.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start)) out.add(i);
-  });
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    for (const a of groups) {
+      if (a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start) {
+        out.add(i);
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -194,14 +218,22 @@ function articlePlaces(doc: Doc): ArticlePlaces {
   const memo = articlePlacesMemo.get(raw);
   if (memo && memo.actors === doc.actors) return memo.value;
   const named = inGroupNames(doc, raw);
-  const places = raw.map((p, i) => (named.has(i) ? { ...p, role: 'embedded' as const } : p));
-  const contents = places.map((): PlaceMention[] => []);
-  places.forEach((q, k) => {
+  const places: PlaceMention[] = [];
+  for (let i = 0; i < raw.length; i++) places.push(named.has(i) ? { ...raw[i]!, role: 'embedded' as const } : raw[i]!);
+  const contents: PlaceMention[][] = [];
+  for (let k = 0; k < places.length; k++) contents.push([]);
+  for (let k = 0; k < places.length; k++) {
+    const q = places[k]!;
     if (q.containerIndex !== undefined && q.containerIndex !== k && usable(q)) contents[q.containerIndex]?.push(q);
-  });
+  }
   const value = { places, named, contents, focus: focus(places) };
   articlePlacesMemo.set(raw, { actors: doc.actors, value });
   return value;
+}
+
+function paragraphNumbered<P extends { index: number }>(paragraphs: readonly P[] | undefined, index: number): P | undefined {
+  for (const p of paragraphs ?? []) if (p.index === index) return p;
+  return undefined;
 }
 
 function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
@@ -214,7 +246,7 @@ function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
     let i = pick(doc.text, article, clause, anchor);
     if (i < 0) i = pick(doc.text, article, sentence, anchor);
     if (i < 0) {
-      const para = doc.paragraphs?.find((p) => p.index === sentence.paragraph);
+      const para = paragraphNumbered(doc.paragraphs, sentence.paragraph);
       if (para && para.kind === 'body') i = pick(doc.text, article, para, anchor);
     }
     if (i >= 0) {

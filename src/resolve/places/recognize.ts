@@ -162,10 +162,11 @@ export function personLikeNames(gaz: Gazetteer, text: string, sentenceWords: rea
 }
 
 function isBigPlace(gaz: Gazetteer, c: Candidate[]): boolean {
-  return c.some((x) => {
+  for (const x of c) {
     const k = gaz.data.kind[x.id]!;
-    return !x.alt && (k <= KIND.continent || k === KIND.capital || gaz.data.pop[x.id]! >= 200_000);
-  });
+    if (!x.alt && (k <= KIND.continent || k === KIND.capital || gaz.data.pop[x.id]! >= 200_000)) return true;
+  }
+  return false;
 }
 
 function allCaps(s: string): boolean {
@@ -261,13 +262,40 @@ function designatorBefore(text: string, words: readonly Word[], i: number): stri
   return DESIGNATOR_OF.has(d) ? `${d} of` : null;
 }
 
+// refineMatch's tests over the candidates, as module functions: callbacks made per call lose
+// their optimized code at every full GC (V8 holds a closure's code weakly; between articles none
+// is alive) and are compiled again each time.
+/** A candidate known by this (normalised) name, not an alternate one. */
+function someNamed(gaz: Gazetteer, cands: readonly Candidate[], key: string): boolean {
+  for (const c of cands) if (!c.alt && normNameMemo(gaz.info(c.id).name) === key) return true;
+  return false;
+}
+
+/** A candidate that is a town of some size (a capital or seat of ≥ 50,000) by its own name. */
+function someTown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  for (const c of cands) if (!c.alt && gaz.data.kind[c.id]! >= KIND.capital && gaz.data.pop[c.id]! >= 50_000) return true;
+  return false;
+}
+
+/** `key` only abbreviates every candidate's name ("Mass" for Massachusetts). */
+function allTruncations(gaz: Gazetteer, cands: readonly Candidate[], key: string): boolean {
+  for (const c of cands) if (!isTruncation(key, normNameMemo(gaz.info(c.id).name))) return false;
+  return true;
+}
+
+/** Every candidate is a place under 20,000 known here only by an alternate name. */
+function allTinyByAltName(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  for (const c of cands) if (!(c.alt && gaz.data.kind[c.id]! >= KIND.adminSeat && gaz.data.pop[c.id]! < 20_000)) return false;
+  return true;
+}
+
 function refineMatch(ctx: RecognizeContext, words: readonly Word[], i: number, j: number, cands: Candidate[], sentence: number, sentStart: number): RawMention | null {
   const { gaz, text } = ctx;
   const first = words[i]!;
   const last = words[j]!;
   let surface = text.slice(first.start, last.end);
   // "Iraq." at a sentence end: the dot is punctuation, unlike in "Va." or "N.J."
-  if (/^\p{Lu}\p{Ll}+\.$/u.test(surface) && cands.some((c) => !c.alt && normNameMemo(gaz.info(c.id).name) === normNameMemo(surface))) {
+  if (/^\p{Lu}\p{Ll}+\.$/u.test(surface) && someNamed(gaz, cands, normNameMemo(surface))) {
     surface = surface.slice(0, -1);
   }
   const single = i === j;
@@ -284,7 +312,7 @@ function refineMatch(ctx: RecognizeContext, words: readonly Word[], i: number, j
     !CALENDAR.has(lower) &&
     !(words[j + 1]?.cap && /^\s+$/.test(text.slice(last.end, words[j + 1]!.start))) &&
     (NEVER_PLACES.has(normNameMemo(surface)) || gaz.isCommonWord(normNameMemo(surface))) &&
-    cands.some((c) => !c.alt && gaz.data.kind[c.id]! >= KIND.capital && gaz.data.pop[c.id]! >= 50_000);
+    someTown(gaz, cands);
   if (single && NEVER_PLACES.has(normNameMemo(surface)) && !designator && !afterIn) return null;
 
   if (isAbbreviation(surface) && !isCountryAbbrev(gaz, cands)) {
@@ -303,13 +331,13 @@ function refineMatch(ctx: RecognizeContext, words: readonly Word[], i: number, j
     const key = normNameMemo(surface);
     if (!big && !designator && !afterIn && latin && (gaz.isCommonWord(key) || ctx.personish?.has(key))) return null;
     // an English word that only abbreviates a big place ("Mass" for Massachusetts) is the word
-    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && cands.every((c) => isTruncation(key, normNameMemo(gaz.info(c.id).name)))) return null;
+    if (!designator && latin && !/\.$/.test(surface) && gaz.isCommonWord(key) && allTruncations(gaz, cands, key)) return null;
     if (!big && !designator && !afterIn && latin) {
       if (tok && tok.pos !== 'PROPN' && !allCaps(surface)) return null;
       if (sentenceInitial && ctx.isCommonWord(lower)) return null;
     }
     // a tiny place known only by a foreign or old name, with nothing around it saying "place"
-    if (!designator && cands.every((c) => c.alt && gaz.data.kind[c.id]! >= KIND.adminSeat && gaz.data.pop[c.id]! < 20_000)) return null;
+    if (!designator && allTinyByAltName(gaz, cands)) return null;
   }
   // title + name: "President Jordan", "Mr Paris"
   const prev = words[i - 1];
@@ -363,7 +391,8 @@ function isTruncation(key: string, name: string): boolean {
 }
 
 function isCountryAbbrev(gaz: Gazetteer, cands: Candidate[]): boolean {
-  return cands.some((c) => !c.alt && gaz.data.kind[c.id]! <= KIND.region && gaz.data.kind[c.id] !== KIND.admin1);
+  for (const c of cands) if (!c.alt && gaz.data.kind[c.id]! <= KIND.region && gaz.data.kind[c.id] !== KIND.admin1) return true;
+  return false;
 }
 
 /** literal, metonymic ("Moscow said") or modifier ("Ukraine war", "US officials"). */
@@ -371,10 +400,14 @@ function usageRole(ctx: RecognizeContext, words: readonly Word[], j: number, can
   const { text, gaz } = ctx;
   const last = words[j]!;
   const after = text.slice(last.end, last.end + 3);
-  const statelike = cands.some((c) => {
+  let statelike = false;
+  for (const c of cands) {
     const k = gaz.data.kind[c.id]!;
-    return !c.alt && (k === KIND.country || k === KIND.capital);
-  });
+    if (!c.alt && (k === KIND.country || k === KIND.capital)) {
+      statelike = true;
+      break;
+    }
+  }
   if (/^['’]s\b/.test(after) && statelike) return 'metonymic';
   const next = words[j + 1];
   if (!next || !/^\s+$/.test(text.slice(last.end, next.start))) return 'literal';

@@ -69,7 +69,7 @@ function bestInSentence(doc: Doc, s: Sentence, anchor: Span): Pick | null {
     if (front) crossed = 0;
     const attributive = t.precision === 'year' && ATTRIBUTIVE_BEFORE.test(doc.text.slice(Math.max(s.start, t.start - 12), t.start)) && ATTRIBUTIVE_AFTER.test(doc.text.slice(t.end, t.end + 3));
     // a clock time alone ("a curfew from 9 p.m.") says nothing of the day: a day named in the sentence wins
-    const clockOnly = t.stated.length > 0 && t.stated.every((p) => p === 'time' || p === 'part');
+    const clockOnly = t.stated.length > 0 && t.stated.every(isClockPart);
     // "X, who announced on Friday that …, accepted": a date inside a relative clause the event is outside of
     const relative = !front && t.end <= anchor.start && RELATIVE_OPEN.test(doc.text.slice(s.start, t.start)) && /,\s/.test(doc.text.slice(t.end, anchor.start));
     const cost = (front ? Math.min(between.length, 40) : between.length) + 80 * crossed + (attributive ? 200 : 0) + (clockOnly ? 150 : 0);
@@ -109,12 +109,28 @@ export function leadDate(doc: Doc): TimeMention | null {
   return docDates(doc).lead;
 }
 
+function isClockPart(p: string): boolean {
+  return p === 'time' || p === 'part';
+}
+
+function insideAny(spans: readonly Span[], t: Span): boolean {
+  for (const p of spans) if (t.start >= p.start && t.end <= p.end) return true;
+  return false;
+}
+
+function startDay(t: TimeMention): DayNum | null {
+  return parseIso(t.range!.start);
+}
+
 function findLeadDate(doc: Doc, dating: readonly TimeMention[], published: DayNum | null): TimeMention | null {
-  const paras = (doc.paragraphs ?? []).filter((p) => p.kind === 'body').slice(0, 2);
+  // (loops and module functions in this file, not callbacks made per call: V8 drops a closure's
+  // optimized code at every full GC, holding it weakly while none is alive between articles)
+  const paras: Span[] = [];
+  for (const p of doc.paragraphs ?? []) if (p.kind === 'body' && paras.length < 2) paras.push(p);
   if (paras.length === 0) return null;
   for (const t of dating) {
     if (t.precision !== 'day') continue;
-    if (!paras.some((p) => t.start >= p.start && t.end <= p.end)) continue;
+    if (!insideAny(paras, t)) continue;
     if (t.open) continue;
     const start = parseIso(t.range!.start)!;
     if (published !== null && start > published) continue;
@@ -149,7 +165,7 @@ function docDates(doc: Doc): DocDates {
   if (cached && cached.times === doc.times && cached.paragraphs === doc.paragraphs && cached.publishedIso === publishedIso) return cached;
   const published = publishedIso ? parseIso(publishedIso) : null;
   const dating = (doc.times ?? []).filter(isDating);
-  const datingStart = dating.map((t) => parseIso(t.range!.start));
+  const datingStart = dating.map(startDay);
   const lead = findLeadDate(doc, dating, published);
   const newsStart = lead ? parseIso(lead.range!.start) : published === null ? null : published - 1;
   const dates: DocDates = { times: doc.times, paragraphs: doc.paragraphs, publishedIso, dating, datingStart, published, lead, newsStart };
@@ -296,7 +312,11 @@ export function temporalStatus(doc: Doc, anchor: Span, date: EventDate | null): 
     if (end < ns - DAYS_FAR) return 'historical';
     // an ongoing state "since" a date long past is background
     const ev = date.evidence;
-    const mention = ev ? (doc.times ?? []).find((t) => t.start === ev.start && t.end === ev.end) : undefined;
+    let mention: TimeMention | undefined;
+    if (ev) for (const t of doc.times ?? []) if (t.start === ev.start && t.end === ev.end) {
+      mention = t;
+      break;
+    }
     if (mention?.open === 'after' && start < ns - DAYS_FAR) return 'historical';
     // shortly before the news, told in the pluperfect outside reported speech: background
     if (end < ns && PLUPERFECT_BEFORE.test(before) && !REPORTED.test(doc.text.slice(sStart, anchor.start))) return 'historical';

@@ -45,7 +45,9 @@ export function timesOf(doc: Doc): TimeMention[] {
     tokens: doc.tokens,
     skip: skipSpans(doc),
   });
-  return found.map((f) => toMention(doc.text, f));
+  const out: TimeMention[] = [];
+  for (const f of found) out.push(toMention(doc.text, f));
+  return out;
 }
 
 export const timesStage = defineStage({
