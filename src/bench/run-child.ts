@@ -6,9 +6,9 @@
 
 import { floorPass, pipelineRun, type Warmup } from './measure.js';
 
-type ChildArgs = { kind: 'floor'; corpus: string } | { kind: 'ingest'; corpus: string; dbPath: string; threads: number; warmup?: Warmup };
+type ChildArgs = { kind: 'floor'; corpus: string; warmTexts?: number } | { kind: 'ingest'; corpus: string; dbPath: string; threads: number; warmup?: Warmup };
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
-const r = args.kind === 'floor' ? await floorPass(args.corpus) : await pipelineRun(args.corpus, args.dbPath, args.threads, args.warmup);
+const r = args.kind === 'floor' ? await floorPass(args.corpus, args.warmTexts) : await pipelineRun(args.corpus, args.dbPath, args.threads, args.warmup);
 // maxRSS is in kilobytes and covers every thread of this process
 process.stdout.write(JSON.stringify({ ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');

@@ -5,8 +5,11 @@
 //   3. the same with two worker threads, each extracting and writing groups of articles in turn;
 // (each in a child process: 2 and 3 with the node flags of bin/sitrep.js, so that they run as the
 // CLI runs and an ingest's peak RSS is its own; 1 with node's defaults)
-// (2 and 3 after an untimed warm-up run of --warmup N articles per extraction thread, default 500:
-// steady-state rates)
+// (2 and 3 after an untimed warm-up run of --warmup N articles per extraction thread, default 2,000,
+// and 1 after as many texts: steady-state rates. V8 is still recompiling the pipeline after 500
+// articles, as rarer shapes of its objects turn up, and has mostly settled by 2,000: TurboFan time
+// per 250 articles of a single thread, 484, 208, 447, 204, 371, 478 ms from the 500th article to
+// the 2,000th, then 22–127 ms)
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
 // two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
 // 1–3 are measured in --rounds rounds (default 2), one after the other, and each ratio is the
@@ -79,12 +82,17 @@ function logFloor(ctx: BenchContext, f: FloorPass, when: string): void {
   ctx.log(`floor   wink-nlp readDoc${when}: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
 }
 
+/** Texts the floor pass reads untimed first: as many as the pipeline's warm-up, at least 50. */
+function floorWarmTexts(ctx: BenchContext): number {
+  return Math.max(50, ctx.warmupPerThread);
+}
+
 /**
  * The floor pass before the single-thread run; singleStep makes another after it, and the ratio
  * is over both (the floor's minute of machine speed on either side of the pipeline's).
  */
 const floorStep: BenchStep = async (ctx) => {
-  const f = await floorPassInChild(ctx.corpus);
+  const f = await floorPassInChild(ctx.corpus, floorWarmTexts(ctx));
   ctx.floorPasses = [f];
   setFloor(ctx, ctx.floorPasses);
   logFloor(ctx, f, '');
@@ -120,7 +128,7 @@ function logFifths(ctx: BenchContext, r: RunResult): void {
 const singleStep: BenchStep = async (ctx) => {
   // In a process of its own, as every measurement (see run-child.ts).
   const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, `single-${ctx.round}.db`), 1, await warmupOf(ctx, 'single', 1));
-  const after = await floorPassInChild(ctx.corpus);
+  const after = await floorPassInChild(ctx.corpus, floorWarmTexts(ctx));
   ctx.floorPasses.push(after);
   setFloor(ctx, ctx.floorPasses);
   ctx.out.single_peak_rss_mb = r.peakRssMb;
@@ -216,7 +224,7 @@ function round(n: number, digits: number): number {
 export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args: argv,
-    options: { articles: { type: 'string', default: '5000' }, warmup: { type: 'string', default: '500' }, rounds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
+    options: { articles: { type: 'string', default: '5000' }, warmup: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
     allowPositionals: false,
     strict: false,
   });
