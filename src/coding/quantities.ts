@@ -6,7 +6,7 @@
 // `fatalitiesFor` picks an event's death toll from them: the killed only, never the wounded.
 
 import type { Doc, Event, Quantity, Sentence, Span, Token } from '../doc.js';
-import { byStart, countBefore } from '../nlp/spans.js';
+import { byStart, countStartingBefore } from '../nlp/spans.js';
 import { defineStage } from '../pipeline.js';
 import { tokenAt } from './assemble/tokens.js';
 
@@ -333,7 +333,7 @@ export function findQuantities(doc: Doc): Quantity[] {
 
 /** The index of the first token starting at or after `pos` (tokens are in text order), or -1. */
 function firstTokenFrom(tokens: readonly Token[], pos: number): number {
-  const k = countBefore(tokens, (t) => t.start < pos);
+  const k = countStartingBefore(tokens, pos);
   return k < tokens.length ? k : -1;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBefore, spanContaining } from './spans.js';
+import { countEndingBy, countStartingBefore, spanContaining } from './spans.js';
 
 describe('spanContaining', () => {
   const spans = [{ start: 0, end: 10 }, { start: 12, end: 20 }, { start: 20, end: 31 }];
@@ -20,16 +20,22 @@ describe('spanContaining', () => {
   });
 });
 
-describe('countBefore', () => {
-  const spans = [{ start: 0, end: 10 }, { start: 12, end: 20 }, { start: 20, end: 31 }];
+describe('countStartingBefore and countEndingBy', () => {
+  const spans = [{ start: 0, end: 10 }, { start: 12, end: 20 }, { start: 20, end: 31 }, { start: 20, end: 33 }];
+  const linear = (test: (s: { start: number; end: number }) => boolean) => {
+    const i = spans.findIndex((s) => !test(s));
+    return i < 0 ? spans.length : i;
+  };
 
-  it('gives the index of the first item that fails a prefix test, as a linear scan would', () => {
-    for (let offset = -1; offset <= 32; offset++) {
-      const linear = spans.findIndex((s) => !(s.start < offset));
-      expect(countBefore(spans, (s) => s.start < offset)).toBe(linear < 0 ? spans.length : linear);
+  it('count the leading spans that start before (or at) an offset, or end by it, as a linear scan would', () => {
+    for (let offset = -1; offset <= 34; offset++) {
+      expect(countStartingBefore(spans, offset)).toBe(linear((s) => s.start < offset));
+      expect(countStartingBefore(spans, offset, true)).toBe(linear((s) => s.start <= offset));
+      expect(countEndingBy(spans, offset)).toBe(linear((s) => s.end <= offset));
     }
-    expect(countBefore(spans, (s) => s.end <= 20)).toBe(2);
-    expect(countBefore(spans, (s) => s.start <= 20)).toBe(3);
-    expect(countBefore([], () => true)).toBe(0);
+    expect(countStartingBefore(spans, 20)).toBe(2);
+    expect(countStartingBefore(spans, 20, true)).toBe(4);
+    expect(countEndingBy(spans, 20)).toBe(2);
+    expect(countStartingBefore([], 5)).toBe(0);
   });
 });

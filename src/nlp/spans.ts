@@ -4,27 +4,11 @@
 import type { Span } from '../doc.js';
 
 /**
- * In a layer sorted by offset, how many leading items satisfy `before` — a test that holds for a
- * prefix of the layer and fails from some point on ("starts before X", "ends at or before X") —
- * found by binary search. It is the index of the first item that fails the test (`items.length`
- * when none does), the start of every "from this offset on" walk.
- */
-export function countBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(items[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * countBefore for the common tests, with no test function: a callback made per call (`(t) =>
- * t.start < pos`) loses its optimized code at every full GC (V8 holds a closure's code weakly and
- * none is alive between articles), and is compiled again each time.
- * How many leading spans start before `pos` (start < pos), or at or before it (`inclusive`).
+ * In a layer sorted by offset, how many leading spans start before `pos` (start < pos), or at or
+ * before it (`inclusive`), found by binary search: the index of the first that does not, the
+ * start of every "from this offset on" walk. (No test function given by the caller: a callback
+ * made per call, `(t) => t.start < pos`, loses its optimized code at every full GC — V8 holds a
+ * closure's code weakly and none is alive between articles — and is compiled again each time.)
  */
 export function countStartingBefore(items: readonly Span[], pos: number, inclusive = false): number {
   let lo = 0;

@@ -3,7 +3,7 @@
 // who the subject of each sentence is (for "It …", "They …" in the next one).
 
 import type { ActorMention, Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
-import { countBefore } from '../../nlp/spans.js';
+import { countStartingBefore } from '../../nlp/spans.js';
 import { isOutlet, participants, type Participant } from './actors.js';
 import { countSpanStartsBefore, isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
@@ -72,13 +72,13 @@ function actorsReachOf(actors: readonly ActorMention[]): number[] {
  * triggers), nothing before `start` can hold [start, end) and callers need not look.
  */
 export function actorMayHold(ctx: Ctx, start: number, end: number): boolean {
-  const lo = countBefore(ctx.doc.actors ?? [], (a) => a.start <= start);
+  const lo = countStartingBefore(ctx.doc.actors ?? [], start, true);
   return lo > 0 && ctx.actorsReach[lo - 1]! >= end;
 }
 
 /** Does a participant hold [start, end)? The participants are sorted by start, so only those up to `start` can. */
 function insidePart(ctx: Ctx, start: number, end: number): boolean {
-  const lo = countBefore(ctx.parts, (p) => p.span.start <= start);
+  const lo = countSpanStartsBefore(ctx.parts, start, true);
   return lo > 0 && ctx.partsReach[lo - 1]! >= end;
 }
 

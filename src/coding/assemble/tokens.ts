@@ -2,11 +2,11 @@
 // actor mentions inside a span. All lookups are binary searches over the sorted layers.
 
 import type { ActorMention, Doc, Sentence, Span, Token } from '../../doc.js';
-import { countBefore, spanContaining } from '../../nlp/spans.js';
+import { countEndingBy, countStartingBefore, spanContaining } from '../../nlp/spans.js';
 
 /** Index of the first token whose end is after `offset` (the token at or after the offset). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
-  return countBefore(tokens, (t) => t.end <= offset);
+  return countEndingBy(tokens, offset);
 }
 
 export function sentenceAt(doc: Doc, offset: number): Sentence | null {
@@ -39,7 +39,7 @@ export function lowerTexts(tokens: readonly Token[]): readonly string[] {
 
 /** Index of the first of `actors` (sorted by start) that starts at or after `offset`. */
 export function firstMentionFrom(actors: readonly ActorMention[], offset: number): number {
-  return countBefore(actors, (a) => a.start < offset);
+  return countStartingBefore(actors, offset);
 }
 
 /** Actor mentions sorted by start, for range queries. */
@@ -64,13 +64,14 @@ export function spansWithin<T extends { span: Span }>(items: readonly T[], start
   return out;
 }
 
-/** countBefore(items, (it) => it.span.start < start), without a test function made per call. */
-export function countSpanStartsBefore(items: readonly { span: Span }[], start: number): number {
+/** countStartingBefore over items that hold their span in `span`: how many start before `start` (or at it, `inclusive`). */
+export function countSpanStartsBefore(items: readonly { span: Span }[], start: number, inclusive = false): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid]!.span.start < start) lo = mid + 1;
+    const s = items[mid]!.span.start;
+    if (s < start || (inclusive && s === start)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
