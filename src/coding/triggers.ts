@@ -20,12 +20,17 @@ const ADVERB_GAP = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 
  */
 const wordsMemo = new WeakMap<readonly Token[], readonly string[]>();
 
+/** A word with its curly apostrophes made straight (a module function: see lowerTexts). */
+function straightApostrophes(w: string): string {
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
+
 /** Lower-cased token texts with typographic apostrophes normalised: what the lexicon matches on. */
 export function lexWords(tokens: readonly Token[]): string[] {
   let words = wordsMemo.get(tokens);
   if (!words) {
     // not frozen: V8 slices and searches frozen arrays several times slower; the type keeps them read-only
-    words = lowerTexts(tokens).map((w) => (w.includes('’') ? w.replace(/’/g, "'") : w));
+    words = lowerTexts(tokens).map(straightApostrophes);
     wordsMemo.set(tokens, words);
   }
   // callers only read the words; the cast keeps the existing signature

@@ -1,7 +1,7 @@
 // One draft event per trigger and participant pair: roles from the clause, stance from reported
 // speech, negation and modality, date and place from their modules, the killed count.
 
-import type { ActorRef, EventDate, Quantity, Span, Trigger } from '../../doc.js';
+import type { ActorRef, EventDate, Quantity, Span, TimeMention, Trigger } from '../../doc.js';
 import { eventDate } from '../../resolve/time/event-date.js';
 import { eventLocation } from '../../resolve/places/event-location.js';
 import type { Participant } from './actors.js';
@@ -137,6 +137,11 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
 
 const PLURAL_ACTS = /(?:coups|attacks|strikes|raids|bombings|wars|offensives|elections|massacres|clashes|uprisings|invasions)$/i;
 
+/** A dated DATE or TIME mention (a module function, not a callback made per call: V8 drops a closure's optimized code at every full GC). */
+function isCalendarTime(t: TimeMention): boolean {
+  return !!(t.range && t.precision && (t.type === 'DATE' || t.type === 'TIME'));
+}
+
 /**
  * The dates after the first in a coordinated list right after a plural act: "coups in August
  * 2020 and May 2021", "attacks on 3 and 9 March". The first date is the event's own.
@@ -144,7 +149,7 @@ const PLURAL_ACTS = /(?:coups|attacks|strikes|raids|bombings|wars|offensives|ele
 function furtherDates(ctx: Ctx, trig: Trigger, date: Draft['date']): EventDate[] {
   if (!date?.evidence || !PLURAL_ACTS.test(trig.text)) return [];
   const text = ctx.doc.text;
-  const times = (ctx.doc.times ?? []).filter((t) => t.range && t.precision && (t.type === 'DATE' || t.type === 'TIME'));
+  const times = (ctx.doc.times ?? []).filter(isCalendarTime);
   const first = times.find((t) => t.start === date.evidence!.start);
   if (!first || first.start < trig.end || !/^\s*(?:in|on|of|during)?\s*$/i.test(text.slice(trig.end, first.start))) return [];
   const out: EventDate[] = [];

@@ -19,6 +19,12 @@ for (const n of AGENCY_NAMES) {
   NAME_FIRST.set(k, [...(NAME_FIRST.get(k) ?? []), parts]);
 }
 
+/** The words `parts` start at `lows[i]` (a module function, not a callback made per call: V8 drops a closure's optimized code at every full GC). */
+function wordsAt(lows: readonly string[], i: number, parts: readonly string[]): boolean {
+  for (let k = 0; k < parts.length; k++) if (lows[i + k] !== parts[k]) return false;
+  return true;
+}
+
 function isCap(t: Token | undefined): boolean {
   return !!t && /^[A-Z][\p{L}\d-]*$/u.test(t.text);
 }
@@ -36,7 +42,7 @@ export function outletsIn(doc: Doc, from: number, to: number): Outlet[] {
     if (cands && /^[A-Z]/.test(t.text)) {
       let matched = 0;
       for (const parts of cands) {
-        if (parts.every((p, k) => lows[i + k] === p)) matched = Math.max(matched, parts.length);
+        if (wordsAt(lows, i, parts)) matched = Math.max(matched, parts.length);
       }
       if (matched) {
         const end = toks[i + matched - 1]!.end;

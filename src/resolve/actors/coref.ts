@@ -154,6 +154,11 @@ function stateJustNamed(x: Draft, d: Draft | null): unknown {
   return x !== d && x.kind === 'state' && !x.adjective && !x.locative && !x.origin && x.country && x.country !== 'IGO';
 }
 
+/** Highest score first (a module function, not a callback made per call: see findBefore). */
+function byScoreDesc(a: [string, { n: number }], b: [string, { n: number }]): number {
+  return b[1].n - a[1].n;
+}
+
 /** A bracketed name annotates the word before it and is not what a later "it" points to. */
 function bracketed(text: string, d: Draft): boolean {
   return text.charAt(d.start - 1) === '(' && text.charAt(d.end) === ')';
@@ -202,7 +207,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
           if (cur) { cur.n += 1 + recent; if (d.end <= start) cur.d = d; }
           else score.set(d.country!, { n: 1 + recent, d });
         }
-        const top = [...score.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 2);
+        const top = [...score.entries()].sort(byScoreDesc).slice(0, 2);
         const seen = new Map<string, Draft>(top.map(([c, v]) => [c, v.d]));
         if (seen.size === 2) {
           const lastWord = pair[pair.length - 1]!;

@@ -262,6 +262,13 @@ function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
   if (f >= 0) return toLocation(places, f);
   // the only place named is inside an institution's name ("Hakkari Governor's office issued a
   // ban"): the institution sits there, which beats no place at all
-  const inName = places.findIndex((p, i) => p.role === 'embedded' && !named.has(i) && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent');
+  let inName = -1;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if (p.role === 'embedded' && !named.has(i) && p.lat !== null && p.feature !== 'country' && p.feature !== 'continent') {
+      inName = i;
+      break;
+    }
+  }
   return inName >= 0 ? toLocation(places, inName) : null;
 }
