@@ -482,7 +482,7 @@ export function firstReport(reports: readonly Report[]): Report | undefined {
 // functions: a cluster is built for every report merged, and callbacks made per call lose their
 // optimized code at every full GC (V8 holds a closure's code weakly and none is alive between
 // articles), to be compiled again.
-type Claim = { value: string; article: string; source: string | null };
+type Claim = Disagreement['values'][number];
 type ClusterEvent = Report['event'];
 const articleOf = (r: Report): string => r.article;
 const eventOf = (r: Report): ClusterEvent => r.event;

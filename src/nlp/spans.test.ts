@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countEndingBy, countStartingBefore, spanContaining } from './spans.js';
+import { countEndingBy, countStartingBefore, insideAny, spanContaining } from './spans.js';
 
 describe('spanContaining', () => {
   const spans = [{ start: 0, end: 10 }, { start: 12, end: 20 }, { start: 20, end: 31 }];
@@ -37,5 +37,16 @@ describe('countStartingBefore and countEndingBy', () => {
     expect(countStartingBefore(spans, 20, true)).toBe(4);
     expect(countEndingBy(spans, 20)).toBe(2);
     expect(countStartingBefore([], 5)).toBe(0);
+  });
+});
+
+describe('insideAny', () => {
+  it('says whether some span holds the whole of another, edges included', () => {
+    const spans = [{ start: 20, end: 31 }, { start: 0, end: 10 }];
+    expect(insideAny(spans, { start: 0, end: 10 })).toBe(true);
+    expect(insideAny(spans, { start: 22, end: 25 })).toBe(true);
+    expect(insideAny(spans, { start: 8, end: 12 })).toBe(false);
+    expect(insideAny(spans, { start: 30, end: 32 })).toBe(false);
+    expect(insideAny([], { start: 0, end: 0 })).toBe(false);
   });
 });

@@ -34,6 +34,12 @@ export function countEndingBy(items: readonly Span[], pos: number): number {
   return lo;
 }
 
+/** Does one of `spans` hold all of `s` (start ≤ s.start, s.end ≤ end)? A plain loop: the spans need not be sorted. */
+export function insideAny(spans: readonly Span[], s: Span): boolean {
+  for (const p of spans) if (p.start <= s.start && s.end <= p.end) return true;
+  return false;
+}
+
 /** The span that holds `pos` (start ≤ pos < end), by binary search; null in a gap or past the end. */
 export function spanContaining<T extends Span>(spans: readonly T[] | undefined, pos: number): T | null {
   if (!spans) return null;

@@ -4,7 +4,7 @@
 
 import type { ActorMention, Doc, Token } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
-import { byStartLongestFirst } from '../../nlp/spans.js';
+import { byStartLongestFirst, insideAny } from '../../nlp/spans.js';
 import type { Resources } from '../../resources.js';
 import { composeSentence, type ComposeContext, type Draft } from './compose.js';
 import { focusCountry, resolveReferences } from './coref.js';
@@ -66,12 +66,6 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
   return all.map(toMention);
 }
 
-/** A mention covers the token. */
-function covered(drafts: readonly Draft[], t: Token): boolean {
-  for (const d of drafts) if (d.start <= t.start && t.end <= d.end) return true;
-  return false;
-}
-
 /**
  * News style names a person in full once ("interim Prime Minister Claude Joseph") and by surname
  * after that ("Joseph said", "Joseph declared …"): a capitalised token that is the last name of a
@@ -93,7 +87,7 @@ function surnameMentions(drafts: readonly Draft[], tokens: readonly Token[], sen
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i]!;
       const full = persons.get(t.text);
-      if (!full || t.start < full.end || t.pos !== 'PROPN' || covered(drafts, t)) continue;
+      if (!full || t.start < full.end || t.pos !== 'PROPN' || insideAny(drafts, t)) continue;
       // "Martine Moise" is someone else of that family: a first name before the surname
       if (i > s.tokenStart && /^[A-Z]/.test(tokens[i - 1]!.text) && tokens[i - 1]!.pos === 'PROPN') continue;
       out.push({

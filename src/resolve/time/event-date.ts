@@ -9,7 +9,7 @@
 
 import type { DatePrecision, Doc, EventDate, EventStatus, Sentence, Span, TimeMention } from '../../doc.js';
 import { iso, parseIso, type DayNum } from './calendar.js';
-import { spanContaining } from '../../nlp/spans.js';
+import { insideAny, spanContaining } from '../../nlp/spans.js';
 
 export interface EventDateOptions {
   /** The event is a statement (said, accused, called for): undated statements are dated to the publication window. */
@@ -111,11 +111,6 @@ export function leadDate(doc: Doc): TimeMention | null {
 
 function isClockPart(p: string): boolean {
   return p === 'time' || p === 'part';
-}
-
-function insideAny(spans: readonly Span[], t: Span): boolean {
-  for (const p of spans) if (t.start >= p.start && t.end <= p.end) return true;
-  return false;
 }
 
 function startDay(t: TimeMention): DayNum | null {
