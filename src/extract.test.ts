@@ -28,15 +28,18 @@ describe('extractRecords (a batch, stage by stage)', () => {
     expect(together.filter((j) => j.includes('"type":"ASSAULT"')).length).toBeGreaterThan(3);
   });
 
-  it('gives the same with a pause after each stage (extractRecordsAsync), pausing once per stage', async () => {
+  it('gives the same with a pause after each document of each stage (extractRecordsAsync), awaiting only a promise', async () => {
     const batch = records(6, 9);
+    let calls = 0;
     let pauses = 0;
-    const paused = await extractRecordsAsync(ex, batch.map((record) => ({ record })), async () => {
-      pauses++;
-      await new Promise((r) => setImmediate(r));
+    const paused = await extractRecordsAsync(ex, batch.map((record) => ({ record })), () => {
+      // every third call has other work to do (a promise), the others none
+      if (++calls % 3) return undefined;
+      return new Promise<void>((r) => setImmediate(() => (pauses++, r())));
     });
     expect(paused.map((o) => JSON.stringify(o))).toEqual(extractRecords(ex, batch.map((record) => ({ record }))).map((o) => JSON.stringify(o)));
-    expect(pauses).toBe(ex.pipeline.stages.length);
+    expect(calls).toBe(ex.pipeline.stages.length * batch.length);
+    expect(pauses).toBe(Math.floor(calls / 3));
   });
 
   it('keeps an article a stage fails on apart: it gets the error, the others their results', () => {

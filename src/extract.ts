@@ -28,7 +28,7 @@ export function extractRecords(ex: Extractor, items: readonly { record: InputRec
   return specsOf(items, ex.pipeline.runMany(bases, ex.resources), at, out);
 }
 
-/** extractRecords, awaiting `between()` after each stage (see Pipeline.runManyAsync). */
+/** extractRecords, calling `between()` after each document of each stage (see Pipeline.runManyAsync). */
 export async function extractRecordsAsync(ex: Extractor, items: readonly { record: InputRecord; opts?: MakeDocOptions }[], between: () => void | Promise<void>): Promise<(SpecResult | SpecError)[]> {
   const { bases, at, out } = basesOf(items);
   return specsOf(items, await ex.pipeline.runManyAsync(bases, ex.resources, between), at, out);

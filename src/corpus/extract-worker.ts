@@ -53,8 +53,8 @@ function firstIsDue(): boolean {
 
 /**
  * Write the waiting batches whose turn has come, in order, then wait for the next one's turn
- * (watchTurn). Called when a batch is extracted, when the turn changes, and between the stages of
- * an extraction (see extractInOrder): the other thread waits for this write before it can
+ * (watchTurn). Called when a batch is extracted, when the turn changes, and between the documents
+ * of an extraction's stages (see extractInOrder): the other thread waits for this write before it can
  * write its own batch.
  */
 function writeDue(): Promise<void> {
@@ -110,10 +110,21 @@ async function writeBatch({ req, outs, jsons }: Extraction): Promise<void> {
 }
 
 /**
+ * The write of this thread's earliest extracted batch when its turn has come, else nothing:
+ * extraction calls it after each document of each stage (a module function, not a callback made
+ * per batch: it is called some 700 times a batch, and V8 drops a closure's optimized code at each
+ * full GC; see the README's "storm of deoptimisations").
+ */
+function writeIfDue(): Promise<void> | undefined {
+  return firstIsDue() ? writeDue() : undefined;
+}
+
+/**
  * Extract the batches that came, one at a time. An ingest batch is extracted stage by stage with
- * a look at the turn between stages: when an earlier batch of this thread is due, it is written
- * there and then, not after the whole extraction (a few tenths of a second for a group), during
- * which the other thread, its own batch extracted, would wait for this one's write.
+ * a look at the turn after each document (writeIfDue): when an earlier batch of this thread is
+ * due, it is written there and then, not after the whole extraction (a few tenths of a second
+ * for a group), during which the other thread, its own batch extracted, would wait for this
+ * one's write.
  */
 async function extractInOrder(): Promise<void> {
   if (extracting) return;
@@ -122,7 +133,7 @@ async function extractInOrder(): Promise<void> {
     for (let msg = toExtract.shift(); msg; msg = toExtract.shift()) {
       const items = msg.items.map((it) => ({ record: it.record, opts: { htmlPublished: it.htmlPublished ?? null } }));
       if (msg.kind === 'ingest') {
-        const outs = await extractRecordsAsync(ex, items, () => (firstIsDue() ? writeDue() : undefined));
+        const outs = await extractRecordsAsync(ex, items, writeIfDue);
         // The JSON is made now, not in this batch's writing turn, which the other thread waits for.
         waiting.push({ req: msg, outs, jsons: outs.map((out) => ('error' in out ? null : resultJsons(out))) });
         void writeDue();

@@ -66,7 +66,6 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
     opts.onItem?.(o, s);
   };
 
-  type Work = WorkItem & { origin: string; hash: string };
   const emitWritten = (items: readonly Work[], outcomes: readonly WriteOutcome[]) => {
     items.forEach((item, i) => {
       const o = outcomes[i]!;
@@ -95,72 +94,91 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
 
   const threads = opts.pool?.size ?? opts.threads ?? 1;
   const groupCommit = Math.max(1, opts.groupCommit ?? GROUP_COMMIT);
-  if (threads <= 1 && !opts.pool) {
-    if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
-    const ex = opts.extractor;
-    // A group is extracted together (stage by stage, see Pipeline.runMany) and written in one
-    // transaction.
-    const flush = async (group: Work[]) => {
-      const outs = extractRecords(ex, group.map(({ record, htmlPublished }) => ({ record, opts: { htmlPublished: htmlPublished ?? null } })));
-      emitWritten(group, await writeExtracted(store, group, outs));
-    };
-    let pending: Work[] = [];
-    for await (const item of items) {
-      const work = await triage(item);
-      if (!work) continue;
-      pending.push(work);
-      if (pending.length >= groupCommit) {
-        await flush(pending);
-        pending = [];
-      }
-    }
-    if (pending.length) await flush(pending);
-  } else {
-    if (store.kind === 'sqlite' && /^(:memory:|)$/.test(store.spec.location)) {
-      throw new SitrepError('STORE', 'an in-memory SQLite store cannot be shared with worker threads: ingest into a file, or on one thread');
-    }
-    const pool = opts.pool ?? (await ExtractPool.create(threads));
-    // Each worker extracts a group and writes it itself, through a connection of its own: no
-    // result crosses threads, and no thread waits for a single writer. Groups are written in
-    // the order they were read (a shared counter says whose turn it is), so the store sees the
-    // sequence a single-thread run writes and merges into the same clusters.
-    const turn = new SharedArrayBuffer(4);
-    let seq = 0;
-    // Enough groups in flight for each worker to extract one while another waits for its turn,
-    // and no more: results wait in the worker's heap until written.
-    const maxInFlight = pool.size * 2;
-    const inFlight = new Set<Promise<void>>();
-    // What became of each article is reported in reading order too.
-    let reported: Promise<void> = Promise.resolve();
-    const send = (group: Work[]) => {
-      const written = pool.ingest(group.map(({ record, htmlPublished, hash }) => ({ record, htmlPublished, hash })), seq++, store.spec, turn);
-      // (its failure surfaces through `p`, in turn; this only keeps an early one from counting as unhandled)
-      written.catch(() => {});
-      const p = reported.then(async () => emitWritten(group, await written));
-      reported = p.catch(() => {});
-      const tracked = p.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-    };
-    try {
-      let group: Work[] = [];
-      for await (const item of items) {
-        const work = await triage(item);
-        if (!work) continue;
-        group.push(work);
-        if (group.length >= groupCommit) {
-          send(group);
-          group = [];
-          while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-        }
-      }
-      if (group.length) send(group);
-      await Promise.all(inFlight);
-    } finally {
-      // The workers' connections close cleanly (an owned pool's threads end after that).
-      await pool.release(store.spec).catch(() => {});
-      if (!opts.pool) await pool.close();
-    }
+  // (a store that cannot checkpoint in the background checkpoints in its writers' commits, as before)
+  const checkpoints = await store.startBackgroundCheckpoints?.();
+  try {
+    if (threads <= 1 && !opts.pool) await ingestHere(items, store, opts, groupCommit, triage, emitWritten);
+    else await ingestOnPool(items, store, opts, threads, groupCommit, triage, emitWritten);
+  } finally {
+    await checkpoints?.stop();
   }
   s.seconds = (performance.now() - t0) / 1000;
   return s;
+}
+
+/** An item that needs the pipeline: its record, with its origin and content hash. */
+type Work = WorkItem & { origin: string; hash: string };
+/** What ingestItems' two ways of working share: the triage of each item, and the report of each group written. */
+type Triage = (item: SourceItem) => Promise<Work | null>;
+type EmitWritten = (items: readonly Work[], outcomes: readonly WriteOutcome[]) => void;
+
+/** Extract and write in this thread, a group at a time. */
+async function ingestHere(items: AsyncIterable<SourceItem>, store: Store, opts: IngestOptions, groupCommit: number, triage: Triage, emitWritten: EmitWritten): Promise<void> {
+  if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
+  const ex = opts.extractor;
+  // A group is extracted together (stage by stage, see Pipeline.runMany) and written in one
+  // transaction.
+  const flush = async (group: Work[]) => {
+    const outs = extractRecords(ex, group.map(({ record, htmlPublished }) => ({ record, opts: { htmlPublished: htmlPublished ?? null } })));
+    emitWritten(group, await writeExtracted(store, group, outs));
+  };
+  let pending: Work[] = [];
+  for await (const item of items) {
+    const work = await triage(item);
+    if (!work) continue;
+    pending.push(work);
+    if (pending.length >= groupCommit) {
+      await flush(pending);
+      pending = [];
+    }
+  }
+  if (pending.length) await flush(pending);
+}
+
+/** Extract and write on a pool of worker threads, each writing its groups in turn (see ExtractPool.ingest). */
+async function ingestOnPool(items: AsyncIterable<SourceItem>, store: Store, opts: IngestOptions, threads: number, groupCommit: number, triage: Triage, emitWritten: EmitWritten): Promise<void> {
+  if (store.kind === 'sqlite' && /^(:memory:|)$/.test(store.spec.location)) {
+    throw new SitrepError('STORE', 'an in-memory SQLite store cannot be shared with worker threads: ingest into a file, or on one thread');
+  }
+  const pool = opts.pool ?? (await ExtractPool.create(threads));
+  // Each worker extracts a group and writes it itself, through a connection of its own: no
+  // result crosses threads, and no thread waits for a single writer. Groups are written in
+  // the order they were read (a shared counter says whose turn it is), so the store sees the
+  // sequence a single-thread run writes and merges into the same clusters.
+  const turn = new SharedArrayBuffer(4);
+  let seq = 0;
+  // Enough groups in flight for each worker to extract one while another waits for its turn,
+  // and no more: results wait in the worker's heap until written.
+  const maxInFlight = pool.size * 2;
+  const inFlight = new Set<Promise<void>>();
+  // What became of each article is reported in reading order too.
+  let reported: Promise<void> = Promise.resolve();
+  const send = (group: Work[]) => {
+    const written = pool.ingest(group.map(({ record, htmlPublished, hash }) => ({ record, htmlPublished, hash })), seq++, store.spec, turn);
+    // (its failure surfaces through `p`, in turn; this only keeps an early one from counting as unhandled)
+    written.catch(() => {});
+    const p = reported.then(async () => emitWritten(group, await written));
+    reported = p.catch(() => {});
+    const tracked = p.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  try {
+    let group: Work[] = [];
+    for await (const item of items) {
+      const work = await triage(item);
+      if (!work) continue;
+      group.push(work);
+      if (group.length >= groupCommit) {
+        send(group);
+        group = [];
+        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      }
+    }
+    if (group.length) send(group);
+    await Promise.all(inFlight);
+  } finally {
+    // The workers' connections close cleanly (an owned pool's threads end after that).
+    await pool.release(store.spec).catch(() => {});
+    if (!opts.pool) await pool.close();
+  }
 }

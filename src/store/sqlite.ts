@@ -10,6 +10,7 @@ import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
@@ -796,6 +797,12 @@ export class SqliteStore implements Store {
     this.s;
     const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     return { articles: one('SELECT count(*) FROM articles'), events: one("SELECT count(*) FROM reports WHERE cluster_id <> ''"), clusters: one('SELECT count(*) FROM clusters') };
+  }
+
+  /** WAL checkpoints from a thread of its own while an ingest writes (see checkpointer.ts); none for an in-memory store. */
+  async startBackgroundCheckpoints(): Promise<Checkpointer | null> {
+    this.s;
+    return this.db.memory ? null : startCheckpointer(this.path);
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@
 // order articles arrived in.
 
 import type { SpecResult } from '../output/spec.js';
+import type { Checkpointer } from './checkpointer.js';
 
 export interface ArticleRow {
   /** sha256 of the normalised text (hex); the idempotency key (see articleHash). */
@@ -214,6 +215,11 @@ export interface Store {
    * repeated text inside the batch is stored once). Stores without it get putArticle per article.
    */
   putArticles?(inputs: PutInput[]): Promise<PutResult[]>;
+  /**
+   * Optional: while a long write (an ingest) runs, do the store's housekeeping off the writing
+   * threads (SQLite: WAL checkpoints, see store/checkpointer.ts); null when there is none to do.
+   */
+  startBackgroundCheckpoints?(): Promise<Checkpointer | null>;
   /** Article summaries (no text/result), newest ingest first. */
   listArticles(opts: { limit?: number; offset?: number }): Promise<{ articles: Omit<ArticleRow, 'text' | 'result'>[]; total: number }>;
 }
