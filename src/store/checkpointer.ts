@@ -11,14 +11,10 @@
 
 import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../compiled.js';
+import type { Checkpointer } from './types.js';
 
 /** How often the background thread checkpoints: some 150 articles' pages (~20 MB) at a time. */
 export const CHECKPOINT_INTERVAL_MS = 1000;
-
-export interface Checkpointer {
-  /** Stop checkpointing; resolves with how many checkpoints ran and the first failure, if any. */
-  stop(): Promise<{ checkpoints: number; failure: string | null }>;
-}
 
 /**
  * Start checkpointing the SQLite file at `path` from a thread of its own; null when that cannot

@@ -10,8 +10,8 @@ import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, newClusterId, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
-import { startCheckpointer, type Checkpointer } from './checkpointer.js';
-import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
+import { startCheckpointer } from './checkpointer.js';
+import type { ArticleRow, Checkpointer, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
 /**
@@ -339,7 +339,9 @@ export class SqliteStore implements Store {
     // commit. 16,384 pages (256 MB) copies a page once for many more commits: a 20,000-article
     // ingest wrote 7.9 GB instead of 9.1 at 4,096 pages (64 MB), and its writes took 6 % less
     // time. The WAL file is cut back to that size after a checkpoint rather than kept at its
-    // largest, and removed when the last connection closes.
+    // largest, and removed when the last connection closes. While an ingest runs, a thread of
+    // its own checkpoints every second (startBackgroundCheckpoints): this is then only the bound
+    // on the WAL should that thread fall behind.
     this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     this.db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * PAGE_SIZE}`);
   }

@@ -8,7 +8,6 @@
 // order articles arrived in.
 
 import type { SpecResult } from '../output/spec.js';
-import type { Checkpointer } from './checkpointer.js';
 
 export interface ArticleRow {
   /** sha256 of the normalised text (hex); the idempotency key (see articleHash). */
@@ -187,6 +186,12 @@ export interface StoreSpec {
   location: string;
   /** The options the store was opened with (SqliteStoreOptions, PostgresStoreOptions). */
   options: Record<string, unknown>;
+}
+
+/** Housekeeping a store runs in the background while an ingest writes (see Store.startBackgroundCheckpoints). */
+export interface Checkpointer {
+  /** Stop; resolves with how many checkpoints ran and the first failure, if any. */
+  stop(): Promise<{ checkpoints: number; failure: string | null }>;
 }
 
 export interface Store {
