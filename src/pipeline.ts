@@ -32,8 +32,10 @@ export interface Pipeline {
    * write has come, see extract-worker.ts) does it there rather than after the whole batch, and
    * the thread waiting for it does not sit idle meanwhile. After each document, not each stage:
    * one stage over a group of 64 articles takes up to a tenth of a second (tokens, events), and
-   * with two ingest threads the other one, its own group extracted, waited that long for the
-   * write its turn comes after (its event loop idle 10 % of the run).
+   * with two ingest threads the other one, its own group extracted, could wait that long for the
+   * write its turn comes after. (Most of the waiting measured was WAL checkpoints inside a
+   * commit, see store/checkpointer.ts; this removes the rest of the delay at an Atomics.load a
+   * document.)
    */
   runManyAsync(docs: readonly DocBase[], res: Resources, between: () => void | Promise<void>): Promise<(FullDoc | PipelineError)[]>;
 }
