@@ -97,8 +97,9 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
   // (a store that cannot checkpoint in the background checkpoints in its writers' commits, as before)
   const checkpoints = await store.startBackgroundCheckpoints?.();
   try {
-    if (threads <= 1 && !opts.pool) await ingestHere(items, store, opts, groupCommit, triage, emitWritten);
-    else await ingestOnPool(items, store, opts, threads, groupCommit, triage, emitWritten);
+    const groups = workGroups(items, triage, groupCommit);
+    if (threads <= 1 && !opts.pool) await ingestHere(groups, store, opts, emitWritten);
+    else await ingestOnPool(groups, store, opts, threads, emitWritten);
   } finally {
     await checkpoints?.stop();
   }
@@ -108,35 +109,41 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
 
 /** An item that needs the pipeline: its record, with its origin and content hash. */
 type Work = WorkItem & { origin: string; hash: string };
-/** What ingestItems' two ways of working share: the triage of each item, and the report of each group written. */
-type Triage = (item: SourceItem) => Promise<Work | null>;
+/** The report of each group written, which ingestItems' two ways of working share. */
 type EmitWritten = (items: readonly Work[], outcomes: readonly WriteOutcome[]) => void;
 
+/**
+ * The items that need the pipeline (`triage` handles the others), in groups of `size` in reading
+ * order, the last one shorter: each is extracted together and written in one transaction.
+ */
+async function* workGroups(items: AsyncIterable<SourceItem>, triage: (item: SourceItem) => Promise<Work | null>, size: number): AsyncGenerator<Work[]> {
+  let group: Work[] = [];
+  for await (const item of items) {
+    const work = await triage(item);
+    if (!work) continue;
+    group.push(work);
+    if (group.length >= size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length) yield group;
+}
+
 /** Extract and write in this thread, a group at a time. */
-async function ingestHere(items: AsyncIterable<SourceItem>, store: Store, opts: IngestOptions, groupCommit: number, triage: Triage, emitWritten: EmitWritten): Promise<void> {
+async function ingestHere(groups: AsyncIterable<Work[]>, store: Store, opts: IngestOptions, emitWritten: EmitWritten): Promise<void> {
   if (!opts.extractor) throw new Error('ingestItems: an extractor is needed for single-thread ingest');
   const ex = opts.extractor;
   // A group is extracted together (stage by stage, see Pipeline.runMany) and written in one
   // transaction.
-  const flush = async (group: Work[]) => {
+  for await (const group of groups) {
     const outs = extractRecords(ex, group.map(({ record, htmlPublished }) => ({ record, opts: { htmlPublished: htmlPublished ?? null } })));
     emitWritten(group, await writeExtracted(store, group, outs));
-  };
-  let pending: Work[] = [];
-  for await (const item of items) {
-    const work = await triage(item);
-    if (!work) continue;
-    pending.push(work);
-    if (pending.length >= groupCommit) {
-      await flush(pending);
-      pending = [];
-    }
   }
-  if (pending.length) await flush(pending);
 }
 
 /** Extract and write on a pool of worker threads, each writing its groups in turn (see ExtractPool.ingest). */
-async function ingestOnPool(items: AsyncIterable<SourceItem>, store: Store, opts: IngestOptions, threads: number, groupCommit: number, triage: Triage, emitWritten: EmitWritten): Promise<void> {
+async function ingestOnPool(groups: AsyncIterable<Work[]>, store: Store, opts: IngestOptions, threads: number, emitWritten: EmitWritten): Promise<void> {
   if (store.kind === 'sqlite' && /^(:memory:|)$/.test(store.spec.location)) {
     throw new SitrepError('STORE', 'an in-memory SQLite store cannot be shared with worker threads: ingest into a file, or on one thread');
   }
@@ -163,18 +170,10 @@ async function ingestOnPool(items: AsyncIterable<SourceItem>, store: Store, opts
     inFlight.add(tracked);
   };
   try {
-    let group: Work[] = [];
-    for await (const item of items) {
-      const work = await triage(item);
-      if (!work) continue;
-      group.push(work);
-      if (group.length >= groupCommit) {
-        send(group);
-        group = [];
-        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-      }
+    for await (const group of groups) {
+      send(group);
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }
-    if (group.length) send(group);
     await Promise.all(inFlight);
   } finally {
     // The workers' connections close cleanly (an owned pool's threads end after that).

@@ -37,7 +37,9 @@ describe('background WAL checkpoints', () => {
     expect(done.failure).toBeNull();
     // the writer goes on writing, and a new reader sees every row
     writer.prepare('INSERT INTO t (x) VALUES (?)').run('after');
-    expect(new Database(path, { readonly: true }).prepare('SELECT count(*) FROM t').pluck().get()).toBe(2001);
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2001);
+    reader.close();
     writer.close();
   });
 
