@@ -48,7 +48,7 @@ export interface IngestOptions {
  * in groups of 64, 562 in groups of 128, with the same peak RSS at 64); few enough that a crash
  * re-does little and progress moves often.
  */
-const GROUP_COMMIT = 64;
+export const GROUP_COMMIT = 64;
 
 function emptySummary(): IngestSummary {
   return { seen: 0, added: 0, duplicates: 0, failed: 0, events: 0, chars: 0, seconds: 0 };
