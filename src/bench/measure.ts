@@ -13,7 +13,7 @@ import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { generateArticles } from './corpus.js';
-import { TurnChild, type TurnTaker } from './turns.js';
+import { TurnChild, type Turn, type TurnTaker } from './turns.js';
 
 /** Stream `n` generated articles to a JSONL file (never all in memory). */
 export async function generateCorpusFile(path: string, n: number, seed: number): Promise<{ chars: number; words: number; incidents: number; seconds: number }> {
@@ -182,7 +182,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     startup = (performance.now() - t0) / 1000;
     const n = await countRecords(corpus);
     const timer = fifthsTimer(n);
-    const gate = turns ? new TurnGate(turns, GROUP_COMMIT * threads * turnGroups, n) : null;
+    const gate = turns ? new TurnGate(turns, GROUP_COMMIT * turnGroups, n) : null;
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
     const source = readSources([corpus]);
@@ -218,8 +218,9 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
 /**
  * The pipeline's side of taking turns (see turns.ts): its article source waits for the word
  * before each slice of `slice` articles, once every article before has its outcome (written, for
- * new articles), and reports the slice it finished. A slice is a group commit per thread, so the
- * groups and transactions are the ones of a run straight through.
+ * new articles), and reports the slice it finished. A slice is a whole number of group commits
+ * (TURN_GROUPS, shared among the threads), so the groups and transactions are the ones of a run
+ * straight through.
  */
 class TurnGate {
   private outcomes = 0;
@@ -307,8 +308,8 @@ export function pipelineRunInChild(corpus: string, dbPath: string, threads: numb
 }
 
 /**
- * Group commits per turn when the floor pass and the single-thread run take turns: 16 (1,024
- * articles, ~5 s of the pipeline and ~1.5 s of the floor here). After waiting for the other
+ * Group commits per turn when the floor pass and the runs take turns: 16 (1,024 articles, ~5 s
+ * of the single-thread run and ~1.5 s of the floor here). After waiting for the other
  * side, a process reads its first texts slower (its caches hold the other's data: the floor's
  * first 8 texts of a turn took 3.6 µs a token, the rest 2.5): a fixed cost per turn that weighs
  * on the shorter floor turn most, and flattered the ratio by ~0.04 with turns of one group
@@ -317,40 +318,67 @@ export function pipelineRunInChild(corpus: string, dbPath: string, threads: numb
  */
 export const TURN_GROUPS = 16;
 
-/** The two results of floorAndPipelineInTurns, and each pair of turns (pipeline, floor). */
+/** What runInTurns measures: the floor, the single-thread run and (optionally) the two-thread run. */
+export interface TurnsPlan {
+  corpus: string;
+  /** Texts the floor reads untimed first (as many as the pipeline's warm-up). */
+  warmTexts: number;
+  single: { dbPath: string; warmup?: Warmup };
+  two?: { dbPath: string; warmup?: Warmup };
+  /** Group commits per turn (TURN_GROUPS). */
+  turnGroups?: number;
+}
+
 export interface TurnsResult {
   floor: FloorResult & { peakRssMb: number };
-  pipeline: RunResult & { peakRssMb: number };
-  /** Articles/s of the pipeline's turn ÷ articles/s of the floor's turn on the same articles, turn by turn. */
-  turnRatios: number[];
+  single: RunResult & { peakRssMb: number };
+  two: (RunResult & { peakRssMb: number }) | null;
+  /** Single-thread articles/s ÷ floor articles/s over the same articles, turn by turn. */
+  floorRatios: number[];
+  /** Two-thread articles/s ÷ single-thread articles/s over the same articles, turn by turn. */
+  speedups: number[];
 }
 
 /**
- * The floor pass and the single-thread run taking turns (see turns.ts), each in a child process
- * of its own: the run with the CLI's node flags, as `sitrep ingest` runs; the floor with node's
- * defaults, as a user calling readDoc runs it (the CLI's heap setting, a heap at most twice its
- * live size, slows wink's own pass by some 10 %, which would flatter the ratio). The pipeline
- * takes a turn of TURN_GROUPS group commits, then the floor reads the same articles' texts.
+ * The floor pass, the single-thread run and the two-thread run taking turns (see turns.ts), each
+ * in a child process of its own: the runs with the CLI's node flags, as `sitrep ingest` runs;
+ * the floor with node's defaults, as a user calling readDoc runs it (the CLI's heap setting, a
+ * heap at most twice its live size, slows wink's own pass by some 10 %, which would flatter the
+ * ratio). The single-thread run ingests TURN_GROUPS group commits, then the floor reads the same
+ * articles' texts, then the two-thread run ingests the same articles into its own store, and so
+ * on. (A two-thread turn ends when its last group is written, so one worker may wait for the
+ * other at its end: with 16 groups a turn kept 1.90 cores busy, a run straight through 1.91.)
  */
-export async function floorAndPipelineInTurns(corpus: string, dbPath: string, warmup: Warmup | undefined, warmTexts: number, turnGroups = TURN_GROUPS): Promise<TurnsResult> {
-  const floor = new TurnChild('the floor pass', [], { kind: 'floor', corpus, warmTexts, turns: true });
-  const pipeline = new TurnChild('the run on 1 thread', cliNodeFlags(), { kind: 'ingest', corpus, dbPath, threads: 1, warmup, turns: true, turnGroups });
+export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
+  const turnGroups = plan.turnGroups ?? TURN_GROUPS;
+  const { corpus } = plan;
+  const floor = new TurnChild('the floor pass', [], { kind: 'floor', corpus, warmTexts: plan.warmTexts, turns: true });
+  const single = new TurnChild('the run on 1 thread', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.single, threads: 1, turns: true, turnGroups });
+  const two = plan.two ? new TurnChild('the run on 2 threads', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.two, threads: 2, turns: true, turnGroups }) : null;
+  const children = [floor, single, ...(two ? [two] : [])];
   try {
-    await Promise.all([floor.ready(), pipeline.ready()]);
-    const turnRatios: number[] = [];
+    await Promise.all(children.map((c) => c.ready()));
+    const floorRatios: number[] = [];
+    const speedups: number[] = [];
+    const rate = (t: Turn) => t.articles / Math.max(1e-9, t.seconds);
     for (;;) {
-      const p = await pipeline.turn(GROUP_COMMIT * turnGroups);
-      if (p.articles) {
-        const f = await floor.turn(p.articles);
-        if (p.seconds > 0 && f.seconds > 0 && f.articles) turnRatios.push(p.articles / p.seconds / (f.articles / f.seconds));
+      const s = await single.turn(GROUP_COMMIT * turnGroups);
+      if (s.articles) {
+        const f = await floor.turn(s.articles);
+        floorRatios.push(rate(s) / rate(f));
       }
-      if (p.last) break;
+      if (two) {
+        const t = await two.turn(GROUP_COMMIT * turnGroups);
+        if (t.articles !== s.articles || t.last !== s.last) throw new Error(`bench: the two runs' turns differ (${s.articles} and ${t.articles} articles)`);
+        if (t.articles) speedups.push(rate(t) / rate(s));
+      }
+      if (s.last) break;
     }
-    const r = await pipeline.result<RunResult & { peakRssMb: number }>();
-    const f = await floor.result<FloorResult & { peakRssMb: number }>();
-    return { floor: f, pipeline: r, turnRatios };
+    const singleResult = await single.result<RunResult & { peakRssMb: number }>();
+    const twoResult = two ? await two.result<RunResult & { peakRssMb: number }>() : null;
+    const floorResult = await floor.result<FloorResult & { peakRssMb: number }>();
+    return { floor: floorResult, single: singleResult, two: twoResult, floorRatios, speedups };
   } finally {
-    floor.kill();
-    pipeline.kill();
+    for (const c of children) c.kill();
   }
 }

@@ -1,9 +1,10 @@
 // The bench's steps. `npm run bench [-- --articles N] [-- --json]`: generate a corpus (≥ 5,000 realistic articles by
 // default), then in the same run measure
-//   1. the floor: a bare wink-nlp readDoc pass over the same texts, taking turns with 2 (1,024
-//      articles each; see turns.ts), so that both are timed on the same seconds of the machine;
+//   1. the floor: a bare wink-nlp readDoc pass over the same texts;
 //   2. the full pipeline with the SQLite store, single thread;
 //   3. the same with two worker threads, each extracting and writing groups of articles in turn;
+// taking turns over the corpus, 1,024 articles each (see turns.ts), so that all three are timed
+// on the same seconds of the machine;
 // (each in a child process: 2 and 3 with the node flags of bin/sitrep.js, so that they run as the
 // CLI runs and an ingest's peak RSS is its own; 1 with node's defaults)
 // (2 and 3 after an untimed warm-up run of --warmup N articles per extraction thread, default 2,000,
@@ -23,7 +24,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpusFile, floorAndPipelineInTurns, pipelineRunInChild, TURN_GROUPS, type FloorResult, type RunResult, type Warmup } from './measure.js';
+import { generateCorpusFile, runInTurns, TURN_GROUPS, type RunResult, type Warmup } from './measure.js';
 import { GROUP_COMMIT } from '../corpus/ingest.js';
 import { workersStep } from './workers.js';
 
@@ -97,12 +98,18 @@ function logFifths(ctx: BenchContext, r: RunResult): void {
 }
 
 /**
- * The floor and the single-thread run, taking turns over the same articles (see turns.ts): the
- * pipeline ingests TURN_GROUPS group commits, then the floor reads their texts, and so on; each
- * is timed over its own turns, so the ratio compares the two on the same seconds of the machine.
+ * The floor, the single-thread run and the two-thread run, taking turns over the same articles
+ * (see turns.ts): the single-thread run ingests TURN_GROUPS group commits, the floor reads their
+ * texts, the two-thread run ingests them into a store of its own, and so on; each is timed over
+ * its own turns, so the ratios compare them on the same seconds of the machine.
  */
-const singleStep: BenchStep = async (ctx) => {
-  const { floor: f, pipeline: r, turnRatios } = await floorAndPipelineInTurns(ctx.corpus, join(ctx.dir, `single-${ctx.round}.db`), await warmupOf(ctx, 'single', 1), floorWarmTexts(ctx));
+const turnsStep: BenchStep = async (ctx) => {
+  const { floor: f, single: r, two: t, floorRatios, speedups } = await runInTurns({
+    corpus: ctx.corpus,
+    warmTexts: floorWarmTexts(ctx),
+    single: { dbPath: join(ctx.dir, `single-${ctx.round}.db`), warmup: await warmupOf(ctx, 'single', 1) },
+    two: { dbPath: join(ctx.dir, `two-${ctx.round}.db`), warmup: await warmupOf(ctx, 'two', 2) },
+  });
   ctx.tokens = f.tokens;
   ctx.out.floor_articles_per_s = round(rate(f.articles, f.seconds), 1);
   ctx.out.floor_tokens_per_s = Math.round(rate(f.tokens, f.seconds));
@@ -111,7 +118,7 @@ const singleStep: BenchStep = async (ctx) => {
   ctx.out.articles_per_s = round(aps, 1);
   ctx.out.tokens_per_s = Math.round(rate(ctx.tokens, r.seconds));
   ctx.out.floor_ratio = round(aps / (ctx.out.floor_articles_per_s as number), 3);
-  ctx.out.floor_ratio_by_turn = turnRatios.map((x) => round(x, 3));
+  ctx.out.floor_ratio_by_turn = floorRatios.map((x) => round(x, 3));
   // The same ratio in CPU time: on a machine shared with other jobs, wall-clock rates swing with
   // their load, CPU seconds much less.
   ctx.out.floor_ratio_cpu = round(f.cpuSeconds / r.cpuSeconds, 3);
@@ -121,25 +128,26 @@ const singleStep: BenchStep = async (ctx) => {
   ctx.out.clusters = r.clusters;
   ctx.out.failed = r.failed;
   ctx.out.single_articles_per_s_by_fifth = r.fifths.map((x) => round(x, 1));
+  ctx.log(`        (taking turns, ${fmt(GROUP_COMMIT * TURN_GROUPS)} articles each: each timed over its own turns)`);
   ctx.log(`floor   wink-nlp readDoc: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
   report(ctx, 'single  pipeline + SQLite (1 thread)', r);
-  ctx.log(`        (the two taking turns, ${fmt(GROUP_COMMIT * TURN_GROUPS)} articles each, each timed over its own turns)`);
-  ctx.log(`        floor_ratio ${ctx.out.floor_ratio} (target ≥ 0.3; turn by turn ${turnRatios.map((x) => x.toFixed(3)).join(', ')}); in CPU time ${ctx.out.floor_ratio_cpu}`);
+  ctx.log(`        floor_ratio ${ctx.out.floor_ratio} (target ≥ 0.3; turn by turn ${floorRatios.map((x) => x.toFixed(3)).join(', ')}); in CPU time ${ctx.out.floor_ratio_cpu}`);
   logFifths(ctx, r);
+  twoThreadResult(ctx, t!, speedups);
 };
 
-const twoThreadStep: BenchStep = async (ctx) => {
-  const r = await pipelineRunInChild(ctx.corpus, join(ctx.dir, `two-${ctx.round}.db`), 2, await warmupOf(ctx, 'two', 2));
+function twoThreadResult(ctx: BenchContext, r: RunResult & { peakRssMb: number }, speedups: number[]): void {
   ctx.out.two_thread_peak_rss_mb = r.peakRssMb;
   const aps = rate(r.added, r.seconds);
   ctx.out.two_thread_articles_per_s = round(aps, 1);
   ctx.out.two_thread_speedup = round(aps / (ctx.out.articles_per_s as number), 3);
-  // How many cores the run kept busy (CPU seconds ÷ wall seconds): below 2 means the machine was
-  // shared or a thread waited.
+  ctx.out.two_thread_speedup_by_turn = speedups.map((x) => round(x, 3));
+  // How many cores the run kept busy (CPU seconds ÷ wall seconds of its turns): below 2 means the
+  // machine was shared or a thread waited.
   ctx.out.two_thread_cores_used = round(r.cpuSeconds / r.seconds, 2);
   ctx.out.two_thread_articles_per_s_by_fifth = r.fifths.map((x) => round(x, 1));
   report(ctx, 'two     pipeline + SQLite (2 worker threads, each extracting and writing)', r);
-  ctx.log(`        two_thread_speedup ${ctx.out.two_thread_speedup} (target ≥ 1.7); cores kept busy ${ctx.out.two_thread_cores_used}`);
+  ctx.log(`        two_thread_speedup ${ctx.out.two_thread_speedup} (target ≥ 1.7; turn by turn ${speedups.map((x) => x.toFixed(3)).join(', ')}); cores kept busy ${ctx.out.two_thread_cores_used}`);
   logFifths(ctx, r);
   // On a shared machine the wall-clock speedup says more about the neighbours than about the
   // code. CPU time does not: the run is bound either by its total CPU spread over two cores or by
@@ -156,10 +164,10 @@ const twoThreadStep: BenchStep = async (ctx) => {
         `main thread ${fmt(1000 * main, 2)} ms/article → on two idle cores ${ctx.out.two_thread_speedup_cpu}×`,
     );
   }
-};
+}
 
 /** The steps of each round, in order. */
-export const ROUND_STEPS: BenchStep[] = [singleStep, twoThreadStep];
+export const ROUND_STEPS: BenchStep[] = [turnsStep];
 /** The steps after the rounds; other modules add theirs here (one line each). */
 export const STEPS: BenchStep[] = [workersStep];
 
