@@ -12,6 +12,7 @@ import { loadWinkDefault } from '../nlp/tokens.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import type { Checkpointer } from '../store/types.js';
 import { generateArticles } from './corpus.js';
 import { TurnChild, type Turn, type TurnTaker } from './turns.js';
 
@@ -193,6 +194,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
         timer.onItem(o, sum);
         gate?.onItem();
       },
+      onCheckpointer: (c) => gate?.quiet(c),
     });
     await gate?.end();
     const cpuSeconds = cpuSince(c0);
@@ -249,9 +251,21 @@ class TurnGate {
     return this.outcomes >= count ? Promise.resolve() : new Promise((resolve) => (this.waitFor = { count, resolve }));
   }
 
+  /** The store's background checkpointer, paused while this run waits for its turn. */
+  private checkpointer: Checkpointer | null = null;
+
+  quiet(c: Checkpointer): void {
+    this.checkpointer = c;
+  }
+
   private async close(upTo: number, last: boolean): Promise<void> {
     const before = this.turns.seconds;
+    // While the others take their turns this process does nothing: a checkpoint of this run's
+    // WAL would take a core from them (it runs on the other core alongside this run's own turn,
+    // as in a run straight through). One in progress is waited for inside this turn.
+    if (!last) await this.checkpointer?.pause();
     await this.turns.done({ articles: upTo - this.from }, last);
+    if (!last) this.checkpointer?.resume();
     this.sliceTimes.push({ from: this.from, articles: upTo - this.from, seconds: this.turns.seconds - before });
     this.from = upTo;
   }

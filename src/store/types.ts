@@ -192,6 +192,9 @@ export interface StoreSpec {
 export interface Checkpointer {
   /** Stop; resolves with how many checkpoints ran and the first failure, if any. */
   stop(): Promise<{ checkpoints: number; failure: string | null }>;
+  /** Checkpoint no more until resume(); resolves once none is running (the bench's turns). */
+  pause(): Promise<void>;
+  resume(): void;
 }
 
 export interface Store {
