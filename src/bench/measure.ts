@@ -390,7 +390,7 @@ export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
     }
     const singleResult = await single.result<RunResult & { peakRssMb: number }>();
     const twoResult = two ? await two.result<RunResult & { peakRssMb: number }>() : null;
-    const floorResult = await floor.result<FloorResult & { peakRssMb: number }>();
+    const floorResult = await floor.result<FloorResult & { peakRssMb: number }>(true);
     return { floor: floorResult, single: singleResult, two: twoResult, floorRatios, speedups };
   } finally {
     for (const c of children) c.kill();

@@ -29,4 +29,9 @@ describe('floor and pipeline taking turns', () => {
     expect([t.single.events, t.single.clusters]).toEqual([straight.events, straight.clusters]);
     expect([t.two!.events, t.two!.clusters]).toEqual([straight.events, straight.clusters]);
   }, 180_000);
+
+  it('fails with the failing measurement named, not a hang', async () => {
+    const missing = join(dir, 'missing.jsonl');
+    await expect(runInTurns({ corpus: missing, warmTexts: 5, single: { dbPath: join(dir, 'x.db') } })).rejects.toThrow(/bench: the (floor pass|run on 1 thread) failed: .*missing\.jsonl/s);
+  }, 60_000);
 });

@@ -107,6 +107,8 @@ export class TurnChild {
     this.child = fork(script, [JSON.stringify(args)], { execArgv: nodeFlags, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.child.on('message', (m: FromChild) => this.deliver(m));
+    // (a failed send: the child is gone, and its exit says why)
+    this.child.on('error', (err) => this.fail(new Error(`bench: ${this.what}: ${err.message} ${this.stderr}`)));
     this.child.on('exit', (code) => {
       if (!this.failure) this.fail(new Error(`bench: ${this.what} exited (${code}) ${this.stderr}`));
     });
@@ -147,9 +149,12 @@ export class TurnChild {
     return { ...m.turn, last: m.last === true };
   }
 
-  /** Its result, after its last turn (the floor is told to end). */
-  async result<T>(): Promise<T> {
-    if (this.child.connected && !this.inbox.length) this.child.send({ end: true } satisfies ToChild);
+  /**
+   * Its result, after its last turn. A run sends it once its corpus ends; the floor, which reads
+   * as many texts as it is asked, is told to end (`tellEnd`).
+   */
+  async result<T>(tellEnd = false): Promise<T> {
+    if (tellEnd) this.child.send({ end: true } satisfies ToChild);
     const m = await this.receive();
     if (!('result' in m)) throw new Error(`bench: ${this.what} sent ${JSON.stringify(m)} for its result`);
     return m.result as T;
