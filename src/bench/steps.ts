@@ -14,7 +14,7 @@
 // the 2,000th, then 22–127 ms)
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
 // two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
-// 1–3 are measured in --rounds rounds (default 2), one after the other, and each ratio is the
+// 1–3 are measured in --rounds rounds (default 3), one after the other, and each ratio is the
 // median of its rounds' ratios (see bench()): on a VM whose speed swings by a third from one
 // few seconds to the next, 3 measured after 2 can fall on a slow and a fast spell.
 // Steps are functions over a shared context so other measurements (gazetteer load, worker
@@ -208,7 +208,7 @@ function round(n: number, digits: number): number {
 export async function bench(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args: argv,
-    options: { articles: { type: 'string', default: '5000' }, warmup: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
+    options: { articles: { type: 'string', default: '5000' }, warmup: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '3' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '20240304' }, keep: { type: 'boolean', default: false }, workers: { type: 'string' } },
     allowPositionals: false,
     strict: false,
   });
