@@ -15,8 +15,8 @@
 // and print articles/s, tokens/s, peak RSS, floor_ratio (2 ÷ 1 in articles/s) and
 // two_thread_speedup (3 ÷ 2). With --json the last line is one JSON object.
 // 1–3 are measured in --rounds rounds (default 3), one after the other, and each ratio is the
-// median of its rounds' ratios (see bench()): on a VM whose speed swings by a third from one
-// few seconds to the next, 3 measured after 2 can fall on a slow and a fast spell.
+// median of its rounds' ratios (see bench()): turns cancel the VM's slow swings of speed, not the
+// few seconds in which one core runs slower than the other.
 // Steps are functions over a shared context so other measurements (gazetteer load, worker
 // processes on PostgreSQL) can be added as further steps.
 
