@@ -2,7 +2,6 @@
 
 import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { cliNodeFlags } from '../cli/node-flags.js';
 import { GROUP_COMMIT, ingestItems, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
@@ -14,7 +13,7 @@ import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Checkpointer } from '../store/types.js';
 import { generateArticles } from './corpus.js';
-import { TurnChild, type Turn, type TurnTaker } from './turns.js';
+import { RUN_CHILD_SCRIPT, TurnChild, type Turn, type TurnTaker } from './turns.js';
 
 /** Stream `n` generated articles to a JSONL file (never all in memory). */
 export async function generateCorpusFile(path: string, n: number, seed: number): Promise<{ chars: number; words: number; incidents: number; seconds: number }> {
@@ -182,18 +181,16 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     }
     startup = (performance.now() - t0) / 1000;
     const n = await countRecords(corpus);
-    const timer = fifthsTimer(n);
+    // (taking turns, the gate times the slices and gives the fifths; straight through, the timer)
     const gate = turns ? new TurnGate(turns, GROUP_COMMIT * turnGroups, n) : null;
+    const timer = gate ? null : fifthsTimer(n);
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
     const source = readSources([corpus]);
     const s = await ingestItems(gate ? gate.source(source) : source, store, {
       extractor,
       pool,
-      onItem: (o, sum) => {
-        timer.onItem(o, sum);
-        gate?.onItem();
-      },
+      onItem: gate ? () => gate.onItem() : timer!.onItem,
       onCheckpointer: (c) => gate?.quiet(c),
     });
     await gate?.end();
@@ -209,7 +206,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       cpuSeconds,
       startup,
       mainCpuSeconds: m0 !== null && m1 !== null ? m1 - m0 : null,
-      fifths: gate ? gate.fifths() : timer.rates(),
+      fifths: gate ? gate.fifths() : timer!.rates(),
     };
   } finally {
     await pool?.close();
@@ -303,9 +300,8 @@ class TurnGate {
 
 /** A measurement in a child process of its own (run-child.ts), with these node flags: its result and peak RSS in MB. */
 function inChild<T>(what: string, nodeFlags: string[], args: object): Promise<T & { peakRssMb: number }> {
-  const script = fileURLToPath(new URL('./run-child.js', import.meta.url));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...nodeFlags, script, JSON.stringify(args)], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...nodeFlags, RUN_CHILD_SCRIPT, JSON.stringify(args)], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`bench: ${what} failed: ${stderr || err.message}`));
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop()!) as T & { peakRssMb: number });

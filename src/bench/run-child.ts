@@ -15,7 +15,7 @@ const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 // With `turns` (forked by TurnChild), the measurement takes turns with another (see turns.ts).
 const turns = args.turns && TurnTaker.available() ? new TurnTaker() : undefined;
 try {
-  if (args.kind === 'floor' && !turns) throw new Error('the floor pass takes turns with the pipeline: run it through floorAndPipelineInTurns');
+  if (args.kind === 'floor' && !turns) throw new Error('the floor pass takes turns with the pipeline: run it through runInTurns');
   const r = args.kind === 'floor' ? await floorPass(args.corpus, args.warmTexts ?? 50, turns!) : await pipelineRun(args.corpus, args.dbPath, args.threads, args.warmup, turns, args.turnGroups);
   // maxRSS is in kilobytes and covers every thread of this process
   const out = { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };

@@ -1,15 +1,49 @@
-// Two measurements taking turns, a slice at a time. On a VM the machine's speed is not steady: a
+// Measurements taking turns, a slice at a time. On a VM the machine's speed is not steady: a
 // bare readDoc loop over the same texts ran at ~540 articles/s for a few seconds, then ~880, then
 // ~480, switching every 2–10 s (session 12, 250-text slices), so a floor pass and a pipeline run
-// made one after the other compare two different machines. Here both run at once in processes of
-// their own, warmed up, and take turns: the pipeline writes a group of articles (64, one group
-// commit), then the floor reads the same articles' texts, then the pipeline the next group, and so
-// on. Each side is timed over its own turns only, so both see the same seconds of the machine.
-// The pipeline is exactly the one `ingestItems` runs (same groups, same store, same order): its
-// article source waits between groups for its turn, after the group before is written.
+// made one after the other compare two different machines. Here they run at once in processes of
+// their own, warmed up, and take turns (runInTurns in measure.ts): a run ingests a slice of
+// articles (TURN_GROUPS group commits), then the floor reads the same articles' texts, then the
+// next measurement, and so on. Each is timed over its own turns only, so all see the same seconds
+// of the machine. A run is exactly the one `ingestItems` runs (same groups, same store, same
+// order): its article source waits between slices for its turn, after the slice before is written.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+/** The script every bench measurement runs in a process of its own (straight through, or taking turns). */
+export const RUN_CHILD_SCRIPT = fileURLToPath(new URL('./run-child.js', import.meta.url));
+
+/** Messages as they arrive, handed to one receiver at a time: queued until asked for, or straight to a receiver waiting. */
+class Mailbox<T> {
+  private readonly queued: T[] = [];
+  private waiting: ((m: T) => void) | null = null;
+
+  deliver(m: T): void {
+    const w = this.waiting;
+    if (w) {
+      this.waiting = null;
+      w(m);
+    } else this.queued.push(m);
+  }
+
+  /** A message waiting now, if any. */
+  take(): T | undefined {
+    return this.queued.shift();
+  }
+
+  next(): Promise<T> {
+    const m = this.queued.shift();
+    return m !== undefined ? Promise.resolve(m) : new Promise((r) => (this.waiting = r));
+  }
+
+  /** Hand `m` to a receiver waiting now, if there is one (a failure wakes it). */
+  wake(m: T): void {
+    const w = this.waiting;
+    this.waiting = null;
+    w?.(m);
+  }
+}
 
 /** One turn's work: articles done, the wall seconds they took (and tokens, for the floor). */
 export interface Turn {
@@ -25,35 +59,23 @@ type FromChild = { ready: true } | { turn: Turn; last?: boolean } | { result: un
 
 /** The child's side: wait for the parent's word, report turns and the result. */
 export class TurnTaker {
-  private waiting: ((m: ToChild) => void) | null = null;
-  private queued: ToChild[] = [];
+  private readonly inbox = new Mailbox<ToChild>();
   private t0 = 0;
   /** Wall seconds of every turn so far. */
   seconds = 0;
 
   constructor() {
-    process.on('message', (m: ToChild) => {
-      const w = this.waiting;
-      if (w) {
-        this.waiting = null;
-        w(m);
-      } else this.queued.push(m);
-    });
+    process.on('message', (m: ToChild) => this.inbox.deliver(m));
   }
 
   static available(): boolean {
     return typeof process.send === 'function';
   }
 
-  private next(): Promise<ToChild> {
-    const q = this.queued.shift();
-    return q ? Promise.resolve(q) : new Promise((r) => (this.waiting = r));
-  }
-
   /** Ready (warmed up): the next message says what to do. */
   async ready(): Promise<ToChild> {
     send({ ready: true });
-    return this.started(await this.next());
+    return this.started(await this.inbox.next());
   }
 
   /** This turn is done: report it and wait for the next word (the clock stops while waiting). */
@@ -62,7 +84,7 @@ export class TurnTaker {
     this.seconds += seconds;
     send({ turn: { ...turn, seconds }, last });
     if (last) return null;
-    return this.started(await this.next());
+    return this.started(await this.inbox.next());
   }
 
   private started(m: ToChild): ToChild {
@@ -93,8 +115,7 @@ function sent(m: FromChild): Promise<void> {
 /** The parent's handle on a child taking turns (run-child.js in turns mode). */
 export class TurnChild {
   private readonly child: ChildProcess;
-  private readonly inbox: FromChild[] = [];
-  private waiting: ((m: FromChild) => void) | null = null;
+  private readonly inbox = new Mailbox<FromChild>();
   private failure: Error | null = null;
   private stderr = '';
 
@@ -103,8 +124,7 @@ export class TurnChild {
     nodeFlags: string[],
     args: object,
   ) {
-    const script = fileURLToPath(new URL('./run-child.js', import.meta.url));
-    this.child = fork(script, [JSON.stringify(args)], { execArgv: nodeFlags, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.child = fork(RUN_CHILD_SCRIPT, [JSON.stringify(args)], { execArgv: nodeFlags, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.child.on('message', (m: FromChild) => this.deliver(m));
     // (a failed send: the child is gone, and its exit says why)
@@ -116,22 +136,16 @@ export class TurnChild {
 
   private deliver(m: FromChild): void {
     if ('error' in m) return this.fail(new Error(`bench: ${this.what} failed: ${m.error}`));
-    const w = this.waiting;
-    if (w) {
-      this.waiting = null;
-      w(m);
-    } else this.inbox.push(m);
+    this.inbox.deliver(m);
   }
 
   private fail(err: Error): void {
     this.failure = err;
-    const w = this.waiting;
-    this.waiting = null;
-    if (w) w({ error: err.message });
+    this.inbox.wake({ error: err.message });
   }
 
   private async receive(): Promise<FromChild> {
-    const m = this.inbox.shift() ?? (this.failure ? null : await new Promise<FromChild>((r) => (this.waiting = r)));
+    const m = this.inbox.take() ?? (this.failure ? null : await this.inbox.next());
     if (!m || 'error' in m) throw this.failure ?? new Error(`bench: ${this.what} failed`);
     return m;
   }
