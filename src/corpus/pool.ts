@@ -86,6 +86,10 @@ interface Slot {
  * (marking the whole heap, then recompiling the functions whose code it dropped) then run more
  * often. 96 MB made the two-thread bench 3 % faster (447 vs 434 art/s over three alternating runs
  * each) at a peak RSS of 714–733 MB, what the two threads took before the store's caches shrank.
+ * Under the CLI's own flags this setting is moot: node's --max-semi-space-size (bin/sitrep.js, 32)
+ * sizes every isolate's young generation, workers' too, whatever resourceLimits asks (a worker's
+ * new space measured 64 MB, two 32 MB semi-spaces, with 48, 96 or 192 here; 64 with 96 and no
+ * flag). It applies when the pool runs in a process started without that flag (a test, a library).
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
