@@ -357,7 +357,9 @@ export interface TurnsResult {
  * ratio). The single-thread run ingests TURN_GROUPS group commits, then the floor reads the same
  * articles' texts, then the two-thread run ingests the same articles into its own store, and so
  * on. (A two-thread turn ends when its last group is written, so one worker may wait for the
- * other at its end: with 16 groups a turn kept 1.90 cores busy, a run straight through 1.91.)
+ * other at its end: with 16 groups a turn kept 1.90 cores busy, a run straight through 1.91, on
+ * session 12's Intel guest; on session 13's AMD guest 1.82–1.88 in turns of 16, 1.90 in turns of
+ * 32 and 1.90 straight through, so the turns' ends cost the two-thread run 1–2 % there.)
  */
 export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
   const turnGroups = plan.turnGroups ?? TURN_GROUPS;
