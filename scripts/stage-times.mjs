@@ -1,8 +1,8 @@
 // Where a single-thread ingest's time goes, by stage: `node --heap-growing-percent=100
 // --max-semi-space-size=32 scripts/stage-times.mjs [N] [--statements]` (after `npm run build`).
 // Generates N bench articles (default 5,000; seed 20240304) and 1,000 warm-up articles (seed
-// 20240305), ingests the warm-up, then the corpus, in groups of 64 as `sitrep ingest` does, into
-// scratch SQLite stores, and prints milliseconds per article of each pipeline stage, of the rest
+// 20240305), ingests the warm-up, then the corpus, in groups of GROUP_COMMIT (128) as `sitrep
+// ingest` does, into scratch SQLite stores, and prints milliseconds per article of each pipeline stage, of the rest
 // of extraction (making the Doc, the SPEC output) and of the store write; with --statements, the
 // write's SQLite statements too (timed around each call, which adds its own overhead), and the
 // bytes written (Linux). Run it twice side by side (one per core) to compare two builds on a
@@ -21,6 +21,7 @@ const { loadResources } = await load('resources.js');
 const { extractRecords } = await load('extract.js');
 const { openSqliteStore } = await load('store/sqlite.js');
 const { writeExtracted } = await load('corpus/write.js');
+const { GROUP_COMMIT } = await load('corpus/ingest.js');
 const { articleHash } = await load('corpus/hash.js');
 const { generateCorpusFile } = await load('bench/measure.js');
 
@@ -75,8 +76,8 @@ async function ingest(corpus, db) {
   ms.clear();
   const t0 = performance.now();
   try {
-    for (let i = 0; i < records.length; i += 64) {
-      const group = records.slice(i, i + 64).map((record) => ({ record, hash: articleHash(record.text) }));
+    for (let i = 0; i < records.length; i += GROUP_COMMIT) {
+      const group = records.slice(i, i + GROUP_COMMIT).map((record) => ({ record, hash: articleHash(record.text) }));
       let t = performance.now();
       const outs = extractRecords(ex, group.map(({ record }) => ({ record, opts: { htmlPublished: null } })));
       add('extraction', performance.now() - t);

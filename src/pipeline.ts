@@ -31,7 +31,7 @@ export interface Pipeline {
    * when it returns a promise: a thread with other work waiting (an ingest worker whose turn to
    * write has come, see extract-worker.ts) does it there rather than after the whole batch, and
    * the thread waiting for it does not sit idle meanwhile. After each document, not each stage:
-   * one stage over a group of 64 articles takes up to a tenth of a second (tokens, events), and
+   * one stage over a group of 128 articles takes up to two tenths of a second (tokens, events), and
    * with two ingest threads the other one, its own group extracted, could wait that long for the
    * write its turn comes after. (Most of the waiting measured was WAL checkpoints inside a
    * commit, see store/checkpointer.ts; this removes the rest of the delay at an Atomics.load a

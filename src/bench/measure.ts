@@ -318,15 +318,16 @@ export function pipelineRunInChild(corpus: string, dbPath: string, threads: numb
 }
 
 /**
- * Group commits per turn when the floor pass and the runs take turns: 16 (1,024 articles, ~5 s
- * of the single-thread run and ~1.5 s of the floor here). After waiting for the other
+ * Group commits per turn when the floor pass and the runs take turns: 8 of 128 articles (1,024
+ * articles, as 16 groups of 64 were before; ~5 s of the single-thread run and ~1.5 s of the
+ * floor on session 12's machine, twice that on session 14's). After waiting for the other
  * side, a process reads its first texts slower (its caches hold the other's data: the floor's
  * first 8 texts of a turn took 3.6 µs a token, the rest 2.5): a fixed cost per turn that weighs
  * on the shorter floor turn most, and flattered the ratio by ~0.04 with turns of one group
- * (0.346 against 0.305 with 16, three runs each). At 16 groups it is under 1 % of a floor turn,
+ * (0.346 against 0.305 with 16, three runs each). At 1,024 articles it is under 1 % of a floor turn,
  * and turns are still shorter than the machine's spells of one speed.
  */
-export const TURN_GROUPS = 16;
+export const TURN_GROUPS = 8;
 
 /** What runInTurns measures: the floor, the single-thread run and (optionally) the two-thread run. */
 export interface TurnsPlan {
@@ -359,7 +360,9 @@ export interface TurnsResult {
  * on. (A two-thread turn ends when its last group is written, so one worker may wait for the
  * other at its end: with 16 groups a turn kept 1.90 cores busy, a run straight through 1.91, on
  * session 12's Intel guest; on session 13's AMD guest 1.82–1.88 in turns of 16, 1.90 in turns of
- * 32 and 1.90 straight through, so the turns' ends cost the two-thread run 1–2 % there.)
+ * 32 and 1.90 straight through, so the turns' ends cost the two-thread run 1–2 % there. Those
+ * were groups of 64; in groups of 128, 8 a turn, session 14's guest kept 1.81–1.82 cores busy,
+ * 1.83–1.86 straight through.)
  */
 export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
   const turnGroups = plan.turnGroups ?? TURN_GROUPS;
