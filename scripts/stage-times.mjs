@@ -2,10 +2,10 @@
 // --max-semi-space-size=32 scripts/stage-times.mjs [N] [--statements]` (after `npm run build`).
 // Generates N bench articles (default 5,000; seed 20240304) and 1,000 warm-up articles (seed
 // 20240305), ingests the warm-up, then the corpus, in groups of GROUP_COMMIT (128) as `sitrep
-// ingest` does, into scratch SQLite stores, and prints milliseconds per article of each pipeline stage, of the rest
-// of extraction (making the Doc, the SPEC output) and of the store write; with --statements, the
-// write's SQLite statements too (timed around each call, which adds its own overhead), and the
-// bytes written (Linux). Run it twice side by side (one per core) to compare two builds on a
+// ingest` does, into scratch SQLite stores, and prints milliseconds per article of each pipeline
+// stage, of the rest of extraction (making the Doc, the SPEC output) and of the store write; with
+// --statements, the write's SQLite statements too (timed around each call, which adds its own
+// overhead), and the bytes written (Linux). Run it twice side by side (one per core) to compare two builds on a
 // machine whose speed drifts: both see the same minutes.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
