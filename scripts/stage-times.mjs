@@ -5,8 +5,8 @@
 // ingest` does, into scratch SQLite stores, and prints milliseconds per article of each pipeline
 // stage, of the rest of extraction (making the Doc, the SPEC output) and of the store write; with
 // --statements, the write's SQLite statements too (timed around each call, which adds its own
-// overhead), and the bytes written (Linux). Run it twice side by side (one per core) to compare two builds on a
-// machine whose speed drifts: both see the same minutes.
+// overhead), and the bytes written (Linux). Run it twice side by side (one per core) to compare
+// two builds on a machine whose speed drifts: both see the same minutes.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
