@@ -1,8 +1,8 @@
 // Where a single-thread ingest's time goes, by stage: `node --heap-growing-percent=100
 // --max-semi-space-size=32 scripts/stage-times.mjs [N] [--statements]` (after `npm run build`).
 // Generates N bench articles (default 5,000; seed 20240304) and 1,000 warm-up articles (seed
-// 20240305), ingests the warm-up, then the corpus, in groups of GROUP_COMMIT (128) as `sitrep
-// ingest` does, into scratch SQLite stores, and prints milliseconds per article of each pipeline
+// 20240305), ingests the warm-up, then the corpus, in groups of GROUP_COMMIT as `sitrep ingest`
+// does, into scratch SQLite stores, and prints milliseconds per article of each pipeline
 // stage, of the rest of extraction (making the Doc, the SPEC output) and of the store write; with
 // --statements, the write's SQLite statements too (timed around each call, which adds its own
 // overhead), and the bytes written (Linux). Run it twice side by side (one per core) to compare

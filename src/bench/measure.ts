@@ -318,16 +318,16 @@ export function pipelineRunInChild(corpus: string, dbPath: string, threads: numb
 }
 
 /**
- * Group commits per turn when the floor pass and the runs take turns: 8 of 128 articles (1,024
- * articles, as 16 groups of 64 were before; ~5 s of the single-thread run and ~1.5 s of the
- * floor on session 12's machine, twice that on session 14's). After waiting for the other
+ * Group commits per turn when the floor pass and the runs take turns: as many as make 1,024
+ * articles (8 of 128; 16 of 64 before session 14), ~5 s of the single-thread run and ~1.5 s of
+ * the floor on session 12's machine, twice that on session 14's. After waiting for the other
  * side, a process reads its first texts slower (its caches hold the other's data: the floor's
  * first 8 texts of a turn took 3.6 µs a token, the rest 2.5): a fixed cost per turn that weighs
  * on the shorter floor turn most, and flattered the ratio by ~0.04 with turns of one group
  * (0.346 against 0.305 with 16, three runs each). At 1,024 articles it is under 1 % of a floor turn,
  * and turns are still shorter than the machine's spells of one speed.
  */
-export const TURN_GROUPS = 8;
+export const TURN_GROUPS = Math.max(1, Math.round(1024 / GROUP_COMMIT));
 
 /** What runInTurns measures: the floor, the single-thread run and (optionally) the two-thread run. */
 export interface TurnsPlan {
