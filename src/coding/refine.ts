@@ -49,9 +49,9 @@ function groupCues(hits: CueHit[]): Map<string, CueHit[]> {
 /**
  * What refinement reads of a scope (a paragraph, or the whole short document) is the same for
  * every event in it: the cue hits, its text, whether it names ground fighting. Computed once per
- * document and scope instead of once per event (an article has dozens of events). Keyed by the
- * tokens array a Doc never changes; the cue list, text and triggers it was computed with are
- * checked, so a different document or lexicon never reads another's entries.
+ * document and scope instead of once per event (an article has dozens of events). Found by the
+ * tokens array a Doc never changes (see scopeMemo); the cue list, text and triggers it was
+ * computed with are checked, so a different document or lexicon never reads another's entries.
  */
 interface ScopeMemo {
   cues: EventCoding['cues'];
@@ -65,14 +65,21 @@ interface ScopeMemo {
   triggersAt: Map<number, Trigger[]>;
   noteLabel: Trigger | null;
 }
-const scopeMemo = new WeakMap<readonly Token[], ScopeMemo>();
+/**
+ * The memo of the document being refined, by its tokens: one document's at a time, not one per
+ * document alive. Every caller is the events stage, which refines a document's events together
+ * before it moves on to the next document; kept per document (a WeakMap on its tokens, as before),
+ * the memos of a whole ingest group lived until the group was written, so they were promoted to
+ * the old generation and marked there (~1/8 of what an extracted document holds).
+ */
+let scopeMemo: { tokens: readonly Token[]; memo: ScopeMemo } | null = null;
 
 function isNoteLabel(t: Trigger): boolean {
   return t.rule.startsWith('note-label:');
 }
 
 function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo {
-  let m = scopeMemo.get(tokens);
+  let m = scopeMemo?.tokens === tokens ? scopeMemo.memo : undefined;
   if (!m || m.cues !== ec.cues || m.text !== doc.text || m.triggers !== doc.triggers) {
     const size = SIZE_TAG.exec(doc.text);
     const triggersAt = new Map<number, Trigger[]>();
@@ -84,7 +91,7 @@ function memoFor(doc: Doc, tokens: readonly Token[], ec: EventCoding): ScopeMemo
     // a module function, not a per-call closure: V8 drops a closure's optimized code at each full GC
     const noteLabel = doc.triggers?.find(isNoteLabel) ?? null;
     m = { cues: ec.cues, text: doc.text, triggers: doc.triggers, sizeTag: size ? size[1]!.trim() : null, scopes: new Map(), sentences: new Map(), triggersAt, noteLabel };
-    scopeMemo.set(tokens, m);
+    scopeMemo = { tokens, memo: m };
   }
   return m;
 }
@@ -327,10 +334,10 @@ function lethalAgainstCrowd(ctx: RefineContext): boolean {
 }
 
 function sentenceText(ctx: RefineContext): string {
-  let texts = sentenceTexts.get(ctx.words);
+  let texts = sentenceTexts?.words === ctx.words ? sentenceTexts.texts : undefined;
   if (!texts) {
     texts = new Map();
-    sentenceTexts.set(ctx.words, texts);
+    sentenceTexts = { words: ctx.words, texts };
   }
   const key = ctx.sent[0] * 0x100000 + ctx.sent[1];
   let text = texts.get(key);
@@ -342,10 +349,11 @@ function sentenceText(ctx: RefineContext): string {
 }
 
 /**
- * Sentence texts by words array (one per document, see lexWords) and token range: the rules read
- * the same sentence several times per event, and every event of the sentence does.
+ * Sentence texts by token range, of one words array (one per document, see lexWords): the rules
+ * read the same sentence several times per event, and every event of the sentence does. The
+ * document being refined's only (see scopeMemo).
  */
-const sentenceTexts = new WeakMap<readonly string[], Map<number, string>>();
+let sentenceTexts: { words: readonly string[]; texts: Map<number, string> } | null = null;
 
 /**
  * The event's toll. The assembler reads the killed count of the event's clause; in a short report

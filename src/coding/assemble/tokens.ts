@@ -17,25 +17,8 @@ export function lower(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
-const lowerMemo = new WeakMap<readonly Token[], readonly string[]>();
-
-/**
- * The lower-cased text of every token, computed once per token list: speech cues, triggers and
- * refinement all scan every token of a document. Keyed by the tokens array, which a Doc never
- * changes (layers are frozen).
- */
-export function lowerTexts(tokens: readonly Token[]): readonly string[] {
-  let texts = lowerMemo.get(tokens);
-  if (!texts) {
-    // not frozen (see lexWords): the readonly type keeps callers from writing to the shared list
-    // (a loop, not a per-call closure: V8 drops a closure's optimized code at each full GC)
-    const out: string[] = [];
-    for (const t of tokens) out.push(t.text.toLowerCase());
-    texts = out;
-    lowerMemo.set(tokens, texts);
-  }
-  return texts;
-}
+// (lowerTexts lives with the tokens it reads; re-exported for the stages that import it from here)
+export { lowerTexts } from '../../nlp/lower.js';
 
 /** Index of the first of `actors` (sorted by start) that starts at or after `offset`. */
 export function firstMentionFrom(actors: readonly ActorMention[], offset: number): number {

@@ -4,6 +4,7 @@
 // the clause's own verb decides, except when the time expression hangs on the reporting verb
 // itself ("said on Friday").
 
+import { lowerTexts } from '../../nlp/lower.js';
 import type { Span, Token } from '../../doc.js';
 
 export type Tense = 'past' | 'future' | 'present';
@@ -24,21 +25,15 @@ interface Cue {
 }
 
 /**
- * The lower-cased text of a document's tokens, each worked out when first asked for: the cues
- * read every token near a time expression and its neighbours, several times over.
+ * The lower-cased text of a document's tokens by index: the cues read every token near a time
+ * expression and its neighbours, several times over.
  */
 type Lower = (i: number) => string;
 
-const LOWER = new WeakMap<readonly Token[], (string | undefined)[]>();
-
 function lowerOf(tokens: readonly Token[]): Lower {
-  let done = LOWER.get(tokens);
-  if (!done) {
-    done = new Array<string | undefined>(tokens.length);
-    LOWER.set(tokens, done);
-  }
-  const cache = done;
-  return (i) => cache[i] ?? (cache[i] = tokens[i]!.text.toLowerCase());
+  // (the document's one list, see nlp/lower.ts: a list of its own here held as many strings again)
+  const low = lowerTexts(tokens);
+  return (i) => low[i]!;
 }
 
 function cueOf(tokens: readonly Token[], lower: Lower, i: number, end: number): Cue | null {
