@@ -3,7 +3,7 @@
 // resolved mention gets `refersTo` with the actors it stands for and the span that licensed them.
 
 import type { ActorRef, Span, Token } from '../../doc.js';
-import type { Draft } from './compose.js';
+import { makeDraft, type Draft } from './compose.js';
 import { byStart, byStartLongestFirst } from '../../nlp/spans.js';
 
 export interface Focus {
@@ -223,7 +223,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
             headD.countryFrom = 'reference';
           } else {
             for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.start >= start && drafts[k]!.end <= end) drafts.splice(k, 1);
-            added.push({ start, end, text: text.slice(start, end), name: pair.join(' '), country: null, sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: null, acledName: null, inter: null, countryFrom: 'reference', plural: true });
+            added.push(makeDraft({ start, end, text: text.slice(start, end), name: pair.join(' '), country: null, sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: null, acledName: null, inter: null, countryFrom: 'reference', plural: true }));
           }
         }
         t += pair.length - 1;
@@ -240,7 +240,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
           // the country named just before, else the article's country (an institution's country is often a foreign one)
           const ante = findBefore(drafts, start, s.index, 2, stateAntecedent, null, null);
           const refs: Ref[] = ante ? [{ ...refOf(ante), sector: 'GOV' }] : focusRef();
-          if (refs.length) added.push({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' });
+          if (refs.length) added.push(makeDraft({ start, end, text: text.slice(start, end), name: refs[0]!.name ?? refs[0]!.text, country: refs[0]!.country, sector: 'GOV', kind: 'pronoun', refersTo: refs, sentence: s.index, role: 'gov', acledName: null, inter: null, countryFrom: 'reference' }));
         }
         t += cp.length - 1;
         continue;
@@ -253,7 +253,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
         const inner = drafts.find((d) => d.start >= open.end && d.start - open.end <= 1 && !d.adjective && d.country);
         const close = inner ? tokens.find((x) => x.start >= inner.end && x.text === ')') : undefined;
         if (inner && close && close.start - inner.end <= 1) {
-          added.push({ start: tok.start, end: tok.end, text: tok.text, name: inner.name, country: inner.country, sector: inner.sector, kind: 'pronoun', refersTo: [refOf(inner)], sentence: s.index, role: inner.role, acledName: inner.acledName, inter: inner.inter, countryFrom: 'reference' });
+          added.push(makeDraft({ start: tok.start, end: tok.end, text: tok.text, name: inner.name, country: inner.country, sector: inner.sector, kind: 'pronoun', refersTo: [refOf(inner)], sentence: s.index, role: inner.role, acledName: inner.acledName, inter: inner.inter, countryFrom: 'reference' }));
           continue;
         }
       }
@@ -268,7 +268,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       const ante = speakerFor(lower, cands);
       if (!ante) continue;
       const refs = ante.refersTo?.length ? ante.refersTo : [refOf(ante)];
-      added.push({ start: tok.start, end: tok.end, text: tok.text, name: ante.name, country: refs.length === 1 ? refs[0]!.country : null, sector: refs.length === 1 ? refs[0]!.sector : ante.sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: ante.role, acledName: ante.acledName, inter: ante.inter, countryFrom: 'reference' });
+      added.push(makeDraft({ start: tok.start, end: tok.end, text: tok.text, name: ante.name, country: refs.length === 1 ? refs[0]!.country : null, sector: refs.length === 1 ? refs[0]!.sector : ante.sector, kind: 'pronoun', refersTo: refs, sentence: s.index, role: ante.role, acledName: ante.acledName, inter: ante.inter, countryFrom: 'reference' }));
     }
   }
 

@@ -6,7 +6,7 @@ import type { ActorMention, Doc, Token } from '../../doc.js';
 import { defineStage } from '../../pipeline.js';
 import { byStartLongestFirst, insideAny } from '../../nlp/spans.js';
 import type { Resources } from '../../resources.js';
-import { composeSentence, type ComposeContext, type Draft } from './compose.js';
+import { composeSentence, makeDraft, type ComposeContext, type Draft } from './compose.js';
 import { focusCountry, resolveReferences } from './coref.js';
 import { actorLexicon, type ActorLexicon } from './lexicon.js';
 import { itemsOf, matchItems } from './match.js';
@@ -28,16 +28,19 @@ function georgiaIsUsState(tokens: readonly Token[]): boolean {
 
 /** Output mention: the Draft without the fields only the passes need. */
 function toMention(d: Draft): ActorMention {
-  const m: ActorMention = { start: d.start, end: d.end, text: d.text, name: d.name, country: d.country, sector: d.sector, kind: d.kind };
-  if (d.adjective) m.adjective = true;
-  if (d.refersTo) m.refersTo = d.refersTo;
-  if (d.countryFrom) m.countryFrom = d.countryFrom;
-  else if (d.noCountry) m.countryFrom = 'collective';
-  if (d.locative) m.locative = true;
-  if (d.role) m.role = d.role;
-  if (d.acledName) m.acledName = d.acledName;
-  if (d.operatesIn) m.operatesIn = d.operatesIn;
-  return m;
+  // Every field in place, undefined when the draft has none (absent to every reader; the SPEC
+  // output lists its own fields, see output/spec.ts): mentions of one shape, one hidden class for
+  // the stages after this one, instead of one per set of fields given (see makeDraft).
+  return {
+    start: d.start, end: d.end, text: d.text, name: d.name, country: d.country, sector: d.sector, kind: d.kind,
+    adjective: d.adjective ? true : undefined,
+    refersTo: d.refersTo || undefined,
+    countryFrom: d.countryFrom || (d.noCountry ? 'collective' : undefined),
+    locative: d.locative ? true : undefined,
+    role: d.role || undefined,
+    acledName: d.acledName || undefined,
+    operatesIn: d.operatesIn || undefined,
+  };
 }
 
 export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
@@ -90,11 +93,11 @@ function surnameMentions(drafts: readonly Draft[], tokens: readonly Token[], sen
       if (!full || t.start < full.end || t.pos !== 'PROPN' || insideAny(drafts, t)) continue;
       // "Martine Moise" is someone else of that family: a first name before the surname
       if (i > s.tokenStart && /^[A-Z]/.test(tokens[i - 1]!.text) && tokens[i - 1]!.pos === 'PROPN') continue;
-      out.push({
+      out.push(makeDraft({
         start: t.start, end: t.end, text: t.text, name: full.name, country: full.country, sector: full.sector, kind: 'person',
         refersTo: [{ text: full.text, name: full.name, country: full.country, sector: full.sector, source: { start: full.start, end: full.end } }],
         sentence: s.index, role: full.role, acledName: full.acledName, inter: full.inter, countryFrom: 'reference',
-      });
+      }));
     }
   }
   return out;
