@@ -50,8 +50,9 @@ export interface IngestOptions {
  * in groups of 64, 562 in groups of 128); few enough that a crash re-does little and progress
  * moves often. 128 rather than 64 (session 14, AMD guest): one thread 1.04–1.10× as fast
  * (alternating turns of 256 and 512 articles), two threads 1.01–1.07× (three straight 5,000-article
- * runs each way), the bench's peak RSS 776–809 MB against 751, and 937 MiB against 858 for a
- * two-thread ingest of 100,000 articles.
+ * runs each way), the bench's peak RSS 776–809 MB against 751, and 937 MiB (973 in session 15)
+ * against 858 for a two-thread ingest of 100,000 articles: the first thing to give back should
+ * that bound get close.
  */
 export const GROUP_COMMIT = 128;
 
