@@ -25,25 +25,17 @@ interface Cue {
 }
 
 /**
- * The lower-cased text of a document's tokens by index: the cues read every token near a time
- * expression and its neighbours, several times over.
+ * `lower` is the lower-cased text of the document's tokens (nlp/lower.ts, one list per document):
+ * the cues read every token near a time expression and its neighbours, several times over.
  */
-type Lower = (i: number) => string;
-
-function lowerOf(tokens: readonly Token[]): Lower {
-  // (the document's one list, see nlp/lower.ts: a list of its own here held as many strings again)
-  const low = lowerTexts(tokens);
-  return (i) => low[i]!;
-}
-
-function cueOf(tokens: readonly Token[], lower: Lower, i: number, end: number): Cue | null {
+function cueOf(tokens: readonly Token[], lower: readonly string[], i: number, end: number): Cue | null {
   const t = tokens[i]!;
-  const w = lower(i);
-  const next = i + 1 < end ? lower(i + 1) : '';
+  const w = lower[i]!;
+  const next = i + 1 < end ? lower[i + 1]! : '';
   if (FUTURE_WORDS.has(w)) {
     if (w === 'may' && t.text !== 'may') return null; // the month
     // "was due to", "had been expected to": a plan told in the past, whose date may be past too
-    const prev = i > 0 ? lower(i - 1) : '';
+    const prev = i > 0 ? lower[i - 1]! : '';
     if (NEEDS_TO.has(w) && (prev === 'was' || prev === 'were' || prev === 'been')) return null;
     if (NEEDS_TO.has(w)) return next === 'to' || next === 'for' ? { tense: 'future', weak: false } : null;
     if (w === 'next' || w === 'later' || w === 'tomorrow') return null; // time words themselves, judged by the resolver
@@ -63,7 +55,7 @@ function cueOf(tokens: readonly Token[], lower: Lower, i: number, end: number): 
     return { tense: 'present', weak: true };
   }
   // a participle after "be" ("will be held", "is expected") is passive: its auxiliary decides
-  const prev = i > 0 ? lower(i - 1) : '';
+  const prev = i > 0 ? lower[i - 1]! : '';
   const passive = prev === 'be' || prev === 'being' || prev === 'is' || prev === 'are' || prev === 'am' || prev === "'s" || prev === "'re" || prev === 'get' || prev === 'gets';
   if (PAST_IRREGULAR.has(w) && (t.pos === 'VERB' || t.pos === 'AUX' || w === 'ago')) return passive ? null : { tense: 'past', weak: false };
   if ((t.pos === 'VERB' || t.pos === 'AUX') && /[a-z]ed$/.test(w) && t.lemma !== w) return passive ? null : { tense: 'past', weak: false };
@@ -79,7 +71,7 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—',
  */
 export function clauseTense(tokens: readonly Token[], window: { tokenStart: number; tokenEnd: number }, span: Span, before = ''): Tense | null {
   if (FUTURE_LEAD.test(before)) return 'future';
-  const lower = lowerOf(tokens);
+  const lower = lowerTexts(tokens);
   let first = -1;
   let last = -1;
   for (let i = window.tokenStart; i < window.tokenEnd; i++) {
@@ -99,24 +91,24 @@ export function clauseTense(tokens: readonly Token[], window: { tokenStart: numb
   for (let k = 1; k <= 2; k++) {
     const i = first - k;
     if (i < window.tokenStart) break;
-    const w = lower(i);
+    const w = lower[i]!;
     if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     if (w !== 'on' && w !== 'late' && w !== 'early') break;
   }
-  const next = last + 1 < window.tokenEnd ? lower(last + 1) : '';
+  const next = last + 1 < window.tokenEnd ? lower[last + 1]! : '';
   if (REPORTING.has(next) && next !== 'according') return next.endsWith('s') || next === 'say' ? 'present' : 'past';
   // "'s": "Wednesday's ruling" names a day to tell which ruling, whatever the clause's tense
   if (next === "'s" || next === '’s') return null;
   // "told reporters on Tuesday that …": the expression dates the reporting verb
   if (next === 'that') {
     for (let i = first - 1; i >= Math.max(window.tokenStart, first - 6); i--) {
-      const w = lower(i);
+      const w = lower[i]!;
       if (REPORTING.has(w)) return w.endsWith('s') || w === 'say' ? 'present' : 'past';
     }
   }
   // first within the clause (up to a comma, semicolon, bracket or a word opening another clause),
   // then anywhere in the sentence: "killed dozens … early on Tuesday, in what would be …" is past
-  const isBreak = (i: number): boolean => CLAUSE_BREAK.has(lower(i));
+  const isBreak = (i: number): boolean => CLAUSE_BREAK.has(lower[i]!);
   // a fronted expression ("On Monday, troops will …") belongs to the clause after its comma
   let lo = first;
   while (lo > window.tokenStart && !isBreak(lo - 1)) lo--;
