@@ -11,7 +11,6 @@ import { loadWinkDefault } from '../nlp/tokens.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { Checkpointer } from '../store/types.js';
 import { generateArticles } from './corpus.js';
 import { RUN_CHILD_SCRIPT, TurnChild, type Turn, type TurnTaker } from './turns.js';
 
@@ -181,8 +180,8 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     }
     startup = (performance.now() - t0) / 1000;
     const n = await countRecords(corpus);
-    // (taking turns, the gate times the slices and gives the fifths; straight through, the timer)
-    const gate = turns ? new TurnGate(turns, GROUP_COMMIT * turnGroups, n) : null;
+    // (taking turns, the parent times the slices and gives the fifths; straight through, the timer)
+    const gate = turns ? new SliceReporter(turns, GROUP_COMMIT * turnGroups, n) : null;
     const timer = gate ? null : fifthsTimer(n);
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
@@ -191,9 +190,8 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       extractor,
       pool,
       onItem: gate ? () => gate.onItem() : timer!.onItem,
-      onCheckpointer: (c) => gate?.quiet(c),
     });
-    await gate?.end();
+    gate?.end();
     const cpuSeconds = cpuSince(c0);
     const m1 = mainThreadCpu();
     const stats = await store.stats();
@@ -202,11 +200,12 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       failed: s.failed,
       events: stats.events,
       clusters: stats.clusters,
-      seconds: gate ? turns!.seconds : s.seconds,
+      // (taking turns, the parent, which pauses this process, knows the seconds and the fifths)
+      seconds: gate ? 0 : s.seconds,
       cpuSeconds,
       startup,
       mainCpuSeconds: m0 !== null && m1 !== null ? m1 - m0 : null,
-      fifths: gate ? gate.fifths() : timer!.rates(),
+      fifths: gate ? [] : timer!.rates(),
     };
   } finally {
     await pool?.close();
@@ -215,19 +214,15 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
 }
 
 /**
- * The pipeline's side of taking turns (see turns.ts): its article source waits for the word
- * before each slice of `slice` articles, once every article before has its outcome (written, for
- * new articles), and reports the slice it finished. A slice is a whole number of group commits
- * (TURN_GROUPS, shared among the threads), so the groups and transactions are the ones of a run
- * straight through.
+ * The pipeline's side of taking turns (see turns.ts): the run goes straight through, as an ingest
+ * does, and says when a slice of `slice` articles has its outcomes (written, for new articles);
+ * the parent then pauses the whole process until its next turn. Its article source only waits for
+ * the first word, after the warm-up. A slice is a whole number of group commits (TURN_GROUPS,
+ * shared among the threads), so the groups and transactions are the ones of a run straight through.
  */
-class TurnGate {
+class SliceReporter {
   private outcomes = 0;
-  private waitFor: { count: number; resolve: () => void } | null = null;
-  private readonly sliceTimes: { from: number; articles: number; seconds: number }[] = [];
   private from = 0;
-  /** Articles the source has read (all of them, once it ends). */
-  private read = 0;
 
   constructor(
     private readonly turns: TurnTaker,
@@ -237,64 +232,26 @@ class TurnGate {
 
   onItem(): void {
     this.outcomes++;
-    if (this.waitFor && this.outcomes >= this.waitFor.count) {
-      const w = this.waitFor;
-      this.waitFor = null;
-      w.resolve();
-    }
+    if (this.outcomes % this.slice === 0 && this.outcomes < this.n) this.reached(false);
   }
 
-  private settled(count: number): Promise<void> {
-    return this.outcomes >= count ? Promise.resolve() : new Promise((resolve) => (this.waitFor = { count, resolve }));
-  }
-
-  /** The store's background checkpointer, paused while this run waits for its turn. */
-  private checkpointer: Checkpointer | null = null;
-
-  quiet(c: Checkpointer): void {
-    this.checkpointer = c;
-  }
-
-  private async close(upTo: number, last: boolean): Promise<void> {
-    const before = this.turns.seconds;
-    // While the others take their turns this process does nothing: a checkpoint of this run's
-    // WAL would take a core from them (it runs on the other core alongside this run's own turn,
-    // as in a run straight through). One in progress is waited for inside this turn.
-    if (!last) await this.checkpointer?.pause();
-    await this.turns.done({ articles: upTo - this.from }, last);
-    if (!last) this.checkpointer?.resume();
-    this.sliceTimes.push({ from: this.from, articles: upTo - this.from, seconds: this.turns.seconds - before });
-    this.from = upTo;
+  private reached(last: boolean): void {
+    this.turns.reached({ articles: this.outcomes - this.from }, last);
+    this.from = this.outcomes;
   }
 
   async *source<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
-    let i = 0;
+    let first = true;
     for await (const item of items) {
-      if (i === 0) await this.turns.ready();
-      else if (i % this.slice === 0) {
-        await this.settled(i);
-        await this.close(i, false);
-      }
-      i++;
+      if (first) await this.turns.ready();
+      first = false;
       yield item;
     }
-    this.read = i;
   }
 
   /** After the ingest: the last slice. */
-  async end(): Promise<void> {
-    await this.close(this.read, true);
-  }
-
-  /** Articles/s over each fifth of the run, from the slices starting in it. */
-  fifths(): number[] {
-    const out: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const inIt = this.sliceTimes.filter((t) => Math.floor((5 * t.from) / Math.max(1, this.n)) === k);
-      const secs = inIt.reduce((s, t) => s + t.seconds, 0);
-      if (secs > 0) out.push(inIt.reduce((s, t) => s + t.articles, 0) / secs);
-    }
-    return out;
+  end(): void {
+    this.reached(true);
   }
 }
 
@@ -357,19 +314,15 @@ export interface TurnsResult {
  * heap at most twice its live size, slows wink's own pass by some 10 %, which would flatter the
  * ratio). The single-thread run ingests TURN_GROUPS group commits, then the floor reads the same
  * articles' texts, then the two-thread run ingests the same articles into its own store, and so
- * on. (A two-thread turn ends when its last group is written, so one worker may wait for the
- * other at its end: with 16 groups a turn kept 1.90 cores busy, a run straight through 1.91, on
- * session 12's Intel guest; on session 13's AMD guest 1.82–1.88 in turns of 16, 1.90 in turns of
- * 32 and 1.90 straight through, so the turns' ends cost the two-thread run 1–2 % there. Those
- * were groups of 64; in groups of 128, 8 a turn, session 14's guest kept 1.81–1.82 cores busy,
- * 1.83–1.86 straight through.)
+ * on. The runs go straight through and are paused between their turns (SIGSTOP), not drained:
+ * see turns.ts.
  */
 export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
   const turnGroups = plan.turnGroups ?? TURN_GROUPS;
   const { corpus } = plan;
   const floor = new TurnChild('the floor pass', [], { kind: 'floor', corpus, warmTexts: plan.warmTexts, turns: true });
-  const single = new TurnChild('the run on 1 thread', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.single, threads: 1, turns: true, turnGroups });
-  const two = plan.two ? new TurnChild('the run on 2 threads', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.two, threads: 2, turns: true, turnGroups }) : null;
+  const single = new TurnChild('the run on 1 thread', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.single, threads: 1, turns: true, turnGroups }, true);
+  const two = plan.two ? new TurnChild('the run on 2 threads', cliNodeFlags(), { kind: 'ingest', corpus, ...plan.two, threads: 2, turns: true, turnGroups }, true) : null;
   const children = [floor, single, ...(two ? [two] : [])];
   try {
     await Promise.all(children.map((c) => c.ready()));
@@ -389,8 +342,10 @@ export async function runInTurns(plan: TurnsPlan): Promise<TurnsResult> {
       }
       if (s.last) break;
     }
-    const singleResult = await single.result<RunResult & { peakRssMb: number }>();
-    const twoResult = two ? await two.result<RunResult & { peakRssMb: number }>() : null;
+    // (the runs' seconds and fifths are their turns', timed here: they are paused between turns)
+    const timed = (c: TurnChild, r: RunResult & { peakRssMb: number }) => ({ ...r, seconds: c.seconds, fifths: c.fifths(r.added + r.failed) });
+    const singleResult = timed(single, await single.result<RunResult & { peakRssMb: number }>());
+    const twoResult = two ? timed(two, await two.result<RunResult & { peakRssMb: number }>()) : null;
     const floorResult = await floor.result<FloorResult & { peakRssMb: number }>(true);
     return { floor: floorResult, single: singleResult, two: twoResult, floorRatios, speedups };
   } finally {

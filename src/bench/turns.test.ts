@@ -28,6 +28,9 @@ describe('floor and pipeline taking turns', () => {
     expect(t.speedups).toHaveLength(turns);
     for (const r of [...t.floorRatios, ...t.speedups]) expect(r).toBeGreaterThan(0);
     for (const r of [t.single, t.two!, t.floor]) expect(r.seconds).toBeGreaterThan(0);
+    // the runs' turns start at articles 0, 128 and 256 of 300: in the first, third and fifth fifth
+    expect(t.single.fifths).toHaveLength(3);
+    expect(t.two!.fifths).toHaveLength(3);
     // the same groups, in the same order: the same events and clusters as straight through
     expect(t.single.clusters).toBeGreaterThan(0);
     expect([t.single.events, t.single.clusters]).toEqual([straight.events, straight.clusters]);

@@ -5,8 +5,16 @@
 // their own, warmed up, and take turns (runInTurns in measure.ts): a run ingests a slice of
 // articles (TURN_GROUPS group commits), then the floor reads the same articles' texts, then the
 // next measurement, and so on. Each is timed over its own turns only, so all see the same seconds
-// of the machine. A run is exactly the one `ingestItems` runs (same groups, same store, same
-// order): its article source waits between slices for its turn, after the slice before is written.
+// of the machine.
+//
+// The floor reads as many texts as it is told, then waits for the next word. A pipeline run is
+// exactly the one `ingestItems` runs straight through (same groups, same store, same order), and
+// is paused, not drained, between its turns: when a slice's articles are written it says so and
+// the parent stops the whole process (SIGSTOP), groups in flight and all, until its next turn
+// (SIGCONT). Until session 16 its article source waited between slices for the slice before to be
+// written, so every turn began with one worker idle until its first group was read and ended with
+// one idle while the other wrote the last group: a two-thread run kept 1.83 cores busy in turns
+// against 1.93 straight through, a cost no ingest pays but at its very start and end.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +62,7 @@ export interface Turn {
 
 /** Parent → child: do the next turn (`articles` of them; the pipeline's are its own slice), or end. */
 type ToChild = { go: number } | { end: true };
-/** Child → parent. */
+/** Child → parent (a paused run's turns come with no seconds: the parent, which pauses it, times them). */
 type FromChild = { ready: true } | { turn: Turn; last?: boolean } | { result: unknown } | { error: string };
 
 /** The child's side: wait for the parent's word, report turns and the result. */
@@ -87,6 +95,14 @@ export class TurnTaker {
     return this.started(await this.inbox.next());
   }
 
+  /**
+   * A slice of a run that is paused between turns is done: say so and go on; the parent stops
+   * this process there until its next turn (see TurnChild). The last one ends its turns.
+   */
+  reached(turn: Omit<Turn, 'seconds'>, last = false): void {
+    send({ turn: { ...turn, seconds: 0 }, last });
+  }
+
   private started(m: ToChild): ToChild {
     this.t0 = performance.now();
     return m;
@@ -112,19 +128,50 @@ function sent(m: FromChild): Promise<void> {
   return new Promise((resolve) => process.send!(m, undefined, undefined, () => resolve()));
 }
 
+/** Children stopped between their turns, to be killed should the bench end abruptly (a stopped process holds its signals). */
+const stoppable = new Set<ChildProcess>();
+let killOnExit = false;
+function armKillOnExit(): void {
+  if (killOnExit) return;
+  killOnExit = true;
+  process.on('exit', () => {
+    for (const c of stoppable) c.kill('SIGKILL');
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      for (const c of stoppable) c.kill('SIGKILL');
+      process.kill(process.pid, sig);
+    });
+  }
+}
+
 /** The parent's handle on a child taking turns (run-child.js in turns mode). */
 export class TurnChild {
   private readonly child: ChildProcess;
   private readonly inbox = new Mailbox<FromChild>();
   private failure: Error | null = null;
   private stderr = '';
+  private started = false;
+  /** Each turn's first article (counted from 0), articles and seconds. */
+  private readonly turns: { from: number; articles: number; seconds: number }[] = [];
 
+  /**
+   * `paused`: the child runs straight through once told to start, and is stopped (SIGSTOP) after
+   * each turn it reports and continued (SIGCONT) for the next; its turns are timed here.
+   */
   constructor(
     readonly what: string,
     nodeFlags: string[],
     args: object,
+    private readonly paused = false,
   ) {
+    if (paused && process.platform === 'win32') throw new Error('bench: taking turns needs POSIX signals (SIGSTOP, SIGCONT)');
     this.child = fork(RUN_CHILD_SCRIPT, [JSON.stringify(args)], { execArgv: nodeFlags, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    if (paused) {
+      armKillOnExit();
+      stoppable.add(this.child);
+      this.child.on('exit', () => stoppable.delete(this.child));
+    }
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.child.on('message', (m: FromChild) => this.deliver(m));
     // (a failed send: the child is gone, and its exit says why)
@@ -157,10 +204,43 @@ export class TurnChild {
 
   /** One turn of up to `articles` articles (the pipeline takes its own slice). */
   async turn(articles: number): Promise<Turn & { last: boolean }> {
-    this.child.send({ go: articles } satisfies ToChild);
+    if (!this.paused) {
+      this.child.send({ go: articles } satisfies ToChild);
+      return this.turnDone(await this.receive(), null);
+    }
+    if (!this.started) this.child.send({ go: articles } satisfies ToChild);
+    else this.child.kill('SIGCONT');
+    this.started = true;
+    const t0 = performance.now();
     const m = await this.receive();
+    // (stopped at once: what it does before the signal lands counts in this turn's seconds, and
+    // its articles in the next turn's)
+    if ('turn' in m && m.last !== true) this.child.kill('SIGSTOP');
+    return this.turnDone(m, (performance.now() - t0) / 1000);
+  }
+
+  private turnDone(m: FromChild, seconds: number | null): Turn & { last: boolean } {
     if (!('turn' in m)) throw new Error(`bench: ${this.what} sent ${JSON.stringify(m)} for a turn`);
-    return { ...m.turn, last: m.last === true };
+    const turn = { ...m.turn, seconds: seconds ?? m.turn.seconds, last: m.last === true };
+    const prev = this.turns.at(-1);
+    this.turns.push({ from: prev ? prev.from + prev.articles : 0, articles: turn.articles, seconds: turn.seconds });
+    return turn;
+  }
+
+  /** Wall seconds of all its turns. */
+  get seconds(): number {
+    return this.turns.reduce((s, t) => s + t.seconds, 0);
+  }
+
+  /** Articles/s over each fifth of `n` articles, from the turns starting in it. */
+  fifths(n: number): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const inIt = this.turns.filter((t) => Math.floor((5 * t.from) / Math.max(1, n)) === k);
+      const secs = inIt.reduce((s, t) => s + t.seconds, 0);
+      if (secs > 0) out.push(inIt.reduce((s, t) => s + t.articles, 0) / secs);
+    }
+    return out;
   }
 
   /**
@@ -176,5 +256,7 @@ export class TurnChild {
 
   kill(): void {
     this.child.kill();
+    // (a stopped child takes the signal once continued)
+    if (this.paused) this.child.kill('SIGCONT');
   }
 }

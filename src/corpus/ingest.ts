@@ -8,7 +8,7 @@ import { ExtractPool, type WorkItem } from './pool.js';
 import { SitrepError } from '../errors.js';
 import { extractRecords, type Extractor } from '../extract.js';
 import type { SourceItem } from '../ingest/sources.js';
-import type { Checkpointer, Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { writeExtracted, type WriteOutcome } from './write.js';
 
 export interface IngestSummary {
@@ -38,8 +38,6 @@ export interface IngestOptions {
   onItem?: (o: ItemOutcome, s: IngestSummary) => void;
   /** Articles extracted together and written in one store transaction (each article stays all or nothing). */
   groupCommit?: number;
-  /** Called with the store's background checkpointer when one runs (the bench pauses it while a run waits for its turn). */
-  onCheckpointer?: (c: Checkpointer) => void;
 }
 
 /**
@@ -102,7 +100,6 @@ export async function ingestItems(items: AsyncIterable<SourceItem>, store: Store
   const groupCommit = Math.max(1, opts.groupCommit ?? GROUP_COMMIT);
   // (a store that cannot checkpoint in the background checkpoints in its writers' commits, as before)
   const checkpoints = await store.startBackgroundCheckpoints?.();
-  if (checkpoints) opts.onCheckpointer?.(checkpoints);
   try {
     const groups = workGroups(items, triage, groupCommit);
     if (threads <= 1 && !opts.pool) await ingestHere(groups, store, opts, emitWritten);

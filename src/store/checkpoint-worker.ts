@@ -25,17 +25,10 @@ function checkpoint(): void {
   }
 }
 
-// 'pause' and 'resume' (the bench's turns: a measurement waiting for its turn does nothing), or
-// 'stop'. A message is handled between two checkpoints, never during one.
-let timer: NodeJS.Timeout | null = setInterval(checkpoint, intervalMs);
-port.on('message', (m: 'pause' | 'resume' | 'stop') => {
-  if (timer) clearInterval(timer);
-  timer = null;
-  if (m === 'pause') return port.postMessage({ paused: true });
-  if (m === 'resume') {
-    timer = setInterval(checkpoint, intervalMs);
-    return;
-  }
+// 'stop', handled between two checkpoints, never during one.
+const timer = setInterval(checkpoint, intervalMs);
+port.on('message', () => {
+  clearInterval(timer);
   db.close();
   port.postMessage({ checkpoints, failure });
   port.close();

@@ -40,16 +40,5 @@ export async function startCheckpointer(path: string, intervalMs = CHECKPOINT_IN
         worker.once('exit', () => resolve({ checkpoints: 0, failure: 'the checkpoint thread ended early' }));
         worker.postMessage('stop');
       }),
-    pause: () =>
-      new Promise((resolve) => {
-        const done = () => {
-          worker.off('exit', done);
-          resolve();
-        };
-        worker.once('message', done);
-        worker.once('exit', done);
-        worker.postMessage('pause');
-      }),
-    resume: () => worker.postMessage('resume'),
   };
 }
