@@ -133,9 +133,15 @@ async function extractInOrder(): Promise<void> {
     for (let msg = toExtract.shift(); msg; msg = toExtract.shift()) {
       const items = msg.items.map((it) => ({ record: it.record, opts: { htmlPublished: it.htmlPublished ?? null } }));
       if (msg.kind === 'ingest') {
-        const outs = await extractRecordsAsync(ex, items, writeIfDue);
-        // The JSON is made now, not in this batch's writing turn, which the other thread waits for.
-        waiting.push({ req: msg, outs, jsons: outs.map((out) => ('error' in out ? null : resultJsons(out))) });
+        // Each success's JSON is made as soon as it is extracted, not in this batch's writing turn,
+        // which the other thread waits for; its mentions (half of a result, and read by the store
+        // only in that JSON) are then dropped, not held until the turn comes.
+        const jsons: (ResultJsons | null)[] = new Array(items.length).fill(null);
+        const outs = await extractRecordsAsync(ex, items, writeIfDue, (out, i) => {
+          jsons[i] = resultJsons(out);
+          return { ...out, mentions: NO_MENTIONS };
+        });
+        waiting.push({ req: msg, outs, jsons });
         void writeDue();
         continue;
       }

@@ -155,7 +155,10 @@ export interface PutInput {
   ingestedAt?: string;
   /** `articleHash(text)` when the caller already computed it (ingest does, to skip stored articles). */
   hash?: string;
-  /** `JSON.stringify(result)` when already made (by an extraction thread, off the writer thread). */
+  /**
+   * `JSON.stringify(result)` when already made (by an extraction thread, off the writer thread).
+   * With it, `result.mentions` may be left empty: a store reads them only through this JSON.
+   */
   resultJson?: string;
   /** `JSON.stringify` of each of `result.events`, when already made (by an extraction thread). */
   eventJson?: readonly string[];
@@ -192,9 +195,6 @@ export interface StoreSpec {
 export interface Checkpointer {
   /** Stop; resolves with how many checkpoints ran and the first failure, if any. */
   stop(): Promise<{ checkpoints: number; failure: string | null }>;
-  /** Checkpoint no more until resume(); resolves once none is running (the bench's turns). */
-  pause(): Promise<void>;
-  resume(): void;
 }
 
 export interface Store {
