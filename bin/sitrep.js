@@ -5,8 +5,8 @@
 // two-thread ingest then peaks near 0.7 GB instead of 1 GB, for a few % of CPU.
 // --max-semi-space-size=32 (MB, V8's default 16): the main thread's young generation, which
 // extracts in a single-thread ingest; fewer of a batch's objects survive into the old generation.
-// Three alternating single-thread runs: 356 → 368 articles/s, peak RSS +45 MB. It sizes the ingest
-// worker threads' young generations too, whatever src/corpus/pool.ts asks (see there). The bench
+// Three alternating single-thread runs: 356 → 368 articles/s, peak RSS +45 MB. The ingest worker
+// threads size their own (src/corpus/pool.ts unsets the flag before making them). The bench
 // runs its ingests with the flags on the first line (src/cli/node-flags.ts, cliNodeFlags).
 // Started as `node bin/sitrep.js …` (npm start, a user's script) the first line is a comment:
 // the same flags are then set here, before anything runs (V8 reads the heap growing one at each

@@ -2,6 +2,7 @@
 // core. Ingest gives them whole batches to extract and write, each through its own store
 // connection and in reading order (see IngestRequest); the queue worker has them only extract.
 
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../compiled.js';
 import type { InputRecord } from '../ingest/record.js';
@@ -81,17 +82,31 @@ interface Slot {
 
 /**
  * The young generation of each worker's heap (V8 splits it into two semi-spaces and a large-object
- * space): an extraction allocates some 2 MB per article, and most of a batch's objects live until
- * the batch is written, so a small young generation promotes them to the old one, whose major GCs
- * (marking the whole heap, then recompiling the functions whose code it dropped) then run more
- * often. 96 MB made the two-thread bench 3 % faster (447 vs 434 art/s over three alternating runs
- * each) at a peak RSS of 714–733 MB, what the two threads took before the store's caches shrank.
- * Under the CLI's own flags this setting is moot: node's --max-semi-space-size (bin/sitrep.js, 32)
- * sizes every isolate's young generation, workers' too, whatever resourceLimits asks (a worker's
- * new space measured 64 MB, two 32 MB semi-spaces, with 48, 96 or 192 here; 64 with 96 and no
- * flag). It applies when the pool runs in a process started without that flag (a test, a library).
+ * space: 3 × a semi-space, a power of two: 72 MB gets 32 MB semi-spaces, as 96 does): an extraction
+ * allocates some 2 MB per article, and most of a batch's objects live until the batch is written
+ * whatever the size, so a larger young generation mostly saves promoting short-lived objects that
+ * a scavenge catches alive. 48 MB (16 MB semi-spaces): session 16 measured it against the 96 the
+ * workers had (32 MB semi-spaces) on a two-thread ingest of 100,000 generated articles: peak RSS
+ * 827 and 868 MiB against 957–1,001 in three runs with 96, in 7 min 20 s–7 min 42 s all; on 5,000
+ * articles after warm-up 0.92–1.03× (median 0.97) over seven pairs taking turns. (Session 8: 96
+ * MB against V8's default made the two-thread bench 3 % faster, when the store's caches were
+ * larger.) See workerHeapsSizeThemselves for why this applies although the CLI runs node with
+ * --max-semi-space-size.
  */
-const WORKER_YOUNG_GENERATION_MB = 96;
+const WORKER_YOUNG_GENERATION_MB = 48;
+
+/**
+ * Make each worker's heap take its young generation from `resourceLimits`. node's
+ * --max-semi-space-size (bin/sitrep.js: 32 MB, for the main thread, which extracts in a
+ * single-thread ingest) is process-wide and overrides resourceLimits for every isolate made while
+ * it is set, workers' too; V8 reads it only when an isolate's heap is made, so setting it back to
+ * 0 (unset) now leaves the main thread's heap as it is and lets each worker made after take its own
+ * (checked: a worker asking 48 MB got a 32 MB new space with the flag unset, 64 with it at 32).
+ * A process-wide setting changed for good: isolates made later take resourceLimits or V8's default.
+ */
+function workerHeapsSizeThemselves(): void {
+  setFlagsFromString('--max-semi-space-size=0');
+}
 
 export class ExtractPool {
   private slots: Slot[] = [];
@@ -104,6 +119,7 @@ export class ExtractPool {
   static async create(threads: number, resources: ResourceOptions = {}): Promise<ExtractPool> {
     const pool = new ExtractPool();
     const path = workerPath();
+    workerHeapsSizeThemselves();
     await Promise.all(
       Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
         const worker = new Worker(path, { workerData: { resources }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
