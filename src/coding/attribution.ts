@@ -9,7 +9,8 @@ import type { ActorRef, Attribution, Doc, Span, Token } from '../doc.js';
 import { defineStage } from '../pipeline.js';
 import { isOutlet, outletName, participants, type Participant } from './assemble/actors.js';
 import { outletsIn, type Outlet } from './assemble/outlets.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, lowerTexts, tokenAt } from './assemble/tokens.js';
+import { lowerTexts } from '../nlp/lower.js';
+import { CLOSE_QUOTES, OPEN_QUOTES, isPunct, lower, tokenAt } from './assemble/tokens.js';
 import {
   BLAME_CUES, CUE_FORMS, DENIAL_CUES, NEUTRAL_SECTORS, NEUTRAL_SPEAKER_WORDS, PRONOUNS_SUBJECT,
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,

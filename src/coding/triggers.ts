@@ -9,7 +9,7 @@ import type { Resources } from '../resources.js';
 import { codeForSubType, matchLexicon } from './lexicon/lexicon.js';
 import { eventCoding, type EventCoding } from './lexicon/load.js';
 import { predictNb } from './model/nb.js';
-import { lowerTexts } from './assemble/tokens.js';
+import { lowerTexts } from '../nlp/lower.js';
 
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets', "'s"]);
 const ADVERB_GAP = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'subsequently', 'all', 'both', 'not', 'never', 'being', 'been', 'fatally', 'seriously', 'critically', 'severely', 'brutally']);

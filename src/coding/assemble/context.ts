@@ -5,7 +5,8 @@
 import type { ActorMention, Attribution, Doc, EventDate, Sentence, Span, Token } from '../../doc.js';
 import { countStartingBefore } from '../../nlp/spans.js';
 import { isOutlet, participants, type Participant } from './actors.js';
-import { countSpanStartsBefore, isPunct, lowerTexts, sentenceAt, spansWithin, tokenAt } from './tokens.js';
+import { lowerTexts } from '../../nlp/lower.js';
+import { countSpanStartsBefore, isPunct, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
 
 export interface Ctx {

@@ -2,7 +2,7 @@
 // agencies", "Iranian state media", "Myawaddy TV"): they relay statements, so they go to `via`.
 
 import type { Doc, Span, Token } from '../../doc.js';
-import { lowerTexts } from './tokens.js';
+import { lowerTexts } from '../../nlp/lower.js';
 import { AGENCY_NAMES } from './words.js';
 
 export interface Outlet extends Span {

@@ -17,9 +17,6 @@ export function lower(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
-// (lowerTexts lives with the tokens it reads; re-exported for the stages that import it from here)
-export { lowerTexts } from '../../nlp/lower.js';
-
 /** Index of the first of `actors` (sorted by start) that starts at or after `offset`. */
 export function firstMentionFrom(actors: readonly ActorMention[], offset: number): number {
   return countStartingBefore(actors, offset);
