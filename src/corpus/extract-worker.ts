@@ -119,6 +119,19 @@ function writeIfDue(): Promise<void> | undefined {
   return firstIsDue() ? writeDue() : undefined;
 }
 
+/** The JSON of the ingest batch being extracted (one at a time, see extractInOrder), by item. */
+let extractingJsons: (ResultJsons | null)[] | null = null;
+
+/**
+ * What an ingest batch keeps of a success until its write turn: its JSON, made now (into
+ * extractingJsons), and the result without its mentions (the store reads them only in that JSON).
+ * A module function, as writeIfDue is: called for each document of every batch.
+ */
+function keepForWrite(out: SpecResult, i: number): SpecResult {
+  extractingJsons![i] = resultJsons(out);
+  return { ...out, mentions: NO_MENTIONS };
+}
+
 /**
  * Extract the batches that came, one at a time. An ingest batch is extracted stage by stage with
  * a look at the turn after each document (writeIfDue): when an earlier batch of this thread is
@@ -137,10 +150,9 @@ async function extractInOrder(): Promise<void> {
         // which the other thread waits for; its mentions (half of a result, and read by the store
         // only in that JSON) are then dropped, not held until the turn comes.
         const jsons: (ResultJsons | null)[] = new Array(items.length).fill(null);
-        const outs = await extractRecordsAsync(ex, items, writeIfDue, (out, i) => {
-          jsons[i] = resultJsons(out);
-          return { ...out, mentions: NO_MENTIONS };
-        });
+        extractingJsons = jsons;
+        const outs = await extractRecordsAsync(ex, items, writeIfDue, keepForWrite);
+        extractingJsons = null;
         waiting.push({ req: msg, outs, jsons });
         void writeDue();
         continue;
