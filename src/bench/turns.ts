@@ -15,6 +15,11 @@
 // written, so every turn began with one worker idle until its first group was read and ended with
 // one idle while the other wrote the last group: a two-thread run kept 1.83 cores busy in turns
 // against 1.93 straight through, a cost no ingest pays but at its very start and end.
+//
+// The floor, which waits for its next word between turns, is stopped there too (since session
+// 17): what V8 still had to do after its turn (concurrent marking, sweeping, compiling on its
+// helper threads) otherwise ran during the next measurement's turn, the two-thread run's, the
+// one that needs both cores. Stopped, it does that work in its own next turn, beside itself.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -154,6 +159,8 @@ export class TurnChild {
   private started = false;
   /** Each turn's first article (counted from 0), articles and seconds. */
   private readonly turns: { from: number; articles: number; seconds: number }[] = [];
+  /** Whether the child is stopped (SIGSTOP) until its next turn. */
+  private stopped = false;
 
   /**
    * `paused`: the child runs straight through once told to start, and is stopped (SIGSTOP) after
@@ -165,13 +172,12 @@ export class TurnChild {
     args: object,
     private readonly paused = false,
   ) {
-    if (paused && process.platform === 'win32') throw new Error('bench: taking turns needs POSIX signals (SIGSTOP, SIGCONT)');
+    if (process.platform === 'win32') throw new Error('bench: taking turns needs POSIX signals (SIGSTOP, SIGCONT)');
     this.child = fork(RUN_CHILD_SCRIPT, [JSON.stringify(args)], { execArgv: nodeFlags, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    if (paused) {
-      armKillOnExit();
-      stoppable.add(this.child);
-      this.child.on('exit', () => stoppable.delete(this.child));
-    }
+    // (every child is stopped between its turns: see the top of this file)
+    armKillOnExit();
+    stoppable.add(this.child);
+    this.child.on('exit', () => stoppable.delete(this.child));
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.child.on('message', (m: FromChild) => this.deliver(m));
     // (a failed send: the child is gone, and its exit says why)
@@ -205,18 +211,33 @@ export class TurnChild {
   /** One turn of up to `articles` articles (the pipeline takes its own slice). */
   async turn(articles: number): Promise<Turn & { last: boolean }> {
     if (!this.paused) {
+      // (continued, then told: it times its turn from the word on)
+      this.resume();
       this.child.send({ go: articles } satisfies ToChild);
-      return this.turnDone(await this.receive(), null);
+      const m = await this.receive();
+      if ('turn' in m && m.last !== true) this.stop();
+      return this.turnDone(m, null);
     }
     if (!this.started) this.child.send({ go: articles } satisfies ToChild);
-    else this.child.kill('SIGCONT');
+    else this.resume();
     this.started = true;
     const t0 = performance.now();
     const m = await this.receive();
     // (stopped at once: what it does before the signal lands counts in this turn's seconds, and
     // its articles in the next turn's)
-    if ('turn' in m && m.last !== true) this.child.kill('SIGSTOP');
+    if ('turn' in m && m.last !== true) this.stop();
     return this.turnDone(m, (performance.now() - t0) / 1000);
+  }
+
+  private stop(): void {
+    this.child.kill('SIGSTOP');
+    this.stopped = true;
+  }
+
+  private resume(): void {
+    if (!this.stopped) return;
+    this.child.kill('SIGCONT');
+    this.stopped = false;
   }
 
   private turnDone(m: FromChild, seconds: number | null): Turn & { last: boolean } {
@@ -248,6 +269,7 @@ export class TurnChild {
    * as many texts as it is asked, is told to end (`tellEnd`).
    */
   async result<T>(tellEnd = false): Promise<T> {
+    this.resume();
     if (tellEnd) this.child.send({ end: true } satisfies ToChild);
     const m = await this.receive();
     if (!('result' in m)) throw new Error(`bench: ${this.what} sent ${JSON.stringify(m)} for its result`);
@@ -257,6 +279,6 @@ export class TurnChild {
   kill(): void {
     this.child.kill();
     // (a stopped child takes the signal once continued)
-    if (this.paused) this.child.kill('SIGCONT');
+    this.child.kill('SIGCONT');
   }
 }
