@@ -20,10 +20,19 @@ export function isoNumeric(iso3: string | null): number | null {
   return n ? Number(n) : null;
 }
 
-/** A stable positive integer for a cluster id (ACLED data_id, GDELT GLOBALEVENTID): its first 48 bits. */
+/**
+ * A stable positive integer for a cluster id (ACLED data_id, GDELT GLOBALEVENTID). A hash id ("c"
+ * and hex digits: the PostgreSQL store's, and SQLite files' before session 17) gives its first 48
+ * bits; an id in open order ("e" and a base-36 row number: SQLite's since, see clusterIdAt in
+ * src/store/sqlite.ts) gives 2^48 plus that number, so that the two kinds, which one file can hold,
+ * never share a number (a row number is small, and a hash's first 48 bits fall anywhere below 2^48).
+ */
 export function numericId(clusterId: string): number {
+  if (OPEN_ORDER_ID.test(clusterId)) return 2 ** 48 + parseInt(clusterId.slice(1), 36);
   return parseInt(clusterId.replace(/^c/, '').slice(0, 12), 16);
 }
+
+const OPEN_ORDER_ID = /^e[0-9a-z]{1,9}$/;
 
 /**
  * ACLED inter codes (acled_interaction_codes.csv): 1 state forces, 2 rebels, 3 political

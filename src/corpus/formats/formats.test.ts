@@ -144,3 +144,19 @@ describe('export formats round-trip', () => {
     expect(back).toEqual(clusters);
   });
 });
+
+describe('numericId (ACLED data_id, GDELT GLOBALEVENTID)', () => {
+  it('gives every cluster id its own number, hash ids and ids in open order alike', () => {
+    // ids in open order whose base-36 digits stop a hex parse early ("g") must still differ
+    const open = ['e000000001', 'e00000000f', 'e00000000g', 'e00000000h', 'e0000000g0', 'e00000zzzz'];
+    const hashed = ['c000000000001abc', 'c0000000000100ff', 'cffffffffffff123'];
+    const numbers = [...open, ...hashed].map(numericId);
+    for (const n of numbers) expect(Number.isSafeInteger(n) && n > 0).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // a hash id keeps the number exports gave it before (its first 48 bits); an open-order id is
+    // 2^48 + its row number, above every hash id's
+    expect(numericId('c0000000000100ff')).toBe(0x10);
+    expect(numericId('e00000000g')).toBe(2 ** 48 + 16);
+    expect(Math.min(...open.map(numericId))).toBeGreaterThan(Math.max(...hashed.map(numericId)));
+  });
+});
