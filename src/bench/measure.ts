@@ -1,13 +1,14 @@
 // The bench's measurements: write the corpus, the bare wink-nlp floor, and a full ingest run.
 
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cliNodeFlags } from '../cli/node-flags.js';
 import { GROUP_COMMIT, ingestItems, setIngestHeapGrowth, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
+import { threadCpuSeconds } from '../os-threads.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -60,14 +61,18 @@ export function cpuSince(c0: NodeJS.CpuUsage): number {
  * is the bottleneck.
  */
 export function mainThreadCpu(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields 14 and 15 of stat (utime, stime), counted after the ")" that ends the name
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
+  return threadCpuSeconds(process.pid);
+}
+
+/** CPU seconds of these threads together (the pool's workers), or null when the OS does not tell. */
+function threadsCpu(tids: readonly number[]): number | null {
+  let sum = 0;
+  for (const tid of tids) {
+    const s = threadCpuSeconds(tid);
+    if (s === null) return null;
+    sum += s;
   }
+  return sum;
 }
 
 /**
@@ -123,6 +128,13 @@ export interface RunResult {
   startup: number;
   /** CPU seconds of the main thread during the run (with workers: reading and handing out articles), when the OS tells. */
   mainCpuSeconds: number | null;
+  /**
+   * CPU seconds of the pool's worker threads during the run (null on one thread, or when the OS
+   * does not tell). What neither they nor the main thread used went to the process's other
+   * threads: V8's helpers (concurrent marking, parallel scavenges, sweeping, TurboFan), the
+   * checkpoint thread, libuv's.
+   */
+  workersCpuSeconds: number | null;
   /**
    * Articles/s over each fifth of the run, in order: the store grows as it goes, and what a
    * report costs to merge grows with it, so the last fifth says more of a large corpus than the
@@ -187,6 +199,8 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     const timer = gate ? null : fifthsTimer(n);
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
+    const workers = pool?.threadIds() ?? [];
+    const w0 = workers.length ? threadsCpu(workers) : null;
     const source = readSources([corpus]);
     const s = await ingestItems(gate ? gate.source(source) : source, store, {
       extractor,
@@ -196,6 +210,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     gate?.end();
     const cpuSeconds = cpuSince(c0);
     const m1 = mainThreadCpu();
+    const w1 = workers.length ? threadsCpu(workers) : null;
     const stats = await store.stats();
     return {
       added: s.added,
@@ -207,6 +222,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       cpuSeconds,
       startup,
       mainCpuSeconds: m0 !== null && m1 !== null ? m1 - m0 : null,
+      workersCpuSeconds: w0 !== null && w1 !== null ? w1 - w0 : null,
       fifths: gate ? [] : timer!.rates(),
     };
   } finally {

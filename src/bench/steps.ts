@@ -132,6 +132,11 @@ const turnsStep: BenchStep = async (ctx) => {
   ctx.log(`floor   wink-nlp readDoc: ${fmt(rate(f.articles, f.seconds), 1)} articles/s, ${fmt(rate(f.tokens, f.seconds))} tokens/s (${fmt(f.tokens)} tokens in ${f.seconds.toFixed(2)}s)`);
   report(ctx, 'single  pipeline + SQLite (1 thread)', r);
   ctx.log(`        floor_ratio ${ctx.out.floor_ratio} (target ≥ 0.3; turn by turn ${floorRatios.map((x) => x.toFixed(3)).join(', ')}); in CPU time ${ctx.out.floor_ratio_cpu}`);
+  if (r.mainCpuSeconds !== null) {
+    const other = (r.cpuSeconds - r.mainCpuSeconds) / Math.max(1, r.added);
+    ctx.out.single_other_threads_cpu_ms_per_article = round(1000 * other, 2);
+    ctx.log(`        CPU: ${fmt(1000 * (r.mainCpuSeconds / Math.max(1, r.added)), 2)} ms/article on the thread, ${fmt(1000 * other, 2)} on the process's other threads (V8's GC and compiler helpers, the checkpoint thread)`);
+  }
   logFifths(ctx, r);
   twoThreadResult(ctx, t!, speedups);
 };
@@ -163,6 +168,15 @@ function twoThreadResult(ctx: BenchContext, r: RunResult & { peakRssMb: number }
       `        in CPU time: ${fmt(1000 * two, 2)} ms/article over all threads (single thread ${fmt(1000 * ctx.singleCpuPerArticle, 2)}), ` +
         `main thread ${fmt(1000 * main, 2)} ms/article → on two idle cores ${ctx.out.two_thread_speedup_cpu}×`,
     );
+    // Where the extra CPU of two threads goes: their own work, or the helpers a lone thread runs
+    // on the idle core (see the README's "Session 17").
+    if (r.workersCpuSeconds !== null) {
+      const workers = r.workersCpuSeconds / Math.max(1, r.added);
+      const other = two - workers - main;
+      ctx.out.two_thread_workers_cpu_ms_per_article = round(1000 * workers, 2);
+      ctx.out.two_thread_other_threads_cpu_ms_per_article = round(1000 * other, 2);
+      ctx.log(`        CPU: ${fmt(1000 * workers, 2)} ms/article on the two workers, ${fmt(1000 * other, 2)} on the process's other threads (V8's GC and compiler helpers, the checkpoint thread)`);
+    }
   }
 }
 
@@ -173,7 +187,8 @@ export const STEPS: BenchStep[] = [workersStep];
 
 /** What the final JSON reports as the median over rounds (the rest come from the last round). */
 const MEDIAN_KEYS = [
-  'floor_articles_per_s', 'floor_tokens_per_s', 'articles_per_s', 'tokens_per_s', 'floor_ratio', 'floor_ratio_cpu', 'single_cpu_ms_per_article',
+  'floor_articles_per_s', 'floor_tokens_per_s', 'articles_per_s', 'tokens_per_s', 'floor_ratio', 'floor_ratio_cpu', 'single_cpu_ms_per_article', 'single_other_threads_cpu_ms_per_article',
+  'two_thread_workers_cpu_ms_per_article', 'two_thread_other_threads_cpu_ms_per_article',
   'two_thread_articles_per_s', 'two_thread_speedup', 'two_thread_cores_used', 'two_thread_cpu_ms_per_article', 'two_thread_main_cpu_ms_per_article', 'two_thread_speedup_cpu',
 ];
 /** What the final JSON reports as the largest over rounds. */

@@ -6,6 +6,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractRecords, extractRecordsAsync } from '../extract.js';
+import { osThreadId } from '../os-threads.js';
 import { loadResources, type ResourceOptions } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { reopenStore } from '../store/open.js';
@@ -13,7 +14,7 @@ import { resultJsons } from '../store/result-json.js';
 import type { SpecError, SpecResult } from '../output/spec.js';
 import type { Store, StoreSpec } from '../store/types.js';
 import { writeExtracted, type ResultJsons } from './write.js';
-import { TURN_NEXT, type Extracted, type ExtractRequest, type IngestRequest, type WorkerRequest, type WorkerResponse } from './pool.js';
+import { TURN_NEXT, type Extracted, type ExtractRequest, type IngestRequest, type WorkerReady, type WorkerRequest, type WorkerResponse } from './pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker must run as a worker thread');
@@ -189,4 +190,4 @@ port.on('message', (msg: WorkerRequest) => {
   toExtract.push(msg);
   void extractInOrder();
 });
-port.postMessage({ ready: true });
+port.postMessage({ ready: true, tid: osThreadId() } satisfies WorkerReady);

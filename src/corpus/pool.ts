@@ -63,6 +63,12 @@ export interface Extracted {
   eventJson?: string[] | null;
 }
 
+/** A worker's first message: loaded and ready, and which OS thread it is (see osThreadId). */
+export interface WorkerReady {
+  ready: true;
+  tid: number | null;
+}
+
 export type WorkerResponse =
   | { id: number; results: Extracted[] }
   | { id: number; outcomes: WriteOutcome[] }
@@ -78,6 +84,8 @@ function workerPath(): string {
 interface Slot {
   worker: Worker;
   busy: number;
+  /** The worker's OS thread id, as it said when ready (null where the OS does not tell). */
+  tid: number | null;
 }
 
 /**
@@ -123,10 +131,13 @@ export class ExtractPool {
     await Promise.all(
       Array.from({ length: Math.max(1, threads) }, () => new Promise<void>((resolve, reject) => {
         const worker = new Worker(path, { workerData: { resources }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-        const slot: Slot = { worker, busy: 0 };
+        const slot: Slot = { worker, busy: 0, tid: null };
         pool.slots.push(slot);
-        worker.on('message', (m: WorkerResponse | { ready: true }) => {
-          if ('ready' in m) return resolve();
+        worker.on('message', (m: WorkerResponse | WorkerReady) => {
+          if ('ready' in m) {
+            slot.tid = m.tid;
+            return resolve();
+          }
           const p = pool.pending.get(m.id);
           if (!p) return;
           pool.pending.delete(m.id);
@@ -149,6 +160,13 @@ export class ExtractPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** The workers' OS thread ids (for the bench's CPU accounting; empty where the OS does not tell). */
+  threadIds(): number[] {
+    const out: number[] = [];
+    for (const s of this.slots) if (s.tid !== null) out.push(s.tid);
+    return out.length === this.slots.length ? out : [];
   }
 
   /** Extract a batch on the least busy worker. */
