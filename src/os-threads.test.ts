@@ -42,17 +42,21 @@ describe('per-thread CPU (Linux /proc)', () => {
     const sleepTid = b.tid!;
     expect(spinTid).toBeGreaterThan(0);
     expect(new Set([spinTid, sleepTid, process.pid]).size).toBe(3);
-    const before = threadsCpuSeconds()!;
-    expect(before.has(spinTid) && before.has(sleepTid) && before.has(process.pid)).toBe(true);
+    const before = new Map([spinTid, sleepTid, process.pid].map((t) => [t, threadCpuSeconds(t)]));
+    for (const cpu of before.values()) expect(cpu).not.toBeNull();
+    const bothBefore = threadsCpuSeconds([spinTid, sleepTid])!;
     spinner.worker.postMessage('go');
     sleeper.worker.postMessage('go');
     await Promise.all([spinner.next(), sleeper.next()]);
     const spun = threadCpuSeconds(spinTid)! - before.get(spinTid)!;
     const slept = threadCpuSeconds(sleepTid)! - before.get(sleepTid)!;
+    const both = threadsCpuSeconds([spinTid, sleepTid])! - bothBefore;
     spinner.worker.postMessage('end');
     sleeper.worker.postMessage('end');
     // what the spinner saw of its own thread, read here by its id; sleeping is next to none
     expect(spun).toBeGreaterThan(0.295); // (0.3 in ticks of 1/100 s, less rounding)
     expect(slept).toBeLessThan(0.05);
+    expect(both).toBeCloseTo(spun + slept, 1);
+    expect(threadsCpuSeconds([spinTid, 2 ** 30])).toBeNull(); // a thread that is not this process's
   });
 });

@@ -8,7 +8,7 @@ import { GROUP_COMMIT, ingestItems, setIngestHeapGrowth, type IngestSummary, typ
 import { ExtractPool } from '../corpus/pool.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
-import { threadCpuSeconds } from '../os-threads.js';
+import { threadCpuSeconds, threadsCpuSeconds } from '../os-threads.js';
 import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -62,17 +62,6 @@ export function cpuSince(c0: NodeJS.CpuUsage): number {
  */
 export function mainThreadCpu(): number | null {
   return threadCpuSeconds(process.pid);
-}
-
-/** CPU seconds of these threads together (the pool's workers), or null when the OS does not tell. */
-function threadsCpu(tids: readonly number[]): number | null {
-  let sum = 0;
-  for (const tid of tids) {
-    const s = threadCpuSeconds(tid);
-    if (s === null) return null;
-    sum += s;
-  }
-  return sum;
 }
 
 /**
@@ -200,7 +189,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
     const workers = pool?.threadIds() ?? [];
-    const w0 = workers.length ? threadsCpu(workers) : null;
+    const w0 = workers.length ? threadsCpuSeconds(workers) : null;
     const source = readSources([corpus]);
     const s = await ingestItems(gate ? gate.source(source) : source, store, {
       extractor,
@@ -210,7 +199,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     gate?.end();
     const cpuSeconds = cpuSince(c0);
     const m1 = mainThreadCpu();
-    const w1 = workers.length ? threadsCpu(workers) : null;
+    const w1 = workers.length ? threadsCpuSeconds(workers) : null;
     const stats = await store.stats();
     return {
       added: s.added,

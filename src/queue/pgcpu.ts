@@ -4,19 +4,12 @@
 // and go with connections, hence sampling rather than one reading at the end.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { statCpuSeconds } from '../os-threads.js';
 
 export interface CpuSampler {
   /** CPU seconds of every matching backend seen so far (each at its last sample). */
   total(): number;
   stop(): void;
-}
-
-function cpuOf(pid: string): number | null {
-  const st = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-  // utime and stime (fields 14 and 15 of stat), in clock ticks of 1/100 s on Linux
-  const v = (Number(f[11]) + Number(f[12])) / 100;
-  return Number.isFinite(v) ? v : null;
 }
 
 /** Samples every `ms`; null when /proc is not readable (another OS, or the server elsewhere). */
@@ -34,7 +27,7 @@ export function postgresCpuSampler(database: string, ms = 100): CpuSampler | nul
         const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
         // "postgres: 15/main: user DATABASE host(port) state"
         if (!cmd.startsWith('postgres:') || !cmd.split(' ').includes(database)) continue;
-        const cpu = cpuOf(pid);
+        const cpu = statCpuSeconds(`/proc/${pid}/stat`);
         if (cpu !== null) seen.set(pid, cpu);
       } catch {
         // the backend exited between listing and reading
