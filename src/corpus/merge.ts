@@ -7,6 +7,8 @@
 //      reportMatchKeys(report) (stores index clusters by keyRowsOf(cluster))
 //   3. best = chooseCluster(candidates, report)  → null: new cluster with newClusterId(report)
 //   4. insert the report with its cluster id, then buildCluster(id, allReportsOfThatCluster)
+//      (what buildCluster reads of them, MemberReport: a store may keep that with the cluster,
+//      see corpus/members.ts, rather than read every report back)
 // A cluster is always rebuilt from its reports, so its state never depends on arrival order;
 // under concurrent writers a store only has to serialise steps 2–4 for overlapping windows.
 //
@@ -138,8 +140,21 @@ export function candidateWindow(report: Report, s: MergeSettings = MERGE_SETTING
 
 type SpecActor = NonNullable<SpecEvent['actor']>;
 
-function actorName(a: SpecActor): string {
+/** An actor as merging reads it (a SpecEvent's actor is one): the name it goes by, and its codes. */
+export interface MemberActor {
+  name?: string | null;
+  text?: string;
+  country: string | null;
+  sector: string | null;
+}
+
+function actorName(a: MemberActor): string {
   return (a.name ?? a.text ?? '').trim();
+}
+
+/** An actor as a cluster's members keep it (see corpus/members.ts): its name and codes, which merge exactly as the whole actor does. */
+export function memberActor(a: MemberActor): MemberActor {
+  return { name: actorName(a), country: a.country ?? null, sector: a.sector ?? null };
 }
 
 /** What makes two actor mentions the same party: the country for states and their organs, else the name. */
@@ -403,6 +418,19 @@ export function chooseCluster<C extends MatchView>(candidates: readonly C[], r: 
 
 // --- building a cluster from its reports ------------------------------------------------------
 
+/** What building a cluster reads of an event (see MemberReport). */
+export type MemberEvent = Pick<SpecEvent, 'type' | 'mode' | 'status' | 'acled' | 'cameo' | 'date' | 'location' | 'fatalities'> & {
+  actor: MemberActor | null;
+  target: MemberActor | null;
+};
+
+/**
+ * What buildCluster and buildMatchView read of a report: a Report is one, and so is what a stored
+ * cluster keeps of each of its members (corpus/members.ts), so a join need not read every report
+ * of the cluster back. Of the sentences, only the first report's is read (see firstReport).
+ */
+export type MemberReport = Pick<Report, 'key' | 'article' | 'source' | 'url' | 'published' | 'ingestedAt' | 'sentence'> & { event: MemberEvent };
+
 /** mostCommon's default key: one per distinct JSON value, and a string's costs no serialising (no other JSON starts with "s"). */
 function valueKey(v: unknown): string {
   return typeof v === 'string' ? 's' + v : JSON.stringify(v);
@@ -432,7 +460,7 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function collectActors(list: (SpecActor | null)[]): ClusterActor[] {
+function collectActors(list: (MemberActor | null)[]): ClusterActor[] {
   const byName = new Map<string, { ref: ClusterActor; n: number; first: number }>();
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
@@ -455,16 +483,16 @@ export function formatFigure(f: { min: number | null; max: number | null }): str
   return '?';
 }
 
-function seenAt(r: Report): string {
+function seenAt(r: MemberReport): string {
   return r.published ?? r.ingestedAt;
 }
 
 /** Sort reports so every store rebuilds a cluster from the same sequence. */
-function bySeen(a: Report, b: Report): number {
+function bySeen(a: MemberReport, b: MemberReport): number {
   return seenAt(a) < seenAt(b) ? -1 : seenAt(a) > seenAt(b) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function ordered(reports: readonly Report[]): readonly Report[] {
+function ordered(reports: readonly MemberReport[]): readonly MemberReport[] {
   return [...reports].sort(bySeen);
 }
 
@@ -472,8 +500,8 @@ function ordered(reports: readonly Report[]): readonly Report[] {
  * The report that comes first in a cluster of these reports or more (buildCluster's `first`):
  * the only one whose sentence a cluster keeps (its notes).
  */
-export function firstReport(reports: readonly Report[]): Report | undefined {
-  let first: Report | undefined;
+export function firstReport<R extends MemberReport>(reports: readonly R[]): R | undefined {
+  let first: R | undefined;
   for (const r of reports) if (!first || bySeen(r, first) < 0) first = r;
   return first;
 }
@@ -483,25 +511,25 @@ export function firstReport(reports: readonly Report[]): Report | undefined {
 // optimized code at every full GC (V8 holds a closure's code weakly and none is alive between
 // articles), to be compiled again.
 type Claim = Disagreement['values'][number];
-type ClusterEvent = Report['event'];
-const articleOf = (r: Report): string => r.article;
-const eventOf = (r: Report): ClusterEvent => r.event;
-const reportActor = (r: Report): SpecActor | null => r.event.actor;
-const reportTarget = (r: Report): SpecActor | null => r.event.target;
-const statusOf = (r: Report): string => r.event.status;
+type ClusterEvent = MemberEvent;
+const articleOf = (r: MemberReport): string => r.article;
+const eventOf = (r: MemberReport): ClusterEvent => r.event;
+const reportActor = (r: MemberReport): MemberActor | null => r.event.actor;
+const reportTarget = (r: MemberReport): MemberActor | null => r.event.target;
+const statusOf = (r: MemberReport): string => r.event.status;
 const figureClaim = (f: ClusterFigure): Claim => ({ value: formatFigure(f), article: f.article, source: f.source });
-const isDirected = (r: Report): boolean => !!(r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
-const directionKey = (r: Report): string => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`;
-const directionClaim = (r: Report): Claim => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source });
-const statusClaim = (r: Report): Claim => ({ value: r.event.status, article: r.article, source: r.source });
-const isDatedToDay = (r: Report): boolean => r.event.date?.precision === 'day';
-const dayRangeKey = (r: Report): string => `${r.event.date!.start}..${r.event.date!.end}`;
-const dateClaim = (r: Report): Claim => ({ value: r.event.date!.start === r.event.date!.end ? r.event.date!.start : `${r.event.date!.start}..${r.event.date!.end}`, article: r.article, source: r.source });
-const hasValidDate = (r: Report): boolean => validRange(r.event.date);
-const daysSpanned = (r: Report): number => spanDays(r.event.date!.start, r.event.date!.end);
-const dateStartOf = (r: Report): string => r.event.date!.start;
-const dateEndOf = (r: Report): string => r.event.date!.end;
-const datePrecisionOf = (r: Report) => r.event.date!.precision;
+const isDirected = (r: MemberReport): boolean => !!(r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
+const directionKey = (r: MemberReport): string => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`;
+const directionClaim = (r: MemberReport): Claim => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source });
+const statusClaim = (r: MemberReport): Claim => ({ value: r.event.status, article: r.article, source: r.source });
+const isDatedToDay = (r: MemberReport): boolean => r.event.date?.precision === 'day';
+const dayRangeKey = (r: MemberReport): string => `${r.event.date!.start}..${r.event.date!.end}`;
+const dateClaim = (r: MemberReport): Claim => ({ value: r.event.date!.start === r.event.date!.end ? r.event.date!.start : `${r.event.date!.start}..${r.event.date!.end}`, article: r.article, source: r.source });
+const hasValidDate = (r: MemberReport): boolean => validRange(r.event.date);
+const daysSpanned = (r: MemberReport): number => spanDays(r.event.date!.start, r.event.date!.end);
+const dateStartOf = (r: MemberReport): string => r.event.date!.start;
+const dateEndOf = (r: MemberReport): string => r.event.date!.end;
+const datePrecisionOf = (r: MemberReport) => r.event.date!.precision;
 const locationRank = (l: NonNullable<SpecEvent['location']>): number => rank(l.precision);
 const locationKey = (l: NonNullable<SpecEvent['location']>): string => `${l.name}|${l.country}|${l.admin1}|${l.lat}|${l.lon}`;
 const actorOf = (e: ClusterEvent) => e.actor;
@@ -517,18 +545,18 @@ function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function sourcesOf(reports: readonly Report[]): string[] {
+function sourcesOf(reports: readonly MemberReport[]): string[] {
   const out: string[] = [];
   for (const r of reports) if (r.source) out.push(r.source);
   return out;
 }
 
-function firstUrl(reports: readonly Report[]): string | null {
+function firstUrl(reports: readonly MemberReport[]): string | null {
   for (const r of reports) if (r.url) return r.url;
   return null;
 }
 
-function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): Disagreement[] {
+function disagreementsOf(reports: readonly MemberReport[], figures: ClusterFigure[]): Disagreement[] {
   const out: Disagreement[] = [];
   const articles = new Set(reports.map(articleOf));
   if (articles.size < 2) return out; // one article contradicting itself is the conflicts check's job
@@ -538,7 +566,7 @@ function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): 
 
   const directed = reports.filter(isDirected);
   const pairs = new Set(directed.map(directionKey));
-  const reversed: Report[] = [];
+  const reversed: MemberReport[] = [];
   for (const r of directed) if (pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`)) reversed.push(r);
   if (reversed.length) {
     out.push({
@@ -562,11 +590,11 @@ function disagreementsOf(reports: readonly Report[], figures: ClusterFigure[]): 
 }
 
 /** The date of a cluster's ordered reports: that of its most precise reports (the narrowest spans), so a loose "this week" report does not blur a clash dated to the day. */
-function clusterDate(reports: readonly Report[]): Pick<EventCluster, 'dateStart' | 'dateEnd' | 'datePrecision'> {
+function clusterDate(reports: readonly MemberReport[]): Pick<EventCluster, 'dateStart' | 'dateEnd' | 'datePrecision'> {
   const dated = reports.filter(hasValidDate);
   if (!dated.length) return { dateStart: null, dateEnd: null, datePrecision: null };
   const narrow = Math.min(...dated.map(daysSpanned));
-  const core: Report[] = [];
+  const core: MemberReport[] = [];
   for (const r of dated) if (daysSpanned(r) === narrow) core.push(r);
   return {
     dateStart: core.map(dateStartOf).sort()[0]!,
@@ -576,7 +604,7 @@ function clusterDate(reports: readonly Report[]): Pick<EventCluster, 'dateStart'
 }
 
 /** The location of a cluster's ordered reports: the most precise one; among equals, the most reported one. */
-function clusterPlace(reports: readonly Report[]): NonNullable<SpecEvent['location']> | null {
+function clusterPlace(reports: readonly MemberReport[]): NonNullable<SpecEvent['location']> | null {
   const located: NonNullable<SpecEvent['location']>[] = [];
   for (const r of reports) {
     const l = r.event.location;
@@ -594,7 +622,7 @@ function clusterPlace(reports: readonly Report[]): NonNullable<SpecEvent['locati
  * disagreements, sources…): a store checking candidates while a cluster grows needs only this,
  * and builds the whole cluster once, when it writes it. Made by the same functions, so equal.
  */
-export function buildMatchView(id: string, members: readonly Report[]): MatchView {
+export function buildMatchView(id: string, members: readonly MemberReport[]): MatchView {
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
@@ -616,7 +644,7 @@ function locationFields(loc: ReturnType<typeof clusterPlace>): Pick<MatchView, '
 }
 
 /** A cluster's whole state from its reports (at least one). Deterministic and order-independent. */
-export function buildCluster(id: string, members: readonly Report[]): EventCluster {
+export function buildCluster(id: string, members: readonly MemberReport[]): EventCluster {
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const first = reports[0]!;

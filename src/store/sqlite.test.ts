@@ -9,6 +9,7 @@ import { openSqliteStore } from './sqlite.js';
 import { openStore } from './open.js';
 import type { SpecResult } from '../output/spec.js';
 import type { Report } from './types.js';
+import { reportsFromMembers } from '../corpus/members.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-sqlite-'));
 let n = 0;
@@ -17,15 +18,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 storeContract('sqlite', (opts) => openSqliteStore(join(dir, `s${n++}.db`), opts));
 
 /**
- * Turn a file this sitrep wrote into what schema 1 or 2 wrote of the same articles: each article's
- * result with its events, report rows (no rows for unclustered events) holding the whole report
- * (1) or its event and sentence (2) under its key, no event columns in articles.
+ * Turn a file this sitrep wrote into what an older schema wrote of the same articles: no cluster
+ * members (before 5), no blocking keys (before 4) and, for schema 1 or 2, each article's result
+ * with its events, report rows (no rows for unclustered events) holding the whole report (1) or
+ * its event and sentence (2) under its key, no event columns in articles.
  */
-function downgrade(path: string, version: 1 | 2 | 3, reports: Report[]): void {
+function downgrade(path: string, version: 1 | 2 | 3 | 4, reports: Report[]): void {
   const raw = new Database(path);
+  // (a join reads the reports of a cluster without members back, and keeps them from then on)
+  raw.exec('ALTER TABLE clusters DROP COLUMN members');
+  raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
+  if (version === 4) return raw.close();
   // (schemas before 4 have no blocking keys: the upgrade makes them from the stored clusters)
   raw.exec('DROP TABLE cluster_keys');
-  raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
   if (version === 3) return raw.close();
   const rows = raw.prepare('SELECT hash, result, events_from, events_count FROM articles').all() as { hash: string; result: string; events_from: number | null; events_count: number | null }[];
   const eventsOf = raw.prepare('SELECT data FROM reports WHERE rowid BETWEEN ? AND ? ORDER BY rowid').pluck();
@@ -83,8 +88,8 @@ describe('SQLite store specifics', () => {
     await s.close();
   });
 
-  for (const version of [1, 2, 3] as const) {
-    it(`reads and extends a schema ${version} file, upgrading it to schema 4`, async () => {
+  for (const version of [1, 2, 3, 4] as const) {
+    it(`reads and extends a schema ${version} file, upgrading it to schema 5`, async () => {
       const path = join(dir, `v${version}.db`);
       const s = await openSqliteStore(path);
       const future = fixtureEvent({ id: 'e0', status: 'future', type: 'PROTEST', mode: null });
@@ -113,7 +118,13 @@ describe('SQLite store specifics', () => {
       expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
       await again.close();
       const check = new Database(path, { readonly: true });
-      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('4');
+      expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('5');
+      // the cluster's members, kept by the join that read its reports back
+      const members = check.prepare('SELECT members FROM clusters WHERE id = ?').pluck().get(c!.id) as string;
+      expect(reportsFromMembers(members).map((r) => [r.key, r.source, r.sentence])).toEqual([
+        [`${put.hash}:e1`, 'A', before!.reports[0]!.sentence],
+        [`${putB.hash}:e1`, 'B', null],
+      ]);
       // the cluster's keys, made by the upgrade (else the second article would not have found it)
       expect(check.prepare('SELECT DISTINCT cluster_id FROM cluster_keys').pluck().all()).toEqual([c!.id]);
       expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
@@ -214,8 +225,8 @@ describe('SQLite store specifics', () => {
     const one = await openSqliteStore(path);
     const two = await openSqliteStore(path);
     const art = (id: string, killed: number) => fixtureArticle(id, fixtureResult({ id, source: id.toUpperCase(), events: [fixtureEvent({ killed })] }), `text ${id}`);
-    await one.putArticle(art('a', 1)); // `one` keeps the cluster's reports…
-    await two.putArticle(art('b', 2)); // …which another writer extends
+    await one.putArticle(art('a', 1));
+    await two.putArticle(art('b', 2)); // another writer extends the cluster `one` wrote
     await one.putArticle(art('c', 3));
     await one.putArticles([art('d', 4), art('e', 5)]);
     for (const s of [one, two]) {
@@ -227,7 +238,7 @@ describe('SQLite store specifics', () => {
     await two.close();
   });
 
-  it('takes turns with another writer: clusters the other extended are read again, the others kept', async () => {
+  it('takes turns with another writer: a join reads the cluster as the other writer left it', async () => {
     const path = join(dir, 'turns.db');
     const one = await openSqliteStore(path);
     const two = await openSqliteStore(path);
@@ -241,7 +252,7 @@ describe('SQLite store specifics', () => {
       );
     // Turns: which connection writes which articles, in this order.
     const turns: [typeof one, ReturnType<typeof art>[]][] = [
-      [one, [art('a1', ['03']), art('a2', ['10'])]], // `one` keeps both clusters
+      [one, [art('a1', ['03']), art('a2', ['10'])]], // `one` writes both clusters
       [two, [art('b3', ['03'])]], // the other writer extends the first only
       [one, [art('a4', ['03', '10']), art('a5', ['10'])]],
       [two, [art('b6', ['10'])]],

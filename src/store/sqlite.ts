@@ -7,7 +7,8 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
+import { membersJson, reportsFromMembers } from '../corpus/members.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import { startCheckpointer } from './checkpointer.js';
@@ -22,10 +23,13 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
  * row keeps just its event (its key and sentence are made again from its article).
  * 4: clusters are found by their blocking keys (`cluster_keys`, see clusterMatchKeys), which a
  * sitrep of schema 3 would not keep up to date.
+ * 5: a cluster row keeps its members (`members`, see corpus/members.ts), which a sitrep of schema
+ * 4 would not keep up to date; the rows of an older file have none until a report joins them
+ * (their reports are then read back, as before).
  * An older file is upgraded when opened: its old rows still read correctly, and a sitrep that
  * knows only the older version then refuses the file rather than misread the new rows.
  */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 const PAGE_SIZE = 16384;
 /** WAL pages that make a writer's commit checkpoint them into the file (see the constructor). */
 const WAL_CHECKPOINT_PAGES = 16_384;
@@ -37,15 +41,13 @@ export interface SqliteStoreOptions {
   /** Clusters considered per report (default MAX_CANDIDATES); tests make it small. */
   maxCandidates?: number;
 }
-// The two caches below hold many small parsed objects, and every major GC of the writing thread
-// marks all of them: at 20,000 views and 10,000 reports they were most of an ingest thread's live
-// heap. A miss is one indexed read of a page SQLite's own cache mostly has. Measured on the bench
-// corpus (5,000 articles, two threads, alternating runs): 20,000/10,000 → 414 art/s, peak RSS
-// 705–719 MB; 4,000/2,000 → 434 art/s, 632–641 MB; the same events and clusters at any bound.
+// The cache below holds many small parsed objects, and every major GC of the writing thread marks
+// all of them: at 20,000 views (and 10,000 kept reports, a cache schema 5 made needless) they were
+// most of an ingest thread's live heap. A miss is one indexed read of a page SQLite's own cache
+// mostly has. Measured on the bench corpus (5,000 articles, two threads, alternating runs):
+// 20,000/10,000 → 414 art/s, peak RSS 705–719 MB; 4,000/2,000 → 434 art/s, 632–641 MB.
 /** Bound of the parsed candidate cache: about a MB, the clusters of the last days of news. */
 const MAX_PARSED_VIEWS = 4_000;
-/** Bound of the reports kept of written clusters (see storedReports): a few MB, the last hundred-odd articles' clusters. */
-const MAX_KEPT_REPORTS = 2_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -68,6 +70,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
 -- match (what candidate lookups read) comes before the long columns, so reading it never walks
 -- a big cluster's overflow pages; files made before it have it last (added by ALTER TABLE).
+-- members (see corpus/members.ts) comes last: what a report joining the cluster reads, and
+-- nothing else does; files before schema 5 get it by ALTER TABLE, NULL until the cluster changes.
 CREATE TABLE IF NOT EXISTS clusters (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL,
@@ -79,7 +83,8 @@ CREATE TABLE IF NOT EXISTS clusters (
   actor_search TEXT NOT NULL,
   source_search TEXT NOT NULL,
   search TEXT NOT NULL,
-  data TEXT NOT NULL
+  data TEXT NOT NULL,
+  members TEXT
 );
 CREATE INDEX IF NOT EXISTS clusters_type_date ON clusters(type, date_start);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date_start);
@@ -161,7 +166,10 @@ interface StoredWindow {
   complete: boolean;
 }
 
-/** A cluster the batch has opened or joined, with all its reports; written when the batch ends. */
+/**
+ * A cluster the batch has opened or joined, with all its reports (those of the batch, and what
+ * the stored row keeps of the others: MemberReport); written when the batch ends.
+ */
 class PendingCluster {
   /**
    * buildMatchView of `reports`, or null when a report was added since: candidate checks read
@@ -185,7 +193,7 @@ class PendingCluster {
   constructor(
     readonly id: string,
     readonly type: string,
-    readonly reports: Report[],
+    readonly reports: MemberReport[],
     /** Its stored row's match view (null: a new cluster), which says what its indexes hold (see writeCluster). */
     readonly stored: MatchView | null,
   ) {
@@ -199,7 +207,7 @@ class PendingCluster {
     this.keys = null;
   }
 
-  private bound(r: Report): void {
+  private bound(r: MemberReport): void {
     const d = r.event.date;
     if (!d) return;
     if (d.start < this.firstStart) this.firstStart = d.start;
@@ -220,6 +228,11 @@ class PendingCluster {
   /** The whole cluster its reports make, to write. */
   cluster(): EventCluster {
     return buildCluster(this.id, this.reports);
+  }
+
+  /** Its reports as its row keeps them (see corpus/members.ts), to write. */
+  members(): string {
+    return membersJson(this.reports);
   }
 
   /**
@@ -315,16 +328,6 @@ export class SqliteStore implements Store {
   private ready = false;
   /** Parsed candidate rows by cluster id, with the text they were parsed from (see parsedView). */
   private readonly views = new Map<string, { json: string; view: MatchView }>();
-  /**
-   * The reports of the clusters this connection wrote last, oldest first (see storedReports), as
-   * of `dataVersion` and of report row `keptUpTo`: when another connection has committed since,
-   * the clusters its new report rows joined are forgotten (see forgetChangedClusters).
-   */
-  private readonly kept = new Map<string, readonly Report[]>();
-  private keptReports = 0;
-  private dataVersion: number | null = null;
-  private keptUpTo: number | null = null;
-
   private readonly maxCandidates: number;
   /** Candidate queries by their LIMIT (see candidateQuery). */
   private readonly candidateQueries = new Map<number, Database.Statement>();
@@ -380,26 +383,40 @@ export class SqliteStore implements Store {
       throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${found}; this one knows ${SCHEMA_VERSION})`);
     } else if (Number(found) < SCHEMA_VERSION) {
       this.db.transaction(() => {
-        if (Number(version()) >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
+        const from = Number(version());
+        if (from >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
         this.db.exec('DROP INDEX IF EXISTS reports_article');
         const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
         // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's fields).
         // In pages by id: a statement cannot write while another of the connection is iterating.
-        const insert = this.db.prepare(INSERT_KEY);
-        const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
-        for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
-          for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView)).ins) insert.run(k, day, id);
-          after = rows[rows.length - 1]![0];
+        if (from < 4) {
+          const insert = this.db.prepare(INSERT_KEY);
+          const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
+          for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
+            for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView)).ins) insert.run(k, day, id);
+            after = rows[rows.length - 1]![0];
+          }
         }
+        // Schema 5: the members column (see addClusterColumns), empty in the old rows: a report
+        // joining one of them reads the cluster's reports back (see storedReports), and the
+        // cluster's row keeps its members from then on. No rewrite of the file.
+        this.addClusterColumns();
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
       }).immediate();
     }
-    // A database from before the compact match column gets it (filled as clusters are rewritten).
-    const cols = this.db.prepare('PRAGMA table_info(clusters)').all() as { name: string }[];
-    if (!cols.some((c) => c.name === 'match')) this.db.exec('ALTER TABLE clusters ADD COLUMN match TEXT');
+    this.addClusterColumns();
     this.ready = true;
     this.prepare();
+  }
+
+  /**
+   * The clusters columns a file made before them lacks (added last, NULL in the rows there are):
+   * the compact match column, filled as clusters are rewritten, and members (schema 5).
+   */
+  private addClusterColumns(): void {
+    const cols = this.db.prepare('PRAGMA table_info(clusters)').all() as { name: string }[];
+    for (const col of ['match', 'members']) if (!cols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE clusters ADD COLUMN ${col} TEXT`);
   }
 
   private st!: {
@@ -411,14 +428,13 @@ export class SqliteStore implements Store {
     articleEvents: Database.Statement;
     clusterReports: Database.Statement;
     clusterReportsForMerge: Database.Statement;
+    clusterMembers: Database.Statement;
     articleText: Database.Statement;
     upsertCluster: Database.Statement;
     updateCluster: Database.Statement;
     getCluster: Database.Statement;
     insertKey: Database.Statement;
     deleteKey: Database.Statement;
-    dataVersion: Database.Statement;
-    clustersSince: Database.Statement;
   };
 
   private putTx!: Database.Transaction<(items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => PutResult[]>;
@@ -426,13 +442,8 @@ export class SqliteStore implements Store {
   private prepare(): void {
     const db = this.db;
     this.putTx = db.transaction((items: { input: PutInput; hash: string; ingestedAt: string }[], batch: Batch) => {
-      const version = this.st.dataVersion.get() as number;
-      if (version !== this.dataVersion) {
-        this.forgetChangedClusters();
-        this.dataVersion = version;
-      }
       const results = items.map((i) => this.putInTx(i.input, i.hash, i.ingestedAt, batch));
-      for (const p of batch.pending.values()) this.writeCluster(p.cluster(), p.stored, p.storedKeys());
+      for (const p of batch.pending.values()) this.writeCluster(p.cluster(), p.members(), p.stored, p.storedKeys());
       return results;
     });
     this.st = {
@@ -447,23 +458,23 @@ export class SqliteStore implements Store {
       clusterReports: db.prepare(clusterReportsSql("CASE r.key WHEN '' THEN a.text END")).raw(),
       // The same rows without the articles' text (see storedReports).
       clusterReportsForMerge: db.prepare(clusterReportsSql('NULL')).raw(),
+      clusterMembers: db.prepare('SELECT members FROM clusters WHERE id = ?').pluck(),
       articleText: db.prepare('SELECT text FROM articles WHERE hash = ?').pluck(),
       upsertCluster: db.prepare(
-        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO clusters (id, type, date_start, date_end, country, statuses, actor_search, source_search, search, data, match, members)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
            country = excluded.country, statuses = excluded.statuses, actor_search = excluded.actor_search,
-           source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match`,
+           source_search = excluded.source_search, search = excluded.search, data = excluded.data, match = excluded.match,
+           members = excluded.members`,
       ),
       // (every column but the indexed ones: type, date_start, country; see writeCluster)
       updateCluster: db.prepare(
-        'UPDATE clusters SET date_end = ?, statuses = ?, actor_search = ?, source_search = ?, search = ?, data = ?, match = ? WHERE id = ?',
+        'UPDATE clusters SET date_end = ?, statuses = ?, actor_search = ?, source_search = ?, search = ?, data = ?, match = ?, members = ? WHERE id = ?',
       ),
       getCluster: db.prepare('SELECT data FROM clusters WHERE id = ?').pluck(),
       insertKey: db.prepare(INSERT_KEY),
       deleteKey: db.prepare('DELETE FROM cluster_keys WHERE key = ? AND date_start = ? AND cluster_id = ?'),
-      dataVersion: db.prepare('PRAGMA data_version').pluck(),
-      clustersSince: db.prepare("SELECT DISTINCT cluster_id FROM reports WHERE rowid > ? AND cluster_id <> ''").pluck(),
     };
   }
 
@@ -511,64 +522,22 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Write articles in one transaction; once it is committed, keep the reports of the clusters it wrote. */
+  /** Write articles in one transaction. */
   private commit(items: { input: PutInput; hash: string; ingestedAt: string }[]): PutResult[] {
-    const batch = new Batch();
-    const results = this.putTx.immediate(items, batch);
-    if (batch.lastRowid !== null) this.keptUpTo = batch.lastRowid;
-    for (const p of batch.pending.values()) {
-      this.unkeep(p.id); // (re-inserted: the map's order is the order kept, oldest first)
-      this.kept.set(p.id, p.reports);
-      this.keptReports += p.reports.length;
-    }
-    for (const id of this.kept.keys()) {
-      if (this.keptReports <= MAX_KEPT_REPORTS) break;
-      this.unkeep(id);
-    }
-    return results;
-  }
-
-  private unkeep(id: string): void {
-    const old = this.kept.get(id);
-    if (!old) return;
-    this.kept.delete(id);
-    this.keptReports -= old.length;
+    return this.putTx.immediate(items, new Batch());
   }
 
   /**
-   * Another connection has committed since this one last wrote (ingest's worker threads take
-   * turns): forget the kept clusters it added reports to, and keep the rest. A cluster changes
-   * only by gaining reports, and report rows only ever get rowids above the ones before them.
+   * The reports of a stored cluster, as merging reads them: what its row keeps of them (its
+   * members, see corpus/members.ts), one read of a row the candidate query has just read. A row
+   * written before schema 5 has none: its reports are then read back (the report rows, with
+   * their articles' source, url and dates), as every join did before, and its row keeps them
+   * from this join on. Merging reads the sentence of a cluster's first report only (its notes,
+   * see firstReport): that one's is made again from its article's text, not every report's.
    */
-  private forgetChangedClusters(): void {
-    if (this.keptUpTo === null || !this.kept.size) {
-      this.kept.clear();
-      this.keptReports = 0;
-      return;
-    }
-    for (const id of this.st.clustersSince.iterate(this.keptUpTo) as IterableIterator<string>) this.unkeep(id);
-  }
-
-  /**
-   * The reports of a stored cluster. Reports join clusters of the last few days, which this
-   * connection has mostly just written: their reports are kept rather than read and parsed again
-   * (a copy, which the batch extends). Kept reports are the ones written (their stored rows read
-   * back the same), and no other connection has committed since they were kept (dataVersion).
-   * They hold the callers' event objects, which nothing changes once written. With the default
-   * bound, 80 % of the joins of a 1,500-article bench run found their cluster kept (+21 MB heap)
-   * when it was set; in session 17, 23 % (370 of 1,624 stored clusters joined, 1,500 articles from
-   * an empty store) and 10 % over 5,000 after warm-up (1,029 of 10,113; two threads 745 of 10,113):
-   * worth measuring again against the marking a larger bound costs (see MAX_KEPT_REPORTS).
-   *
-   * These reports are for merging, which reads the sentence of a cluster's first report only (its
-   * notes, see firstReport): the others are read without their article's text, from which a
-   * sentence is made; reports that join later come before it or keep their own sentences. A
-   * report joins a cluster of ~20 reports on average once a corpus has tens of thousands of
-   * articles, and their texts were most of what reading one cost.
-   */
-  private storedReports(id: string): Report[] {
-    const kept = this.kept.get(id);
-    if (kept) return [...kept];
+  private storedReports(id: string): MemberReport[] {
+    const members = this.st.clusterMembers.get(id) as string | null | undefined;
+    if (members) return reportsFromMembers(members);
     const reports = (this.st.clusterReportsForMerge.all(id) as ReportRow[]).map(reportFromRow);
     const first = firstReport(reports);
     if (first && first.sentence === null) first.sentence = sentenceOf(this.st.articleText.get(first.article) as string, first.event);
@@ -738,15 +707,15 @@ export class SqliteStore implements Store {
    * of those indexes' pages in a commit are new clusters' (at 16,000 articles it spared 28 of the
    * 2,220 pages a group commit of 128 articles wrote), but it grows with the store.
    */
-  private writeCluster(c: EventCluster, stored: MatchView | null, storedKeys: KeyRows | null): void {
+  private writeCluster(c: EventCluster, members: string, stored: MatchView | null, storedKeys: KeyRows | null): void {
     const statuses = '|' + c.statuses.join('|') + '|';
     const sources = c.sources.join('\n').toLowerCase();
     const data = JSON.stringify(c);
     const view = matchView(c);
     const match = JSON.stringify(view);
     const sameIndexed = stored !== null && stored.type === c.type && stored.dateStart === c.dateStart && stored.country === c.country;
-    const updated = sameIndexed && this.st.updateCluster.run(c.dateEnd, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match, c.id).changes === 1;
-    if (!updated) this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match);
+    const updated = sameIndexed && this.st.updateCluster.run(c.dateEnd, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match, members, c.id).changes === 1;
+    if (!updated) this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match, members);
     const { del, ins } = keyRowChanges(storedKeys, keyRowsOf(view));
     for (const [k, day] of del) this.st.deleteKey.run(k, day, c.id);
     for (const [k, day] of ins) this.st.insertKey.run(k, day, c.id);

@@ -1,0 +1,148 @@
+// A cluster's members as its stored row keeps them: of each report, only what buildCluster reads
+// (see MemberReport), so that a report joining a stored cluster costs one row read, not a read of
+// every report row of the cluster joined with its article. Pure functions, no I/O.
+//
+// Why: a cluster is rebuilt from all its reports whenever one joins (its state then never depends
+// on arrival order), and on a large store the joined clusters are large. At 100,000 articles,
+// reading them back (the report rows, their articles' source/url/date, each event's whole JSON)
+// was 43 % of a group commit's write (session 17's profile), and the write is the serial part of
+// a two-thread ingest. A member here is the report's article, event id and date seen, then
+// numbers: the positions of its field values in a list of the cluster's distinct values, as the
+// reports of one event mostly repeat the same parties, place, type and codes.
+//
+// The format, as JSON: [1, firstSentence, values, members], where each member is
+//   [article, eventId, seen, source, url, type, mode, acled, cameo, status, actor, target, date, location, fatalities]
+// and every field after `seen` is an index into `values`, or -1 for null (or missing). Only the
+// first report's sentence is kept: a cluster's notes are that one's (see buildCluster); a report
+// that joins later and comes first brings its own.
+
+import { firstReport, memberActor, type MemberActor, type MemberEvent, type MemberReport } from './merge.js';
+
+/** The format's number, the first element: a reader refuses another. */
+const FORMAT = 1;
+
+/** Fields of a member after [article, eventId, seen], in order (see the format above). */
+type Fields = [
+  source: string | null,
+  url: string | null,
+  type: string,
+  mode: string | null,
+  acled: MemberEvent['acled'],
+  cameo: string | null,
+  status: string,
+  actor: MemberActor | null,
+  target: MemberActor | null,
+  date: MemberEvent['date'],
+  location: MemberEvent['location'],
+  fatalities: MemberEvent['fatalities'],
+];
+
+type Member = [article: string, eventId: string, seen: string, ...fields: number[]];
+type Stored = [format: number, first: string | null, values: unknown[], members: Member[]];
+
+/**
+ * The event id a member keeps: the key after "article:" (every key sitrep has made), or, for a
+ * key of another shape, the whole key after a \u0001 (never the first character of an event id).
+ */
+function eventIdOf(r: MemberReport): string {
+  const prefix = r.article + ':';
+  return r.key.startsWith(prefix) ? r.key.slice(prefix.length) : '\u0001' + r.key;
+}
+
+function keyOf(article: string, eventId: string): string {
+  return eventId.startsWith('\u0001') ? eventId.slice(1) : `${article}:${eventId}`;
+}
+
+/** The values of a report's fields, as buildCluster reads them (actors by name and codes only, see memberActor). */
+function fieldsOf(r: MemberReport): Fields {
+  const e = r.event;
+  const l = e.location;
+  const d = e.date;
+  const f = e.fatalities;
+  return [
+    r.source,
+    r.url,
+    e.type,
+    e.mode,
+    e.acled,
+    e.cameo,
+    e.status,
+    e.actor ? memberActor(e.actor) : null,
+    e.target ? memberActor(e.target) : null,
+    d ? { start: d.start, end: d.end, precision: d.precision } : null,
+    l ? { name: l.name, country: l.country, admin1: l.admin1, lat: l.lat, lon: l.lon, precision: l.precision } : null,
+    f ? { min: f.min, max: f.max, text: f.text } : null,
+  ];
+}
+
+/** A value's identity in the list of distinct values: a string costs no serialising (no JSON text starts with "s"). */
+function valueKey(v: unknown): string {
+  return typeof v === 'string' ? 's' + v : JSON.stringify(v);
+}
+
+/** The members of a cluster (its reports, at least one) as its row keeps them. */
+export function membersJson(reports: readonly MemberReport[]): string {
+  const values: unknown[] = [];
+  const at = new Map<string, number>();
+  const members: Member[] = [];
+  for (const r of reports) {
+    const m: Member = [r.article, eventIdOf(r), r.published ?? r.ingestedAt];
+    for (const v of fieldsOf(r)) {
+      if (v === null || v === undefined) {
+        m.push(-1);
+        continue;
+      }
+      const k = valueKey(v);
+      let i = at.get(k);
+      if (i === undefined) {
+        i = values.length;
+        values.push(v);
+        at.set(k, i);
+      }
+      m.push(i);
+    }
+    members.push(m);
+  }
+  const stored: Stored = [FORMAT, firstReport(reports)?.sentence ?? null, values, members];
+  return JSON.stringify(stored);
+}
+
+/**
+ * The reports a cluster row's members stand for: equal, for buildCluster and buildMatchView, to
+ * the reports they were made from. Their `published` is the time they were seen (published, else
+ * ingested), the only use merging makes of either; only the first has its sentence.
+ */
+export function reportsFromMembers(json: string): MemberReport[] {
+  const stored = JSON.parse(json) as Stored;
+  if (!Array.isArray(stored) || stored[0] !== FORMAT) throw new Error(`cluster members in an unknown format (${Array.isArray(stored) ? String(stored[0]) : typeof stored})`);
+  const [, first, values, members] = stored;
+  const value = (i: number | undefined): any => (i === undefined || i < 0 ? null : values[i]);
+  const out: MemberReport[] = [];
+  for (const m of members) {
+    const [article, eventId, seen] = m;
+    out.push({
+      key: keyOf(article, eventId),
+      article,
+      source: value(m[3] as number),
+      url: value(m[4] as number),
+      published: seen,
+      ingestedAt: seen,
+      sentence: null,
+      event: {
+        type: value(m[5] as number),
+        mode: value(m[6] as number),
+        acled: value(m[7] as number),
+        cameo: value(m[8] as number),
+        status: value(m[9] as number),
+        actor: value(m[10] as number),
+        target: value(m[11] as number),
+        date: value(m[12] as number),
+        location: value(m[13] as number),
+        fatalities: value(m[14] as number),
+      },
+    });
+  }
+  const head = firstReport(out);
+  if (head) head.sentence = first;
+  return out;
+}
