@@ -64,19 +64,20 @@ describe('cluster members', () => {
       // kept again, as a join that adds nothing writes them: the same text
       expect(membersJson(back)).toBe(json);
       // a join: the stored members and a new report, which may come before all of them
-      const late = report(`late${i}`, fixtureEvent({ id: 'e1', killed: 9, status: 'denied' }), { published: pick(['2024-03-01', '2024-03-09']) });
+      const late = report(`late${i}`, fixtureEvent({ id: 'e1', killed: 9, status: 'denied' }), { published: pick(['2024-03-01', '2024-03-09']), url: pick([null, 'https://late.example/1']) });
       expect(built([...back, late])).toBe(built([...reports, late]));
       clusters++;
     }
     expect(clusters).toBe(300);
   });
 
-  it('keep only the first report\'s sentence, the one a cluster reads (its notes)', () => {
-    const a = report('a', fixtureEvent(), { published: '2024-03-05' });
+  it('keep only the first report\'s sentence and the first URL, the ones a cluster reads (notes, sourceUrl)', () => {
+    const a = report('a', fixtureEvent(), { published: '2024-03-05', url: 'https://a.example/' });
     const b = report('b', fixtureEvent({ evidence: [0, 16] }), { published: '2024-03-04' });
-    const back = reportsFromMembers(membersJson([a, b]));
-    expect(back.map((x) => x.sentence)).toEqual([null, 'Shells hit Klow']);
-    expect(buildCluster('c', back).notes).toBe('Shells hit Klow');
+    const c = report('c', fixtureEvent(), { published: '2024-03-06', url: 'https://c.example/' });
+    const back = reportsFromMembers(membersJson([a, b, c]));
+    expect(back.map((x) => [x.sentence, x.url])).toEqual([[null, 'https://a.example/'], ['Shells hit Klow', null], [null, null]]);
+    expect([buildCluster('c', back).notes, buildCluster('c', back).sourceUrl]).toEqual(['Shells hit Klow', 'https://a.example/']);
   });
 
   it('keep keys of another shape than article:event, and the values each report shares once', () => {

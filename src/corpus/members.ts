@@ -14,9 +14,11 @@
 //   [article, eventId, seen, source, url, type, mode, acled, cameo, status, actor, target, date, location, fatalities]
 // and every field after `seen` is an index into `values`, or -1 for null (or missing). Only the
 // first report's sentence is kept: a cluster's notes are that one's (see buildCluster); a report
-// that joins later and comes first brings its own.
+// that joins later and comes first brings its own. Likewise only the first URL (the cluster's
+// sourceUrl): of the others' URLs, one per article and most of what a member would weigh, none
+// is read.
 
-import { firstReport, memberActor, type MemberActor, type MemberEvent, type MemberReport } from './merge.js';
+import { firstReport, firstWithUrl, memberActor, type MemberActor, type MemberEvent, type MemberReport } from './merge.js';
 
 /** The format's number, the first element: a reader refuses another. */
 const FORMAT = 1;
@@ -53,15 +55,15 @@ function keyOf(article: string, eventId: string): string {
   return eventId.startsWith('\u0001') ? eventId.slice(1) : `${article}:${eventId}`;
 }
 
-/** The values of a report's fields, as buildCluster reads them (actors by name and codes only, see memberActor). */
-function fieldsOf(r: MemberReport): Fields {
+/** The values of a report's fields, as buildCluster reads them (actors by name and codes only, see memberActor; the URL of the first report that has one only). */
+function fieldsOf(r: MemberReport, url: MemberReport | undefined): Fields {
   const e = r.event;
   const l = e.location;
   const d = e.date;
   const f = e.fatalities;
   return [
     r.source,
-    r.url,
+    r === url ? r.url : null,
     e.type,
     e.mode,
     e.acled,
@@ -85,9 +87,10 @@ export function membersJson(reports: readonly MemberReport[]): string {
   const values: unknown[] = [];
   const at = new Map<string, number>();
   const members: Member[] = [];
+  const url = firstWithUrl(reports);
   for (const r of reports) {
     const m: Member = [r.article, eventIdOf(r), r.published ?? r.ingestedAt];
-    for (const v of fieldsOf(r)) {
+    for (const v of fieldsOf(r, url)) {
       if (v === null || v === undefined) {
         m.push(-1);
         continue;
@@ -110,7 +113,8 @@ export function membersJson(reports: readonly MemberReport[]): string {
 /**
  * The reports a cluster row's members stand for: equal, for buildCluster and buildMatchView, to
  * the reports they were made from. Their `published` is the time they were seen (published, else
- * ingested), the only use merging makes of either; only the first has its sentence.
+ * ingested), the only use merging makes of either; only the first has its sentence, and only the
+ * first that had a URL its URL.
  */
 export function reportsFromMembers(json: string): MemberReport[] {
   const stored = JSON.parse(json) as Stored;

@@ -506,6 +506,13 @@ export function firstReport<R extends MemberReport>(reports: readonly R[]): R | 
   return first;
 }
 
+/** The first of these reports that has a URL: the only URL a cluster of them or more reads (its sourceUrl). */
+export function firstWithUrl<R extends MemberReport>(reports: readonly R[]): R | undefined {
+  let first: R | undefined;
+  for (const r of reports) if (r.url && (!first || bySeen(r, first) < 0)) first = r;
+  return first;
+}
+
 // The callbacks of disagreementsOf, clusterDate, clusterPlace and buildCluster, as module
 // functions: a cluster is built for every report merged, and callbacks made per call lose their
 // optimized code at every full GC (V8 holds a closure's code weakly and none is alive between
