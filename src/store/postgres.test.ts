@@ -4,6 +4,7 @@ import { storeContract, fixtureArticle, fixtureEvent, fixtureResult } from './co
 import { mergeLockKeys, PostgresStore } from './postgres.js';
 import { openStore } from './open.js';
 import type { Store } from './types.js';
+import { reportsFromMembers } from '../corpus/members.js';
 import { dropDatabase, freshDatabase, pgAnswers, scopedName } from '../queue/pgserver.js';
 
 const DB = scopedName('sitrep_queue_store_test');
@@ -85,6 +86,30 @@ describe.skipIf(!up)('PostgreSQL store', () => {
     await again.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
     expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
     await again.close();
+  });
+
+  it('keeps the members of a cluster of several reports, and reads the reports back when they are not all of them', async () => {
+    const s = new PostgresStore(url, { schema: 'members' });
+    await s.init();
+    const art = (id: string, killed: number, published: string) => fixtureArticle(id, fixtureResult({ id, source: id.toUpperCase(), published, events: [fixtureEvent({ killed })] }), `text ${id}`);
+    await s.putArticle(art('a', 1, '2024-03-05'));
+    const c = new pg.Client({ connectionString: url, options: '-c search_path=members' });
+    await c.connect();
+    const stored = async () => (await c.query<{ members: string | null; mentions: number }>("SELECT members, (data->>'mentions')::int AS mentions FROM sitrep_clusters")).rows;
+    expect(await stored()).toEqual([{ members: null, mentions: 1 }]); // (a lone report: none)
+    await s.putArticle(art('b', 2, '2024-03-04'));
+    const [two] = await stored();
+    expect(reportsFromMembers(two!.members!).map((r) => [r.source, r.sentence])).toEqual([['A', null], ['B', 'text b']]);
+    // An older writer adds a report and leaves the members as they were: the next join must not
+    // lose that report.
+    await s.putArticle(art('c', 3, '2024-03-06'));
+    await c.query('UPDATE sitrep_clusters SET members = $1', [two!.members]);
+    await s.putArticle(art('d', 4, '2024-03-06'));
+    const [cl] = (await s.listEvents({})).events;
+    expect([cl!.mentions, cl!.fatalitiesMin, cl!.fatalitiesMax, [...cl!.sources].sort().join(), cl!.notes]).toEqual([4, 1, 4, 'A,B,C,D', 'text b']);
+    expect(reportsFromMembers((await stored())[0]!.members!)).toHaveLength(4);
+    await c.end();
+    await s.close();
   });
 
   async function writeConcurrently(schema: string, writers: number, articles: ReturnType<typeof fixtureArticle>[]): Promise<Store[]> {

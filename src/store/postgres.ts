@@ -18,7 +18,8 @@
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView } from '../corpus/merge.js';
+import { membersJson, reportsFromMembers } from '../corpus/members.js';
+import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -62,6 +63,9 @@ CREATE TABLE IF NOT EXISTS sitrep_clusters (
   search_text text NOT NULL,
   data jsonb NOT NULL
 );
+-- What a report joining a cluster reads of its members (see corpus/members.ts), for clusters of
+-- more than one report; tables from before it get it here, empty until their clusters change.
+ALTER TABLE sitrep_clusters ADD COLUMN IF NOT EXISTS members text;
 CREATE INDEX IF NOT EXISTS sitrep_clusters_window ON sitrep_clusters (type, date_start, date_end);
 CREATE INDEX IF NOT EXISTS sitrep_clusters_order ON sitrep_clusters (date_start DESC NULLS LAST, id);
 CREATE TABLE IF NOT EXISTS sitrep_reports (
@@ -279,7 +283,7 @@ export class PostgresStore implements Store {
     }
 
     /** Clusters this article created or joined: their members so far and their rebuilt state. */
-    const touched = new Map<string, { members: Report[]; cluster: EventCluster; existing: boolean; storedKeys: KeyRows | null }>();
+    const touched = new Map<string, { members: MemberReport[]; cluster: EventCluster; existing: boolean; storedKeys: KeyRows | null }>();
     const stored: Report[] = [];
     let newClusters = 0;
     for (let i = 0; i < reports.length; i++) {
@@ -298,9 +302,7 @@ export class PostgresStore implements Store {
       if (best && !entry) {
         // Lock the cluster, then read its members: a report another writer added a moment ago
         // (it held the lock) is counted, never lost.
-        await c.query('SELECT 1 FROM sitrep_clusters WHERE id = $1 FOR UPDATE', [best.id]);
-        const members = await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [best.id]);
-        entry = { members: members.rows.map((r) => r.data), cluster: best, existing: true, storedKeys: keyRowsOf(best) };
+        entry = { members: await this.storedMembers(c, best.id), cluster: best, existing: true, storedKeys: keyRowsOf(best) };
         touched.set(best.id, entry);
       }
       const clusterId = best ? best.id : newClusterId(report);
@@ -315,7 +317,7 @@ export class PostgresStore implements Store {
       entry.cluster = buildCluster(clusterId, entry.members);
     }
 
-    const clusters = [...touched.values()].map((t) => t.cluster);
+    const clusters = [...touched.values()].map((t) => ({ cluster: t.cluster, members: t.members.length > 1 ? membersJson(t.members) : null }));
     // (rows that stay are neither deleted nor inserted, so the two statements below touch different rows)
     const delKeys: string[][] = [];
     const insKeys: string[][] = [];
@@ -336,24 +338,37 @@ export class PostgresStore implements Store {
          INSERT INTO sitrep_reports (key, article, cluster_id, data)
          SELECT x.key, $1, x.cluster_id, x.data FROM json_to_recordset($2::json) AS x(key text, cluster_id text, data json)
        )
-       INSERT INTO sitrep_clusters (id, type, date_start, date_end, country, actor_text, source_text, search_text, data)
-       SELECT y.id, y.type, y.date_start, y.date_end, y.country, y.actor_text, y.source_text, y.search_text, y.data
-       FROM jsonb_to_recordset($3::jsonb) AS y(id text, type text, date_start text, date_end text, country text, actor_text text, source_text text, search_text text, data jsonb)
+       INSERT INTO sitrep_clusters (id, type, date_start, date_end, country, actor_text, source_text, search_text, data, members)
+       SELECT y.id, y.type, y.date_start, y.date_end, y.country, y.actor_text, y.source_text, y.search_text, y.data, y.members
+       FROM jsonb_to_recordset($3::jsonb) AS y(id text, type text, date_start text, date_end text, country text, actor_text text, source_text text, search_text text, data jsonb, members text)
        ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
          country = EXCLUDED.country, actor_text = EXCLUDED.actor_text, source_text = EXCLUDED.source_text,
-         search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+         search_text = EXCLUDED.search_text, data = EXCLUDED.data, members = EXCLUDED.members`,
       [
         hash,
         JSON.stringify(stored.map((r) => ({ key: r.key, cluster_id: r.clusterId, data: r }))),
-        JSON.stringify(clusters.map((cl) => ({
+        JSON.stringify(clusters.map(({ cluster: cl, members }) => ({
           id: cl.id, type: cl.type, date_start: cl.dateStart, date_end: cl.dateEnd, country: cl.country,
-          actor_text: actorSearchText(cl), source_text: cl.sources.join('\n').toLowerCase(), search_text: clusterSearchText(cl), data: cl,
+          actor_text: actorSearchText(cl), source_text: cl.sources.join('\n').toLowerCase(), search_text: clusterSearchText(cl), data: cl, members,
         }))),
         delKeys.map((x) => x[0]), delKeys.map((x) => x[1]), delKeys.map((x) => x[2]),
         insKeys.map((x) => x[0]), insKeys.map((x) => x[1]), insKeys.map((x) => x[2]),
       ],
     );
     return { hash, inserted: true, events: reports.length, newClusters };
+  }
+
+  /**
+   * The reports of a stored cluster as merging reads them, with the cluster's row locked: its
+   * members (corpus/members.ts) when it keeps them and they are all of its reports, else its
+   * report rows. A writer that knows no members (an older sitrep) leaves the column as it was
+   * while the cluster grows: members fewer than its mentions are then not used.
+   */
+  private async storedMembers(c: pg.PoolClient, id: string): Promise<MemberReport[]> {
+    const row = (await c.query<{ members: string | null; mentions: number }>("SELECT members, (data->>'mentions')::int AS mentions FROM sitrep_clusters WHERE id = $1 FOR UPDATE", [id])).rows[0];
+    const members = row?.members ? reportsFromMembers(row.members) : null;
+    if (members && members.length === row!.mentions) return members;
+    return (await c.query<{ data: Report }>('SELECT data FROM sitrep_reports WHERE cluster_id = $1', [id])).rows.map((r) => r.data);
   }
 
   async getArticle(hash: string): Promise<ArticleRow | null> {

@@ -71,7 +71,8 @@ CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
 -- match (what candidate lookups read) comes before the long columns, so reading it never walks
 -- a big cluster's overflow pages; files made before it have it last (added by ALTER TABLE).
 -- members (see corpus/members.ts) comes last: what a report joining the cluster reads, and
--- nothing else does; files before schema 5 get it by ALTER TABLE, NULL until the cluster changes.
+-- nothing else does. NULL for a cluster of one report, and in the rows of a file from before
+-- schema 5 (which gets the column by ALTER TABLE) until a report joins them.
 CREATE TABLE IF NOT EXISTS clusters (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL,
