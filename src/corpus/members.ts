@@ -55,12 +55,26 @@ function keyOf(article: string, eventId: string): string {
   return eventId.startsWith('\u0001') ? eventId.slice(1) : `${article}:${eventId}`;
 }
 
+/**
+ * The field values reportsFromMembers made (shared by the members that have them): a cluster's
+ * stored members are written again whenever a report joins it, and these need neither copying
+ * nor serialising to be found among the values again (see membersJson).
+ */
+const readBack = new WeakSet<object>();
+
+/** The value itself when read back from members, else what `slim` makes of it. */
+function kept<T extends object, S>(v: T | null | undefined, slim: (v: T) => S): T | S | null {
+  if (v === null || v === undefined) return null;
+  return readBack.has(v) ? v : slim(v);
+}
+
+const slimDate = (d: NonNullable<MemberEvent['date']>) => ({ start: d.start, end: d.end, precision: d.precision });
+const slimPlace = (l: NonNullable<MemberEvent['location']>) => ({ name: l.name, country: l.country, admin1: l.admin1, lat: l.lat, lon: l.lon, precision: l.precision });
+const slimToll = (f: NonNullable<MemberEvent['fatalities']>) => ({ min: f.min, max: f.max, text: f.text });
+
 /** The values of a report's fields, as buildCluster reads them (actors by name and codes only, see memberActor; the URL of the first report that has one only). */
 function fieldsOf(r: MemberReport, url: MemberReport | undefined): Fields {
   const e = r.event;
-  const l = e.location;
-  const d = e.date;
-  const f = e.fatalities;
   return [
     r.source,
     r === url ? r.url : null,
@@ -69,11 +83,11 @@ function fieldsOf(r: MemberReport, url: MemberReport | undefined): Fields {
     e.acled,
     e.cameo,
     e.status,
-    e.actor ? memberActor(e.actor) : null,
-    e.target ? memberActor(e.target) : null,
-    d ? { start: d.start, end: d.end, precision: d.precision } : null,
-    l ? { name: l.name, country: l.country, admin1: l.admin1, lat: l.lat, lon: l.lon, precision: l.precision } : null,
-    f ? { min: f.min, max: f.max, text: f.text } : null,
+    kept(e.actor, memberActor),
+    kept(e.target, memberActor),
+    kept(e.date, slimDate),
+    kept(e.location, slimPlace),
+    kept(e.fatalities, slimToll),
   ];
 }
 
@@ -86,6 +100,8 @@ function valueKey(v: unknown): string {
 export function membersJson(reports: readonly MemberReport[]): string {
   const values: unknown[] = [];
   const at = new Map<string, number>();
+  // (a value read back from members is found by identity, without serialising it)
+  const atRef = new Map<object, number>();
   const members: Member[] = [];
   const url = firstWithUrl(reports);
   for (const r of reports) {
@@ -95,12 +111,16 @@ export function membersJson(reports: readonly MemberReport[]): string {
         m.push(-1);
         continue;
       }
-      const k = valueKey(v);
-      let i = at.get(k);
+      let i = typeof v === 'object' ? atRef.get(v) : undefined;
       if (i === undefined) {
-        i = values.length;
-        values.push(v);
-        at.set(k, i);
+        const k = valueKey(v);
+        i = at.get(k);
+        if (i === undefined) {
+          i = values.length;
+          values.push(v);
+          at.set(k, i);
+        }
+        if (typeof v === 'object' && readBack.has(v)) atRef.set(v, i);
       }
       m.push(i);
     }
@@ -120,6 +140,7 @@ export function reportsFromMembers(json: string): MemberReport[] {
   const stored = JSON.parse(json) as Stored;
   if (!Array.isArray(stored) || stored[0] !== FORMAT) throw new Error(`cluster members in an unknown format (${Array.isArray(stored) ? String(stored[0]) : typeof stored})`);
   const [, first, values, members] = stored;
+  for (const v of values) if (typeof v === 'object' && v !== null) readBack.add(v);
   const value = (i: number | undefined): any => (i === undefined || i < 0 ? null : values[i]);
   const out: MemberReport[] = [];
   for (const m of members) {
