@@ -141,7 +141,8 @@ export function reportsFromMembers(json: string): MemberReport[] {
   if (!Array.isArray(stored) || stored[0] !== FORMAT) throw new Error(`cluster members in an unknown format (${Array.isArray(stored) ? String(stored[0]) : typeof stored})`);
   const [, first, values, members] = stored;
   for (const v of values) if (typeof v === 'object' && v !== null) readBack.add(v);
-  const value = (i: number | undefined): any => (i === undefined || i < 0 ? null : values[i]);
+  // (each field's type is the one its place in Fields says: values are what membersJson put there)
+  const value = <T,>(i: number | undefined): T => (i === undefined || i < 0 ? null : values[i]) as T;
   const out: MemberReport[] = [];
   for (const m of members) {
     const [article, eventId, seen] = m;
