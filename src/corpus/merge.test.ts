@@ -64,24 +64,35 @@ describe('merge', () => {
       return { name: pick(['Klow', 'klow', 'Szohod', 'Far']), country: pick(['BOR', 'RUR', 'SYL']), admin1: pick(['North', 'South', null]) as string, lat: precision === 'point' || r() < 0.3 ? Math.max(-90, Math.min(90, jitter(lat, 1.2))) : null, lon: precision === 'point' || r() < 0.3 ? jitter(lon, 1.2) : null, precision };
     };
     const event = () => fixtureEvent({ actor: pick(parties), target: pick(parties), place: place(), date: pick(['2024-03-04', '2024-03-05']) });
+    // Both ways of keying: as every store did, and with point clusters' keys apart (pointsApart).
     let accepted = 0;
     let ruledOut = 0;
+    let ruledOutApart = 0;
     for (let i = 0; i < 400; i++) {
       const members = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, k) => report(`c${i}-${k}`, event()));
       const view = buildMatchView(newClusterId(members[0]!), members);
       const ck = clusterMatchKeys(view);
+      const ckApart = clusterMatchKeys(view, true);
       for (let j = 0; j < 20; j++) {
         const rep = report(`r${i}-${j}`, event());
         const shared = sharesKey(ck, reportMatchKeys(rep));
+        const sharedApart = sharesKey(ckApart, reportMatchKeys(rep, undefined, true));
         if (matchScore(view, rep) !== null) {
           accepted++;
-          expect(shared, `${JSON.stringify(view)} / ${JSON.stringify(rep.event.location)} ${JSON.stringify([rep.event.actor, rep.event.target])}`).toBe(true);
-        } else if (!shared) ruledOut++;
+          const what = `${JSON.stringify(view)} / ${JSON.stringify(rep.event.location)} ${JSON.stringify([rep.event.actor, rep.event.target])}`;
+          expect(shared, what).toBe(true);
+          expect(sharedApart, what).toBe(true);
+        } else {
+          if (!shared) ruledOut++;
+          if (!sharedApart) ruledOutApart++;
+        }
       }
     }
-    // the draw has both kinds in numbers (the test would say nothing otherwise)
+    // the draw has both kinds in numbers (the test would say nothing otherwise), and keys apart
+    // rule out more of the pairs matchScore refuses (far points sharing a party)
     expect(accepted).toBeGreaterThan(500);
     expect(ruledOut).toBeGreaterThan(500);
+    expect(ruledOutApart).toBeGreaterThan(ruledOut + 200);
   });
 
   it('finds points near each other across a grid line, the antimeridian and near a pole', () => {

@@ -28,6 +28,8 @@ function downgrade(path: string, version: 1 | 2 | 3 | 4, reports: Report[]): voi
   // (a join reads the reports of a cluster without members back, and keeps them from then on)
   raw.exec('ALTER TABLE clusters DROP COLUMN members');
   raw.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version));
+  // (schema 4 keyed point clusters as any other: no "pt/" keys, see clusterMatchKeys)
+  raw.exec("UPDATE cluster_keys SET key = replace(key, 'pt/', '')");
   if (version === 4) return raw.close();
   // (schemas before 4 have no blocking keys: the upgrade makes them from the stored clusters)
   raw.exec('DROP TABLE cluster_keys');
@@ -127,6 +129,9 @@ describe('SQLite store specifics', () => {
       ]);
       // the cluster's keys, made by the upgrade (else the second article would not have found it)
       expect(check.prepare('SELECT DISTINCT cluster_id FROM cluster_keys').pluck().all()).toEqual([c!.id]);
+      // …as schema 5 keys them: the fixture's clash is placed at a point
+      expect(check.prepare("SELECT key FROM cluster_keys WHERE key LIKE 'ASSAULT pt/%' ORDER BY key").pluck().all()).toEqual(['ASSAULT pt/a:BOR|North', 'ASSAULT pt/n:BOR|klow', 'ASSAULT pt/p:BOR', 'ASSAULT pt/p:RUR']);
+      expect(check.prepare("SELECT count(*) FROM cluster_keys WHERE key NOT LIKE 'ASSAULT pt/%' AND key NOT LIKE 'ASSAULT g:%'").pluck().get()).toBe(0);
       expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'reports_article'").pluck().get()).toBe(0);
       check.close();
     });

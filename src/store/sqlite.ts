@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, MERGE_SETTINGS, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
 import { membersJson, reportsFromMembers } from '../corpus/members.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
@@ -25,7 +25,8 @@ export const DEFAULT_SQLITE_PATH = './sitrep.db';
  * sitrep of schema 3 would not keep up to date.
  * 5: a cluster row keeps its members (`members`, see corpus/members.ts), which a sitrep of schema
  * 4 would not keep up to date; the rows of an older file have none until a report joins them
- * (their reports are then read back, as before).
+ * (their reports are then read back, as before). And point clusters' keys are kept apart
+ * (POINTS_APART): the upgrade makes every cluster's keys again.
  * An older file is upgraded when opened: its old rows still read correctly, and a sitrep that
  * knows only the older version then refuses the file rather than misread the new rows.
  */
@@ -33,6 +34,14 @@ const SCHEMA_VERSION = 5;
 const PAGE_SIZE = 16384;
 /** WAL pages that make a writer's commit checkpoint them into the file (see the constructor). */
 const WAL_CHECKPOINT_PAGES = 16_384;
+
+/**
+ * The blocking keys of this store's schema: point clusters' party, province and name keys apart
+ * from the others' (see clusterMatchKeys), which spares a point report the far point clusters
+ * of its parties. The PostgreSQL store keeps the keys every store had (no schema version there
+ * to rebuild them by).
+ */
+const POINTS_APART = true;
 
 /** Rows read beyond what a long window needs now (see storedWindow). */
 const WINDOW_HEADROOM = 64;
@@ -218,7 +227,7 @@ class PendingCluster {
 
   /** Its rows in cluster_keys as stored (null: a new cluster, or an undated one). */
   storedKeys(): KeyRows | null {
-    return this.stored ? keyRowsOf(this.stored) : null;
+    return this.stored ? keyRowsOf(this.stored, POINTS_APART) : null;
   }
 
   /** What matching reads of the cluster its reports make now. */
@@ -246,7 +255,7 @@ class PendingCluster {
    */
   selectedBy(win: CandidateWindow, reportKeys: readonly string[]): boolean {
     if (this.lastStart < win.from || this.firstStart > win.to || this.lastEnd < win.from) return false;
-    return inWindow(this.view(), win) && sharesKey((this.keys ??= clusterMatchKeys(this.view())), reportKeys);
+    return inWindow(this.view(), win) && sharesKey((this.keys ??= clusterMatchKeys(this.view(), POINTS_APART)), reportKeys);
   }
 }
 
@@ -393,13 +402,15 @@ export class SqliteStore implements Store {
         this.db.exec('DROP INDEX IF EXISTS reports_article');
         const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
-        // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's fields).
+        // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's
+        // fields); schema 5 keys point clusters apart, so a file of schema 4 gets them all again.
         // In pages by id: a statement cannot write while another of the connection is iterating.
-        if (from < 4) {
+        if (from < 5) {
+          this.db.exec('DELETE FROM cluster_keys');
           const insert = this.db.prepare(INSERT_KEY);
           const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
           for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
-            for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView)).ins) insert.run(k, day, id);
+            for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView, POINTS_APART)).ins) insert.run(k, day, id);
             after = rows[rows.length - 1]![0];
           }
         }
@@ -580,7 +591,7 @@ export class SqliteStore implements Store {
       next++;
       const win = candidateWindow(r);
       // (a report without keys can match no cluster: see clusterMatchKeys)
-      const keys = win ? reportMatchKeys(r) : [];
+      const keys = win ? reportMatchKeys(r, MERGE_SETTINGS, POINTS_APART) : [];
       const best = win && keys.length ? chooseCluster(this.candidates(win, keys, batch), r) : null;
       r.clusterId = best?.id ?? clusterIdAt(first + i);
       if (!best) newClusters++;
@@ -721,7 +732,7 @@ export class SqliteStore implements Store {
     const sameIndexed = stored !== null && stored.type === c.type && stored.dateStart === c.dateStart && stored.country === c.country;
     const updated = sameIndexed && this.st.updateCluster.run(c.dateEnd, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match, members, c.id).changes === 1;
     if (!updated) this.st.upsertCluster.run(c.id, c.type, c.dateStart, c.dateEnd, c.country, statuses, actorSearchText(c), sources, clusterSearchText(c), data, match, members);
-    const { del, ins } = keyRowChanges(storedKeys, keyRowsOf(view));
+    const { del, ins } = keyRowChanges(storedKeys, keyRowsOf(view, POINTS_APART));
     for (const [k, day] of del) this.st.deleteKey.run(k, day, c.id);
     for (const [k, day] of ins) this.st.insertKey.run(k, day, c.id);
   }
