@@ -33,7 +33,16 @@ const MAX_ATTEMPTS = 8;
 /** SQLSTATEs worth retrying the whole transaction for. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/**
+ * Point clusters' party, province and name keys apart from the others' (see clusterMatchKeys), as
+ * the SQLite store keys them: both stores then read the same candidates and merge alike. Tables
+ * keyed otherwise are keyed again when opened (sitrep_meta says how a table is keyed).
+ */
+const POINTS_APART = true;
+const KEYING = 'points-apart';
+
 const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS sitrep_meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS sitrep_articles (
   hash text PRIMARY KEY,
   input_id text NOT NULL,
@@ -171,16 +180,20 @@ export class PostgresStore implements Store {
       if (this.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       const hadKeys = (await c.query<{ had: boolean }>("SELECT to_regclass('sitrep_cluster_keys') IS NOT NULL AS had")).rows[0]!.had;
       await c.query(SCHEMA_SQL);
-      // Tables from before the keys: every stored cluster's keys, once.
-      if (!hadKeys) {
+      // Tables from before the keys, or keyed before point clusters' keys went apart (see
+      // POINTS_APART): every stored cluster's keys, once.
+      const keyed = (await c.query<{ value: string }>("SELECT value FROM sitrep_meta WHERE key = 'cluster_keys'")).rows[0]?.value;
+      if (!hadKeys || keyed !== KEYING) {
+        await c.query('DELETE FROM sitrep_cluster_keys');
         for (let after = ''; ; ) {
           const page = await c.query<{ id: string; data: MatchView }>('SELECT id, data FROM sitrep_clusters WHERE id > $1 ORDER BY id LIMIT 1000', [after]);
           if (!page.rows.length) break;
           const ins: string[][] = [];
-          for (const r of page.rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(r.data)).ins) ins.push([k, day, r.id]);
+          for (const r of page.rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(r.data, POINTS_APART)).ins) ins.push([k, day, r.id]);
           if (ins.length) await c.query('INSERT INTO sitrep_cluster_keys (key, date_start, cluster_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [ins.map((x) => x[0]), ins.map((x) => x[1]), ins.map((x) => x[2])]);
           after = page.rows[page.rows.length - 1]!.id;
         }
+        await c.query("INSERT INTO sitrep_meta (key, value) VALUES ('cluster_keys', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [KEYING]);
       }
       await c.query('COMMIT');
     } catch (err) {
@@ -256,7 +269,7 @@ export class PostgresStore implements Store {
     // Each window is read through the report's blocking keys (see clusterMatchKeys), each key up
     // to the limit: the union then holds the smallest ids of the clusters that share a key.
     const limit = this.maxCandidates + reports.length;
-    const matchKeys = reports.map((r, i) => (windows[i] ? reportMatchKeys(r) : []));
+    const matchKeys = reports.map((r, i) => (windows[i] ? reportMatchKeys(r, MERGE_SETTINGS, POINTS_APART) : []));
     const dbCandidates: EventCluster[][] = reports.map(() => []);
     const truncated: boolean[] = reports.map(() => false);
     const lookups: { key: string; from: string; to: string; i: number }[] = [];
@@ -294,7 +307,7 @@ export class PostgresStore implements Store {
         const cands = dbCandidates[i]!.filter((cl) => !touched.has(cl.id));
         for (const t of touched.values()) {
           const cl = t.cluster;
-          if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from && sharesKey(clusterMatchKeys(cl), matchKeys[i]!)) cands.push(cl);
+          if (cl.type === w.type && cl.dateStart !== null && cl.dateEnd !== null && cl.dateStart <= w.to && cl.dateEnd >= w.from && sharesKey(clusterMatchKeys(cl, POINTS_APART), matchKeys[i]!)) cands.push(cl);
         }
         best = chooseCluster(capCandidates(cands, this.maxCandidates, truncated[i]!), report);
       }
@@ -302,7 +315,7 @@ export class PostgresStore implements Store {
       if (best && !entry) {
         // Lock the cluster, then read its members: a report another writer added a moment ago
         // (it held the lock) is counted, never lost.
-        entry = { members: await this.storedMembers(c, best.id), cluster: best, existing: true, storedKeys: keyRowsOf(best) };
+        entry = { members: await this.storedMembers(c, best.id), cluster: best, existing: true, storedKeys: keyRowsOf(best, POINTS_APART) };
         touched.set(best.id, entry);
       }
       const clusterId = best ? best.id : newClusterId(report);
@@ -322,7 +335,7 @@ export class PostgresStore implements Store {
     const delKeys: string[][] = [];
     const insKeys: string[][] = [];
     for (const [id, t] of touched) {
-      const { del, ins } = keyRowChanges(t.storedKeys, keyRowsOf(t.cluster));
+      const { del, ins } = keyRowChanges(t.storedKeys, keyRowsOf(t.cluster, POINTS_APART));
       for (const [k, day] of del) delKeys.push([k, day, id]);
       for (const [k, day] of ins) insKeys.push([k, day, id]);
     }

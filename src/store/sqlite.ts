@@ -38,8 +38,7 @@ const WAL_CHECKPOINT_PAGES = 16_384;
 /**
  * The blocking keys of this store's schema: point clusters' party, province and name keys apart
  * from the others' (see clusterMatchKeys), which spares a point report the far point clusters
- * of its parties. The PostgreSQL store keeps the keys every store had (no schema version there
- * to rebuild them by).
+ * of its parties. The PostgreSQL store keys them so too (both read the same candidates).
  */
 const POINTS_APART = true;
 
@@ -402,22 +401,23 @@ export class SqliteStore implements Store {
         this.db.exec('DROP INDEX IF EXISTS reports_article');
         const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
-        // Schema 4: every dated cluster's keys, from its stored state (`data` holds the match view's
-        // fields); schema 5 keys point clusters apart, so a file of schema 4 gets them all again.
+        // Schema 5: the members column (see addClusterColumns), empty in the old rows: a report
+        // joining one of them reads the cluster's reports back (see storedReports), and the
+        // cluster's row keeps its members from then on. No rewrite of the file.
+        this.addClusterColumns();
+        // Schema 4: every dated cluster's keys, from its stored match view (or its whole state,
+        // which holds the view's fields, in rows from before the match column); schema 5 keys
+        // point clusters apart, so a file of schema 4 gets them all again.
         // In pages by id: a statement cannot write while another of the connection is iterating.
         if (from < 5) {
           this.db.exec('DELETE FROM cluster_keys');
           const insert = this.db.prepare(INSERT_KEY);
-          const page = this.db.prepare('SELECT id, data FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
+          const page = this.db.prepare('SELECT id, coalesce(match, data) FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
           for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
             for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView, POINTS_APART)).ins) insert.run(k, day, id);
             after = rows[rows.length - 1]![0];
           }
         }
-        // Schema 5: the members column (see addClusterColumns), empty in the old rows: a report
-        // joining one of them reads the cluster's reports back (see storedReports), and the
-        // cluster's row keeps its members from then on. No rewrite of the file.
-        this.addClusterColumns();
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
       }).immediate();
     }
