@@ -278,7 +278,8 @@ export function matchScore(c: MatchView, r: Report, s: MergeSettings = MERGE_SET
  *   n:CTRY|name     a named place (lower case)
  *   g:LAT|LON       the 1° grid cell of a point; a report asks for every cell its radius touches
  *
- * With `pointsApart` (the SQLite store's keys since its schema 5), a cluster placed at a point has
+ * With `pointsApart` (how both stores key since session 18: SQLite's schema 5, PostgreSQL's
+ * sitrep_meta; without it, the keys they had before, which the upgrades replace), a cluster placed at a point has
  * its p:, a: and n: keys under "pt/" (pt/p:PARTY…), and a report placed at a point does not ask
  * for those: matchScore refuses two points farther apart than maxDistanceKm, and the grid keys
  * already find every point cluster nearer than that. A report placed otherwise (or not at all)
