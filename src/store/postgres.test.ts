@@ -70,44 +70,54 @@ describe.skipIf(!up)('PostgreSQL store', () => {
     await s.close();
   });
 
-  it('gives the clusters of tables made before blocking keys their keys when it opens them', async () => {
-    const s = new PostgresStore(url, { schema: 'keyless' });
+  /**
+   * A store in `schema` holding one clash, changed behind its back by `tamper` (through a client
+   * on that schema) into what an older sitrep left, then opened again: `opened` checks what
+   * opening made of it, and the next report of the clash must still find its cluster.
+   */
+  async function reopenAfter(schema: string, tamper: (c: pg.Client) => Promise<void>, opened: (c: pg.Client) => Promise<void>): Promise<void> {
+    const s = new PostgresStore(url, { schema });
     await s.init();
     await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
     await s.close();
-    const c = new pg.Client({ connectionString: url, options: '-c search_path=keyless' });
+    const c = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
     await c.connect();
-    await c.query('DROP TABLE sitrep_cluster_keys');
-    const again = new PostgresStore(url, { schema: 'keyless' });
-    await again.init();
-    expect((await c.query('SELECT count(DISTINCT cluster_id)::int AS n FROM sitrep_cluster_keys')).rows[0].n).toBe(1);
-    await c.end();
-    // and the next report of the clash finds its cluster through them
-    await again.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
-    expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
-    await again.close();
+    try {
+      await tamper(c);
+      const again = new PostgresStore(url, { schema });
+      await again.init();
+      await opened(c);
+      // and the next report of the clash finds its cluster through the keys
+      await again.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
+      expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
+      await again.close();
+    } finally {
+      await c.end();
+    }
+  }
+
+  it('gives the clusters of tables made before blocking keys their keys when it opens them', async () => {
+    await reopenAfter(
+      'keyless',
+      async (c) => void (await c.query('DROP TABLE sitrep_cluster_keys')),
+      async (c) => expect((await c.query('SELECT count(DISTINCT cluster_id)::int AS n FROM sitrep_cluster_keys')).rows[0].n).toBe(1),
+    );
   });
 
   it('keys the clusters of tables keyed before point clusters went apart again when it opens them', async () => {
-    const s = new PostgresStore(url, { schema: 'rekey' });
-    await s.init();
-    await s.putArticle(fixtureArticle('a', fixtureResult({ id: 'a', source: 'A', events: [fixtureEvent({ killed: 3 })] }), 'text a'));
-    await s.close();
-    const c = new pg.Client({ connectionString: url, options: '-c search_path=rekey' });
-    await c.connect();
-    const keys = async () => (await c.query<{ key: string }>('SELECT key FROM sitrep_cluster_keys ORDER BY key')).rows.map((r) => r.key);
-    const apart = await keys();
-    expect(apart).toContain('ASSAULT pt/p:RUR'); // (the fixture's clash is placed at a point)
-    // as a table written before: plain keys, no word of how it is keyed
-    await c.query("UPDATE sitrep_cluster_keys SET key = replace(key, 'pt/', ''); DELETE FROM sitrep_meta");
-    expect(await keys()).not.toContain('ASSAULT pt/p:RUR');
-    const again = new PostgresStore(url, { schema: 'rekey' });
-    await again.init();
-    expect(await keys()).toEqual(apart);
-    await c.end();
-    await again.putArticle(fixtureArticle('b', fixtureResult({ id: 'b', source: 'B', events: [fixtureEvent({ killed: 5 })] }), 'text b'));
-    expect(await again.stats()).toEqual({ articles: 2, events: 2, clusters: 1 });
-    await again.close();
+    const keys = async (c: pg.Client) => (await c.query<{ key: string }>('SELECT key FROM sitrep_cluster_keys ORDER BY key')).rows.map((r) => r.key);
+    let apart: string[] = [];
+    await reopenAfter(
+      'rekey',
+      async (c) => {
+        apart = await keys(c);
+        expect(apart).toContain('ASSAULT pt/p:RUR'); // (the fixture's clash is placed at a point)
+        // as a table written before: plain keys, no word of how it is keyed
+        await c.query("UPDATE sitrep_cluster_keys SET key = replace(key, 'pt/', ''); DELETE FROM sitrep_meta");
+        expect(await keys(c)).not.toContain('ASSAULT pt/p:RUR');
+      },
+      async (c) => expect(await keys(c)).toEqual(apart),
+    );
   });
 
   it('keeps the members of a cluster of several reports, and reads the reports back when they are not all of them', async () => {
