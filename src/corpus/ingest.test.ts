@@ -13,7 +13,7 @@ import { loadResources } from '../resources.js';
 import { defaultPipeline } from '../stages.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { ingestItems } from './ingest.js';
-import { keyRowsOf, type MatchView } from './merge.js';
+import { keyRowsOf, POINTS_APART, type MatchView } from './merge.js';
 import { ExtractPool } from './pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-threads-'));
@@ -25,8 +25,7 @@ function keyTables(path: string): { stored: string[]; expected: string[] } {
   try {
     const expected: string[] = [];
     for (const [id, match] of d.prepare('SELECT id, match FROM clusters').raw().all() as [string, string][]) {
-      // (the SQLite store keys point clusters apart, see POINTS_APART there)
-      const rows = keyRowsOf(JSON.parse(match) as MatchView, true);
+      const rows = keyRowsOf(JSON.parse(match) as MatchView, POINTS_APART);
       if (rows) for (const k of rows.keys) expected.push(`${k}|${rows.dateStart}|${id}`);
     }
     const stored = (d.prepare('SELECT key, date_start, cluster_id FROM cluster_keys').raw().all() as string[][]).map((r) => r.join('|'));

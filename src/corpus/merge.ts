@@ -303,6 +303,13 @@ export function clusterMatchKeys(c: MatchView, pointsApart = false): string[] {
 /** Where a point cluster's party, province and name keys go with `pointsApart` (see clusterMatchKeys). */
 const POINT_KEYS = 'pt/';
 
+/**
+ * How the stores key clusters (the `pointsApart` of clusterMatchKeys, reportMatchKeys and
+ * keyRowsOf): one value for both, so they read the same candidates and merge alike. Each keys
+ * its older files or tables again when it opens them.
+ */
+export const POINTS_APART = true;
+
 /** The keys a report looks candidates up with (see clusterMatchKeys); empty when it can match nothing. */
 export function reportMatchKeys(r: Report, s: MergeSettings = MERGE_SETTINGS, pointsApart = false): string[] {
   const keys = new Set<string>();

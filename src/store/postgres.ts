@@ -19,7 +19,7 @@
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
 import { membersJson, reportsFromMembers } from '../corpus/members.js';
-import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, POINTS_APART, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ArticleRow, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
@@ -33,12 +33,7 @@ const MAX_ATTEMPTS = 8;
 /** SQLSTATEs worth retrying the whole transaction for. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
-/**
- * Point clusters' party, province and name keys apart from the others' (see clusterMatchKeys), as
- * the SQLite store keys them: both stores then read the same candidates and merge alike. Tables
- * keyed otherwise are keyed again when opened (sitrep_meta says how a table is keyed).
- */
-const POINTS_APART = true;
+/** How this store's tables are keyed (see POINTS_APART), as sitrep_meta records it: tables keyed otherwise are keyed again when opened. */
 const KEYING = 'points-apart';
 
 const SCHEMA_SQL = `

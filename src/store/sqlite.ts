@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
-import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, MERGE_SETTINGS, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
+import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, MERGE_SETTINGS, POINTS_APART, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
 import { membersJson, reportsFromMembers } from '../corpus/members.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
@@ -34,13 +34,6 @@ const SCHEMA_VERSION = 5;
 const PAGE_SIZE = 16384;
 /** WAL pages that make a writer's commit checkpoint them into the file (see the constructor). */
 const WAL_CHECKPOINT_PAGES = 16_384;
-
-/**
- * The blocking keys of this store's schema: point clusters' party, province and name keys apart
- * from the others' (see clusterMatchKeys), which spares a point report the far point clusters
- * of its parties. The PostgreSQL store keys them so too (both read the same candidates).
- */
-const POINTS_APART = true;
 
 /** Rows read beyond what a long window needs now (see storedWindow). */
 const WINDOW_HEADROOM = 64;
@@ -396,8 +389,7 @@ export class SqliteStore implements Store {
       throw new SitrepError('STORE', `${this.path} was written by a newer sitrep (schema ${found}; this one knows ${SCHEMA_VERSION})`);
     } else if (Number(found) < SCHEMA_VERSION) {
       this.db.transaction(() => {
-        const from = Number(version());
-        if (from >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
+        if (Number(version()) >= SCHEMA_VERSION) return; // another process upgraded it meanwhile
         this.db.exec('DROP INDEX IF EXISTS reports_article');
         const articleCols = this.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
         for (const col of ['events_from', 'events_count']) if (!articleCols.some((c) => c.name === col)) this.db.exec(`ALTER TABLE articles ADD COLUMN ${col} INTEGER`);
@@ -405,18 +397,16 @@ export class SqliteStore implements Store {
         // joining one of them reads the cluster's reports back (see storedReports), and the
         // cluster's row keeps its members from then on. No rewrite of the file.
         this.addClusterColumns();
-        // Schema 4: every dated cluster's keys, from its stored match view (or its whole state,
-        // which holds the view's fields, in rows from before the match column); schema 5 keys
-        // point clusters apart, so a file of schema 4 gets them all again.
+        // Every dated cluster's keys, from its stored match view (or its whole state, which holds
+        // the view's fields, in rows from before the match column): files before schema 4 have
+        // none, and schema 5 keys point clusters apart, so every older file gets them all again.
         // In pages by id: a statement cannot write while another of the connection is iterating.
-        if (from < 5) {
-          this.db.exec('DELETE FROM cluster_keys');
-          const insert = this.db.prepare(INSERT_KEY);
-          const page = this.db.prepare('SELECT id, coalesce(match, data) FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
-          for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
-            for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView, POINTS_APART)).ins) insert.run(k, day, id);
-            after = rows[rows.length - 1]![0];
-          }
+        this.db.exec('DELETE FROM cluster_keys');
+        const insert = this.db.prepare(INSERT_KEY);
+        const page = this.db.prepare('SELECT id, coalesce(match, data) FROM clusters WHERE id > ? ORDER BY id LIMIT 1000').raw();
+        for (let after = '', rows = page.all(after) as [string, string][]; rows.length; rows = page.all(after) as [string, string][]) {
+          for (const [id, json] of rows) for (const [k, day] of keyRowChanges(null, keyRowsOf(JSON.parse(json) as MatchView, POINTS_APART)).ins) insert.run(k, day, id);
+          after = rows[rows.length - 1]![0];
         }
         this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(SCHEMA_VERSION), 'schema_version');
       }).immediate();
