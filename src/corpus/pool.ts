@@ -90,18 +90,23 @@ interface Slot {
 
 /**
  * The young generation of each worker's heap (V8 splits it into two semi-spaces and a large-object
- * space: 3 × a semi-space, a power of two: 72 MB gets 32 MB semi-spaces, as 96 does): an extraction
- * allocates some 2 MB per article, and most of a batch's objects live until the batch is written
- * whatever the size, so a larger young generation mostly saves promoting short-lived objects that
- * a scavenge catches alive. 48 MB (16 MB semi-spaces): session 16 measured it against the 96 the
- * workers had (32 MB semi-spaces) on a two-thread ingest of 100,000 generated articles: peak RSS
- * 827 and 868 MiB against 957–1,001 in three runs with 96, in 7 min 20 s–7 min 42 s all; on 5,000
- * articles after warm-up 0.92–1.03× (median 0.97) over seven pairs taking turns. (Session 8: 96
- * MB against V8's default made the two-thread bench 3 % faster, when the store's caches were
- * larger.) See workerHeapsSizeThemselves for why this applies although the CLI runs node with
- * --max-semi-space-size.
+ * space: 3 × a semi-space, a power of two: 96 MB gets 32 MB semi-spaces, as the CLI gives the main
+ * thread of a single-thread ingest). An extraction allocates some 1.5 MB per article, and what a
+ * scavenge finds alive (the group's documents in flight, ~1.7 MB each time, whatever the size)
+ * is copied and promoted: twice the semi-space, half the scavenges, half the promotion.
+ * `--trace-gc-nvp` over 4,000 articles after warm-up (session 19): 16 MB semi-spaces ran a
+ * scavenge every 7.8 articles per worker, promoting 222 KB per article, against every 17.5 and
+ * 106 KB for the single thread's 32. Two-thread ingests taking turns with each other (1,024
+ * articles a turn, 5,000 after 2,000 warm-up per thread): 96 against 48 MB 1.077× (477 → 514
+ * articles/s), V8's helper threads 0.59–0.63 against 0.66–0.77 ms per article, peak RSS 794
+ * against 659 MB; in-process runs straight through 1.03–1.08×; the CLI's two-thread ingest of
+ * 100,000 generated articles (seed 20240306) peaked at 863,048 kB, in 5 min 44 s. (Session 16 measured 96 against
+ * 48 the other way, 0.92–1.03× with the kept-reports cache then in each worker's heap; its
+ * 100,000-article ingest peaked at 957–1,001 MiB with 96, against 827–868 with 48. That cache
+ * went in session 18.) See workerHeapsSizeThemselves for why this applies although the CLI runs
+ * node with --max-semi-space-size.
  */
-const WORKER_YOUNG_GENERATION_MB = 48;
+const WORKER_YOUNG_GENERATION_MB = 96;
 
 /**
  * Make each worker's heap take its young generation from `resourceLimits`. node's
