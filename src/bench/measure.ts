@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cliNodeFlags } from '../cli/node-flags.js';
-import { GROUP_COMMIT, ingestItems, setIngestHeapGrowth, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
+import { GROUP_COMMIT, ingestItems, setIngestV8Flags, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
@@ -170,7 +170,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     let extractor;
     const t0 = performance.now();
     // (as `sitrep ingest` does, once it knows its threads)
-    setIngestHeapGrowth(threads);
+    setIngestV8Flags(threads);
     if (threads > 1) pool = await ExtractPool.create(threads);
     else extractor = { pipeline: defaultPipeline(), resources: await loadResources() };
     if (warmup) {

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { ingestItems, setIngestHeapGrowth, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
+import { ingestItems, setIngestV8Flags, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { countSources, readSources } from '../ingest/sources.js';
 import { openStore, resolveDbArg } from '../store/open.js';
 import { errorMessage } from '../errors.js';
@@ -80,7 +80,7 @@ export async function runIngest(paths: string[], opts: IngestCliOptions): Promis
   let bar: cliProgress.SingleBar | null = null;
   try {
     const threads = Math.max(1, Math.min(opts.threads ?? (await autoThreads(paths)), availableParallelism()));
-    setIngestHeapGrowth(threads);
+    setIngestV8Flags(threads);
     // (with threads, each worker loads the pipeline itself: this thread only reads and hands out)
     const extractor = threads <= 1 ? await singleThreadExtractor() : undefined;
     if (tty) {
