@@ -92,19 +92,19 @@ interface Slot {
  * The young generation of each worker's heap (V8 splits it into two semi-spaces and a large-object
  * space: 3 × a semi-space, a power of two: 96 MB gets 32 MB semi-spaces, as the CLI gives the main
  * thread of a single-thread ingest). An extraction allocates some 1.5 MB per article, and what a
- * scavenge finds alive (the group's documents in flight, ~1.7 MB each time, whatever the size)
- * is copied and promoted: twice the semi-space, half the scavenges, half the promotion.
- * `--trace-gc-nvp` over 4,000 articles after warm-up (session 19): 16 MB semi-spaces ran a
- * scavenge every 7.8 articles per worker, promoting 222 KB per article, against every 17.5 and
- * 106 KB for the single thread's 32. Two-thread ingests taking turns with each other (1,024
+ * scavenge finds alive (mostly the group's documents in flight) is copied, then promoted.
+ * `--trace-gc-nvp` over 4,000 articles after warm-up (session 19): with 16 MB semi-spaces a
+ * worker ran a scavenge every 7.8 of its articles (1.7 MB promoted each), 222 KB promoted per
+ * article, 16 full GCs in all; with 32 MB every 15.6 (3 MB each), 189 KB, 13 full GCs; the
+ * single thread's 32 MB every 17.5, 106 KB. Two-thread ingests taking turns with each other (1,024
  * articles a turn, 5,000 after 2,000 warm-up per thread): 96 against 48 MB 1.077× (477 → 514
  * articles/s), V8's helper threads 0.59–0.63 against 0.66–0.77 ms per article, peak RSS 794
  * against 659 MB; in-process runs straight through 1.03–1.08×; the CLI's two-thread ingest of
- * 100,000 generated articles (seed 20240306) peaked at 863,048 kB, in 5 min 44 s. (Session 16 measured 96 against
- * 48 the other way, 0.92–1.03× with the kept-reports cache then in each worker's heap; its
- * 100,000-article ingest peaked at 957–1,001 MiB with 96, against 827–868 with 48. That cache
- * went in session 18.) See workerHeapsSizeThemselves for why this applies although the CLI runs
- * node with --max-semi-space-size.
+ * 100,000 generated articles (seed 20240306) peaked at 863,048 kB, in 5 min 44 s. (Session 16
+ * measured 96 against 48 the other way, 0.92–1.03×, with the kept-reports cache then in each
+ * worker's heap; its 100,000-article ingest peaked at 957–1,001 MiB with 96, against 827–868
+ * with 48. That cache went in session 18.) See workerHeapsSizeThemselves for why this applies
+ * although the CLI runs node with --max-semi-space-size.
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
