@@ -18,7 +18,7 @@
 // sourceUrl): of the others' URLs, one per article and most of what a member would weigh, none
 // is read.
 
-import { firstReport, firstWithUrl, memberActor, type MemberActor, type MemberEvent, type MemberReport } from './merge.js';
+import { firstReport, firstWithUrl, memberActor, valueKey, type MemberActor, type MemberEvent, type MemberReport } from './merge.js';
 
 /** The format's number, the first element: a reader refuses another. */
 const FORMAT = 1;
@@ -91,11 +91,6 @@ function fieldsOf(r: MemberReport, url: MemberReport | undefined): Fields {
   ];
 }
 
-/** A value's identity in the list of distinct values: a string costs no serialising (no JSON text starts with "s"). */
-function valueKey(v: unknown): string {
-  return typeof v === 'string' ? 's' + v : JSON.stringify(v);
-}
-
 /** The members of a cluster (its reports, at least one) as its row keeps them. */
 export function membersJson(reports: readonly MemberReport[]): string {
   const values: unknown[] = [];
@@ -128,6 +123,15 @@ export function membersJson(reports: readonly MemberReport[]): string {
   }
   const stored: Stored = [FORMAT, firstReport(reports)?.sentence ?? null, values, members];
   return JSON.stringify(stored);
+}
+
+/**
+ * What a cluster's row keeps of its members (both stores write this): none for a cluster of one
+ * report, which a join reads back about as fast from its report row (431,300 of 495,337 clusters
+ * after 100,000 generated articles, half of what members would weigh), else membersJson.
+ */
+export function membersToStore(reports: readonly MemberReport[]): string | null {
+  return reports.length > 1 ? membersJson(reports) : null;
 }
 
 /**

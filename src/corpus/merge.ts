@@ -453,8 +453,11 @@ export type MemberEvent = Pick<SpecEvent, 'type' | 'mode' | 'status' | 'acled' |
  */
 export type MemberReport = Pick<Report, 'key' | 'article' | 'source' | 'url' | 'published' | 'ingestedAt' | 'sentence'> & { event: MemberEvent };
 
-/** mostCommon's default key: one per distinct JSON value, and a string's costs no serialising (no other JSON starts with "s"). */
-function valueKey(v: unknown): string {
+/**
+ * One key per distinct JSON value, and a string's costs no serialising (no other JSON starts with
+ * "s"): mostCommon's default key, and how a cluster's members list its distinct values.
+ */
+export function valueKey(v: unknown): string {
   return typeof v === 'string' ? 's' + v : JSON.stringify(v);
 }
 

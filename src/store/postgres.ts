@@ -18,7 +18,7 @@
 
 import pg from 'pg';
 import { articleHash } from '../corpus/hash.js';
-import { membersJson, reportsFromMembers } from '../corpus/members.js';
+import { membersToStore, reportsFromMembers } from '../corpus/members.js';
 import { actorSearchText, buildCluster, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, keyRowChanges, keyRowsOf, MAX_CANDIDATES, MERGE_SETTINGS, newClusterId, POINTS_APART, reportMatchKeys, reportsFromResult, sharesKey, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
 import { SitrepError } from '../errors.js';
 import type { SpecResult } from '../output/spec.js';
@@ -325,7 +325,7 @@ export class PostgresStore implements Store {
       entry.cluster = buildCluster(clusterId, entry.members);
     }
 
-    const clusters = [...touched.values()].map((t) => ({ cluster: t.cluster, members: t.members.length > 1 ? membersJson(t.members) : null }));
+    const clusters = [...touched.values()].map((t) => ({ cluster: t.cluster, members: membersToStore(t.members) }));
     // (rows that stay are neither deleted nor inserted, so the two statements below touch different rows)
     const delKeys: string[][] = [];
     const insKeys: string[][] = [];

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { SitrepError } from '../errors.js';
 import { articleHash } from '../corpus/hash.js';
 import { actorSearchText, buildCluster, buildMatchView, candidateWindow, capCandidates, chooseCluster, clusterMatchKeys, clusterSearchText, firstReport, keyRowsOf, matchView, reportMatchKeys, reportsFromResult, keyRowChanges, sentenceOf, sharesKey, MAX_CANDIDATES, MERGE_SETTINGS, POINTS_APART, type KeyRows, type MatchView, type MemberReport } from '../corpus/merge.js';
-import { membersJson, reportsFromMembers } from '../corpus/members.js';
+import { membersToStore, reportsFromMembers } from '../corpus/members.js';
 import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import { startCheckpointer } from './checkpointer.js';
@@ -232,13 +232,9 @@ class PendingCluster {
     return buildCluster(this.id, this.reports);
   }
 
-  /**
-   * Its reports as its row keeps them (see corpus/members.ts), to write; none for a cluster of
-   * one report. Most clusters stay that (431,300 of 495,337 after 100,000 generated articles,
-   * which half of the members' bytes went to), and a join reads a lone report back about as fast.
-   */
+  /** Its reports as its row keeps them, to write (see membersToStore). */
   members(): string | null {
-    return this.reports.length > 1 ? membersJson(this.reports) : null;
+    return membersToStore(this.reports);
   }
 
   /**
