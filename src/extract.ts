@@ -28,20 +28,14 @@ export function extractRecords(ex: Extractor, items: readonly { record: InputRec
   return specsOf(items, ex.pipeline.runMany(bases, ex.resources), at, out);
 }
 
-/**
- * extractRecords, calling `between()` after each document of each stage (see Pipeline.runManyAsync),
- * and `finish(result, i)` on each success as soon as it is made, whose return takes its place: an
- * ingest worker makes its JSON there and keeps only what the store reads, so the rest is garbage
- * before the next young-generation GC rather than copied and promoted with the batch.
- */
+/** extractRecords, calling `between()` after each document of each stage (see Pipeline.runManyAsync). */
 export async function extractRecordsAsync(
   ex: Extractor,
   items: readonly { record: InputRecord; opts?: MakeDocOptions }[],
   between: () => void | Promise<void>,
-  finish?: (result: SpecResult, i: number) => SpecResult,
 ): Promise<(SpecResult | SpecError)[]> {
   const { bases, at, out } = basesOf(items);
-  return specsOf(items, await ex.pipeline.runManyAsync(bases, ex.resources, between), at, out, finish);
+  return specsOf(items, await ex.pipeline.runManyAsync(bases, ex.resources, between), at, out);
 }
 
 /** The documents of the records that make one, with their places among `items`; the others' errors in `out`. */
@@ -66,13 +60,12 @@ function specsOf(
   docs: readonly (FullDoc | Error)[],
   at: readonly number[],
   out: (SpecResult | SpecError | null)[],
-  finish?: (result: SpecResult, i: number) => SpecResult,
 ): (SpecResult | SpecError)[] {
   docs.forEach((doc, k) => {
     const i = at[k]!;
     try {
       if (doc instanceof Error) throw doc;
-      out[i] = finish ? finish(toSpec(doc), i) : toSpec(doc);
+      out[i] = toSpec(doc);
     } catch (err) {
       out[i] = { id: items[i]!.record.id, error: errorMessage(err) };
     }

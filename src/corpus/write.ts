@@ -18,14 +18,8 @@ export type WriteOutcome =
   | { kind: 'duplicate'; hash: string }
   | { kind: 'failed'; error: string };
 
-/** JSON of a success's result made before the write (see resultJsons). */
-export type ResultJsons = Pick<PutInput, 'resultJson' | 'eventJson'>;
-
-/**
- * Write `items` with their extraction `outs` (same order), and for a success the JSON of its
- * result when already made (`jsons`, same order); one outcome per item, in order.
- */
-export async function writeExtracted(store: Store, items: readonly ToWrite[], outs: readonly (SpecResult | SpecError)[], jsons?: readonly (ResultJsons | null)[]): Promise<WriteOutcome[]> {
+/** Write `items` with their extraction `outs` (same order); one outcome per item, in order. */
+export async function writeExtracted(store: Store, items: readonly ToWrite[], outs: readonly (SpecResult | SpecError)[]): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = new Array(items.length);
   const ok: number[] = [];
   // (loops, not callbacks made per batch: V8 drops a closure's optimized code at every full GC)
@@ -35,7 +29,7 @@ export async function writeExtracted(store: Store, items: readonly ToWrite[], ou
     else ok.push(i);
   }
   const inputs: PutInput[] = [];
-  for (const i of ok) inputs.push({ inputId: items[i]!.record.id, text: items[i]!.record.text, result: outs[i] as SpecResult, hash: items[i]!.hash, ...jsons?.[i] });
+  for (const i of ok) inputs.push({ inputId: items[i]!.record.id, text: items[i]!.record.text, result: outs[i] as SpecResult, hash: items[i]!.hash });
   let puts: PutResult[] | null = null;
   if (store.putArticles && inputs.length > 1) {
     try {
