@@ -17,9 +17,10 @@ export function resultJsonWithoutEvents(result: SpecResult): string {
 }
 
 /**
- * JSON.stringify(result), and of each of its events, made once (see PutInput): an ingest worker
- * thread makes them after extracting, before it waits for its turn to write, so that the writing
- * turn is shorter; the store then cuts the events out by their lengths (withoutEvents).
+ * JSON.stringify(result), and of each of its events, made once (see PutInput): a queue worker's
+ * extraction thread makes them, in parallel, and sends them with the result to the thread that
+ * writes; the store then cuts the events out by their lengths (withoutEvents). (Ingest workers,
+ * which write themselves, leave the JSON to the store: see extract-worker.ts.)
  */
 export function resultJsons(result: SpecResult): { resultJson: string; eventJson: string[] } {
   const eventJson = eventJsonOf(result.events);
