@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineRounds, median } from './steps.js';
+import { combineRounds, median, twoThreadCeiling } from './steps.js';
 
 describe('bench rounds', () => {
   it('takes the median, the mean of the middle two for an even count', () => {
@@ -24,5 +24,14 @@ describe('bench rounds', () => {
     expect(out.single_articles_per_s_by_fifth).toEqual([5, 6]);
     expect((out.rounds as unknown[]).length).toBe(3);
     expect((out.rounds as { floor_ratio: number }[]).map((r) => r.floor_ratio)).toEqual([0.2, 0.35, 0.3]);
+  });
+
+  it('bounds the two-thread speedup by the single thread’s whole CPU per article over two cores', () => {
+    // a thread whose helpers take nothing: twice its rate
+    expect(twoThreadCeiling(400, 0.0025)).toBeCloseTo(2, 6);
+    // session 20's figures: 422.7 articles/s, 2.75 ms of CPU per article on all its threads
+    expect(twoThreadCeiling(422.7, 0.00275)).toBeCloseTo(1.7206, 3);
+    // on the 1.93 cores a run kept busy
+    expect(twoThreadCeiling(422.7, 0.00275, 1.93)).toBeCloseTo(1.6604, 3);
   });
 });
