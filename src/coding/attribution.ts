@@ -15,6 +15,7 @@ import {
   BLAME_CUES, CUE_FORMS, DENIAL_CUES, NEUTRAL_SECTORS, NEUTRAL_SPEAKER_WORDS, PRONOUNS_SUBJECT,
   STATEMENT_NOUNS, WEAK_NEUTRAL_WORDS,
 } from './assemble/words.js';
+import { withFields } from '../objects.js';
 
 // CUE_FORMS as a Map: it is asked about every token, and an object lookup with arbitrary words is
 // slow (and finds "constructor" on Object.prototype).
@@ -251,7 +252,7 @@ export function findAttributions(doc: Doc, opts: AttributionOptions = {}): Attri
           let e = k;
           while (e < s.tokenEnd && e < k + 5 && !isPunct(toks[e]) && lower(toks[e]) !== 'that' && toks[e]!.pos !== 'VERB' && toks[e]!.pos !== 'AUX') e++;
           extraOutlets.push(...outletsIn(doc, k, e));
-          for (const p of parts) if (p.span.start >= toks[k]?.start! && p.span.end <= (toks[e - 1]?.end ?? 0) && isOutlet(doc, p)) extraOutlets.push({ ...p.span, name: outletName(p) });
+          for (const p of parts) if (p.span.start >= toks[k]?.start! && p.span.end <= (toks[e - 1]?.end ?? 0) && isOutlet(doc, p)) extraOutlets.push(withFields(p.span, { name: outletName(p) }));
           k = e;
         }
         if (kind === 'blame') {

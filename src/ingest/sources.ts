@@ -10,6 +10,7 @@ import { looksLikeFeed, parseFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { articleFromContent, isHtml, readArticleFile, readJsonl, type InputItem } from './read.js';
 import { walkFiles } from './walk.js';
+import { withFields } from '../objects.js';
 
 export type SourceItem = InputItem & { origin: string };
 
@@ -102,7 +103,7 @@ async function* fromUrl(url: string, opts: SourceOptions, fromFeedItem?: { sourc
   }
   const item = articleFromContent(got.body, url.replace(/[?#].*$/, ''));
   if (item.ok) item.record = { ...item.record, id: fromFeedItem?.id ?? url, url: item.record.url ?? url };
-  yield { ...item, origin: url };
+  yield withFields(item, { origin: url });
 }
 
 function sniffFeedFile(path: string): boolean {
@@ -129,11 +130,11 @@ export async function* readSources(paths: readonly string[], opts: SourceOptions
     const ext = extname(p).toLowerCase();
     try {
       if (p === '-' || JSONL_EXTENSIONS.has(ext)) {
-        for await (const item of readJsonl(p)) yield { ...item, origin: item.ok && item.lineNo ? `${p}:${item.lineNo}` : p };
+        for await (const item of readJsonl(p)) yield withFields(item, { origin: item.ok && item.lineNo ? `${p}:${item.lineNo}` : p });
       } else if (FEED_EXTENSIONS.has(ext) || (ext !== '.html' && ext !== '.htm' && ext !== '.json' && sniffFeedFile(p))) {
         yield* fromFeed(readFileSync(p, 'utf8'), p, opts);
       } else {
-        yield { ...(await readArticleFile(p)), origin: p };
+        yield withFields(await readArticleFile(p), { origin: p });
       }
     } catch (err) {
       yield { ok: false, id: p, error: errorMessage(err), origin: p };

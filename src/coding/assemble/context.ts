@@ -8,6 +8,7 @@ import { isOutlet, participants, type Participant } from './actors.js';
 import { lowerTexts } from '../../nlp/lower.js';
 import { countSpanStartsBefore, isPunct, sentenceAt, spansWithin, tokenAt } from './tokens.js';
 import { PRONOUNS_SUBJECT } from './words.js';
+import { withFields } from '../../objects.js';
 
 export interface Ctx {
   doc: Doc;
@@ -203,19 +204,19 @@ export function pronoun(ctx: Ctx, i: number): Participant | null {
     if (a.content.start <= t.start && t.end <= a.content.end && a.speaker && a.speakerSpan) { att = a; break; }
   }
   if (att && att.speaker && att.speakerSpan && !(att.speakerSpan.start <= t.start && t.end <= att.speakerSpan.end)) {
-    return { ...att.speaker, text: t.text, span: { start: t.start, end: t.end } };
+    return withFields(att.speaker, { text: t.text, span: { start: t.start, end: t.end } });
   }
   // a pronoun subject of a speech cue ("It said …") resolved by the attribution stage
   let own: Attribution | undefined;
   for (const a of ctx.atts) {
     if (a.speaker && a.cue.start > t.start && a.cue.start - t.end < 40 && !(a.speakerSpan && a.speakerSpan.start <= t.start && t.end <= a.speakerSpan.end) && sentenceAt(ctx.doc, a.cue.start) === sentenceAt(ctx.doc, t.start)) { own = a; break; }
   }
-  if (own?.speaker) return { ...own.speaker, text: t.text, span: { start: t.start, end: t.end } };
+  if (own?.speaker) return withFields(own.speaker, { text: t.text, span: { start: t.start, end: t.end } });
   const s = sentenceAt(ctx.doc, t.start);
   if (s && s.index > 0) {
     for (let k = s.index - 1; k >= Math.max(0, s.index - 2); k--) {
       const subj = ctx.subjects[k];
-      if (subj) return { ...subj, text: t.text, span: { start: t.start, end: t.end } };
+      if (subj) return withFields(subj, { text: t.text, span: { start: t.start, end: t.end } });
     }
   }
   return null;

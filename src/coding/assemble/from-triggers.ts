@@ -12,6 +12,7 @@ import { rolesFor } from './roles.js';
 import { stanceFor } from './status.js';
 import { VERBAL_TYPES } from './words.js';
 import { isSpurious } from './filter.js';
+import { withFields } from '../../objects.js';
 
 /** Types for which coordinated objects are separate events ("appeal to the UN and the CSTO"). */
 const SPLIT_TARGET_TYPES = new Set(['REQUEST', 'CONSULT', 'AID', 'SUPPORT', 'SANCTION', 'THREATEN', 'AGREE']);
@@ -67,15 +68,15 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
       const att = stance.attribution;
       // "(Armenia) said clashes with Azerbaijan continued": the speaker's side is the other party
       if (!actor && pair.target && roles.nominal && afterPreposition(ctx, pair.target) === 'with' && att?.speaker && !att.neutral && att.speakerSpan) {
-        const sp = { ...att.speaker, span: att.speakerSpan, kind: 'state' } as Participant;
+        const sp = withFields(att.speaker, { span: att.speakerSpan, kind: 'state' as const }) as Participant;
         actor = roleOf(sp, trig.type);
         stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
       }
       // "al Shabaab said … the ministry, which it accused of …": a speech act with no subject of its own is the speaker's
-      if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf({ ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant, trig.type);
+      if (!actor && verbal && att?.speaker && att.speakerSpan && att.kind === 'speech') actor = roleOf(withFields(att.speaker, { span: att.speakerSpan, kind: 'institution' as const }) as Participant, trig.type);
       // "the air force claimed an airstrike on …", "X claimed responsibility for the attack": a claimed deed is the claimant's
       if (!actor && roles.nominal && att?.speaker && att.speakerSpan && att.kind === 'speech' && (SELF_CLAIM_CUES.has(att.cueLemma) || PERFORMATIVE_CUES.has(att.cueLemma)) && bareDeed(ctx, att.content.start, trig)) {
-        const sp = { ...att.speaker, span: att.speakerSpan, kind: 'institution' } as Participant;
+        const sp = withFields(att.speaker, { span: att.speakerSpan, kind: 'institution' as const }) as Participant;
         actor = roleOf(sp, trig.type);
         // a party's word about its own deed is claimed; declaring a state of emergency is doing it
         if (SELF_CLAIM_CUES.has(att.cueLemma)) stance = stanceFor(ctx, { trig, type: trig.type, actor: sp, date, clauseStart: roles.clause[0] });
@@ -85,7 +86,7 @@ export function draftsFromTriggers(ctx: Ctx): Draft[] {
         actor = roleOf(att.accused[0]! as Participant, trig.type);
       }
       // "X denied carrying out the strike": the denier is the one said to have done it
-      if (att?.kind === 'denial' && !actor && att.speaker) actor = roleOf({ ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'state' } as Participant, trig.type);
+      if (att?.kind === 'denial' && !actor && att.speaker) actor = roleOf(withFields(att.speaker, { span: att.speakerSpan ?? att.cue, kind: 'state' as const }) as Participant, trig.type);
       // a party's claim against the other side with no victim named: the speaker's side was hit
       if (stance.status === 'claimed' && trig.type === 'ASSAULT' && !target && actor?.country && stance.claimedBy[0]?.country && actor.country !== stance.claimedBy[0].country) {
         target = { text: stance.claimedBy[0].text, name: stance.claimedBy[0].name ?? null, country: stance.claimedBy[0].country, sector: 'MIL', span: null, inferred: true };

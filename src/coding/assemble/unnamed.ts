@@ -20,6 +20,7 @@ import { afterPreposition, tokenIndex, wordAt, type Ctx } from './context.js';
 import { sentenceAt } from './tokens.js';
 import { dominantPlaceCountry } from '../../resolve/actors/place-context.js';
 import { spanContaining } from '../../nlp/spans.js';
+import { withFields } from '../../objects.js';
 
 export type InferredActor = ActorRef & { span?: Span | null };
 
@@ -138,7 +139,7 @@ export function unnamedActor(ctx: Ctx, e: Event, events: readonly Event[] = []):
   const doc = ctx.doc;
   if (e.actor || SKIP_STATUS.has(e.status)) return null;
   const same = sameOccurrence(doc, events, e);
-  if (same?.actor) return { ...same.actor, inferred: true, inferredFrom: { rule: 'same-occurrence', span: same.actor.span ?? same.trigger } };
+  if (same?.actor) return withFields(same.actor, { inferred: true, inferredFrom: { rule: 'same-occurrence', span: same.actor.span ?? same.trigger } });
   const label = labelActor(ctx, e);
   if (label) return label;
   const fam = familyOf(e);
@@ -157,7 +158,7 @@ function countryFromPlace(ctx: Ctx, e: Event): InferredActor | null {
   if (m?.countryFrom === 'collective') return null;
   const place = placeOf(ctx.doc, e);
   if (!place) return null;
-  return { ...a, country: place.country, inferred: true, inferredFrom: { rule: 'country-of-place', span: place.span } };
+  return withFields(a, { country: place.country, inferred: true, inferredFrom: { rule: 'country-of-place', span: place.span } });
 }
 
 /** Events with their unnamed actors filled in (a new array; events with a located actor are kept as they are). */

@@ -12,13 +12,14 @@ import { roleOf, type Draft } from './draft.js';
 import { plainRef } from './from-triggers.js';
 import { sentenceAt } from './tokens.js';
 import { VERBAL_TYPES } from './words.js';
+import { withFields } from '../../objects.js';
 
 const MATERIAL = (d: Draft): boolean => !VERBAL_TYPES.has(d.type);
 const inside = (s: Span, c: Span): boolean => c.start <= s.start && s.end <= c.end;
 
 function speakerPart(att: Attribution): Participant | null {
   if (!att.speaker) return null;
-  return { ...att.speaker, span: att.speakerSpan ?? att.cue, kind: 'institution' };
+  return withFields(att.speaker, { span: att.speakerSpan ?? att.cue, kind: 'institution' as const });
 }
 
 function countryOf(a: ActorRef): string | null {
@@ -158,12 +159,12 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         const background = statementDating(ctx, att).historical;
         if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
           const s = sentenceAt(ctx.doc, att.cue.start)!;
-          out.push({
-            ...ref, status: 'claimed', actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],
+          out.push(withFields(ref, {
+            status: 'claimed' as const, actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],
             evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ref.trigger],
-            rule: `${ref.rule.split(';')[0]}; blamed by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'blame', source: ref,
+            rule: `${ref.rule.split(';')[0]}; blamed by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'blame' as const, source: ref,
             confidence: Math.min(ref.confidence, 0.7),
-          });
+          }));
         }
       }
     }
@@ -190,12 +191,12 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         // nothing that only might happen or is announced can be denied as having happened
         if (ref && !chargeOf && (ref.status === 'asserted' || ref.status === 'claimed') && (ref.status === 'claimed' || partyTo(ctx, ref, att.speaker, []))) {
           const actor = ref.status === 'claimed' ? ref.actor : roleOf(speakerPart(att), ref.type);
-          out.push({
-            ...ref, status: 'denied', actor, claimedBy: [plainRef(att.speaker)], via: [...att.via],
+          out.push(withFields(ref, {
+            status: 'denied' as const, actor, claimedBy: [plainRef(att.speaker)], via: [...att.via],
             evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ref.trigger],
-            rule: `${ref.rule.split(';')[0]}; denied by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'denial', source: ref,
+            rule: `${ref.rule.split(';')[0]}; denied by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'denial' as const, source: ref,
             confidence: Math.min(ref.confidence, 0.65),
-          });
+          }));
         } else continue;
       }
       // the denial is coded as the denied event, not as a REJECT on the cue

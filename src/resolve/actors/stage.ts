@@ -26,6 +26,30 @@ function georgiaIsUsState(tokens: readonly Token[]): boolean {
   return us > cau;
 }
 
+/**
+ * One article's ComposeContext. A class, not an object literal with a getter: V8 turns such a
+ * literal into a dictionary-mode object each time one is made (`--log-maps`: a "Normalize" per
+ * article, "accessors overwriting non-accessors"), and every read of the context in composition
+ * then looks its key up in a hash table; here the getter lives on the prototype and the contexts
+ * share one hidden class.
+ */
+class ArticleContext implements ComposeContext {
+  sentence = 0;
+  context: { iso3: string; span: { start: number; end: number } }[] = [];
+  private georgia: boolean | null = null;
+
+  constructor(
+    readonly lex: ActorLexicon,
+    readonly text: string,
+    private readonly tokens: readonly Token[],
+  ) {}
+
+  /** Counted only for articles that name Georgia. */
+  get georgiaIsUsState(): boolean {
+    return (this.georgia ??= georgiaIsUsState(this.tokens));
+  }
+}
+
 /** Output mention: the Draft without the fields only the passes need. */
 function toMention(d: Draft): ActorMention {
   // Every field in place, undefined when the draft has none (absent to every reader; the SPEC
@@ -47,12 +71,7 @@ export function findActors(doc: Doc, lex: ActorLexicon): ActorMention[] {
   const tokens = doc.tokens ?? [];
   const sentences = doc.sentences ?? [];
   const drafts: Draft[] = [];
-  let georgia: boolean | null = null;
-  const ctx: ComposeContext = {
-    lex, text: doc.text, sentence: 0, context: [],
-    // counted only for articles that name Georgia
-    get georgiaIsUsState() { return (georgia ??= georgiaIsUsState(tokens)); },
-  };
+  const ctx = new ArticleContext(lex, doc.text, tokens);
   for (const s of sentences) {
     const items = itemsOf(lex, tokens, s.tokenStart, s.tokenEnd);
     if (!items.length) continue;
