@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withFields } from './objects.js';
+import { mapped, withFields } from './objects.js';
 
 describe('withFields', () => {
   it('gives what { ...base, ...fields } gives: the same keys in the same order, fields winning', () => {
@@ -20,5 +20,19 @@ describe('withFields', () => {
     expect(base).toEqual({ a: 1 });
     expect(fields).toEqual({ b: 2 });
     expect(Object.getPrototypeOf(made)).toBe(Object.prototype);
+  });
+});
+
+describe('mapped', () => {
+  it('gives what xs.map(f) gives, in order, and calls f once per element', () => {
+    const xs = [{ a: 3 }, { a: 1 }, { a: 2 }];
+    const seen: number[] = [];
+    const out = mapped(xs, (x) => {
+      seen.push(x.a);
+      return x.a * 10;
+    });
+    expect(out).toEqual(xs.map((x) => x.a * 10));
+    expect(seen).toEqual([3, 1, 2]);
+    expect(mapped([], (x: number) => x)).toEqual([]);
   });
 });

@@ -24,3 +24,19 @@ export function withFields<B extends object, F extends object>(base: B, fields: 
 
 /** The type of `{ ...base, ...fields }`, member by member when `B` is a union. */
 export type WithFields<B, F> = B extends unknown ? Omit<B, keyof F> & F : never;
+
+/**
+ * `xs.map(f)`, always an array of packed elements. V8 gives `Array.prototype.map`'s result holey
+ * elements when the builtin runs it and packed ones when optimized code inlines it, so the same
+ * line hands the functions after it arrays of one hidden class or the other depending on whether
+ * its caller happens to be optimized at the time. Optimized code that has only seen the one
+ * throws itself away ("wrong map") when the other comes: after a deoptimisation anywhere upstream,
+ * the merge code's functions fell one after the other (session 20: `storedReports`, `ordered`,
+ * `clusterDate`, `buildCluster`, `sourcesOf` … at the start of each ingest run after the first,
+ * every isolate). `push` onto `[]` makes packed elements in every tier.
+ */
+export function mapped<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!));
+  return out;
+}

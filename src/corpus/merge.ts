@@ -20,6 +20,7 @@ import { sha256Hex } from './hash.js';
 import type { SpecResult } from '../output/spec.js';
 import type { ClusterActor, ClusterFigure, Disagreement, EventCluster, Report, SpecEvent } from '../store/types.js';
 import { EARTH_RADIUS_KM, haversineKm } from '../resolve/places/gazetteer.js';
+import { mapped } from '../objects.js';
 
 export interface MergeSettings {
   /** Reports whose dates miss each other by up to this many days still overlap (time zones, "overnight"). */
@@ -590,32 +591,32 @@ function firstUrl(reports: readonly MemberReport[]): string | null {
 
 function disagreementsOf(reports: readonly MemberReport[], figures: ClusterFigure[]): Disagreement[] {
   const out: Disagreement[] = [];
-  const articles = new Set(reports.map(articleOf));
+  const articles = new Set(mapped(reports, articleOf));
   if (articles.size < 2) return out; // one article contradicting itself is the conflicts check's job
 
-  const figValues = new Set(figures.map(formatFigure));
-  if (figValues.size > 1) out.push({ kind: 'fatalities', values: figures.map(figureClaim) });
+  const figValues = new Set(mapped(figures, formatFigure));
+  if (figValues.size > 1) out.push({ kind: 'fatalities', values: mapped(figures, figureClaim) });
 
   const directed = reports.filter(isDirected);
-  const pairs = new Set(directed.map(directionKey));
+  const pairs = new Set(mapped(directed, directionKey));
   const reversed: MemberReport[] = [];
   for (const r of directed) if (pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`)) reversed.push(r);
   if (reversed.length) {
     out.push({
       kind: 'direction',
-      values: reversed.map(directionClaim),
+      values: mapped(reversed, directionClaim),
     });
   }
 
-  const statuses = new Set(reports.map(statusOf));
-  if (statuses.has('denied') && statuses.size > 1) out.push({ kind: 'status', values: reports.map(statusClaim) });
+  const statuses = new Set(mapped(reports, statusOf));
+  if (statuses.has('denied') && statuses.size > 1) out.push({ kind: 'status', values: mapped(reports, statusClaim) });
 
   const dayReports = reports.filter(isDatedToDay);
-  const days = new Set(dayReports.map(dayRangeKey));
+  const days = new Set(mapped(dayReports, dayRangeKey));
   if (days.size > 1) {
     out.push({
       kind: 'date',
-      values: dayReports.map(dateClaim),
+      values: mapped(dayReports, dateClaim),
     });
   }
   return out;
@@ -625,13 +626,13 @@ function disagreementsOf(reports: readonly MemberReport[], figures: ClusterFigur
 function clusterDate(reports: readonly MemberReport[]): Pick<EventCluster, 'dateStart' | 'dateEnd' | 'datePrecision'> {
   const dated = reports.filter(hasValidDate);
   if (!dated.length) return { dateStart: null, dateEnd: null, datePrecision: null };
-  const narrow = Math.min(...dated.map(daysSpanned));
+  const narrow = Math.min(...mapped(dated, daysSpanned));
   const core: MemberReport[] = [];
   for (const r of dated) if (daysSpanned(r) === narrow) core.push(r);
   return {
-    dateStart: core.map(dateStartOf).sort()[0]!,
-    dateEnd: core.map(dateEndOf).sort().at(-1)!,
-    datePrecision: mostCommon(core.map(datePrecisionOf)),
+    dateStart: mapped(core, dateStartOf).sort()[0]!,
+    dateEnd: mapped(core, dateEndOf).sort().at(-1)!,
+    datePrecision: mostCommon(mapped(core, datePrecisionOf)),
   };
 }
 
@@ -643,7 +644,7 @@ function clusterPlace(reports: readonly MemberReport[]): NonNullable<SpecEvent['
     if (l && (l.country !== null || l.lat !== null || l.name !== null)) located.push(l);
   }
   if (!located.length) return null;
-  const best = Math.min(...located.map(locationRank));
+  const best = Math.min(...mapped(located, locationRank));
   const most: NonNullable<SpecEvent['location']>[] = [];
   for (const l of located) if (rank(l.precision) === best) most.push(l);
   return mostCommon(most, locationKey);
@@ -665,8 +666,8 @@ export function buildMatchView(id: string, members: readonly MemberReport[]): Ma
     dateEnd,
     datePrecision,
     ...locationFields(clusterPlace(reports)),
-    actorRefs: collectActors(reports.map(reportActor)),
-    targetRefs: collectActors(reports.map(reportTarget)),
+    actorRefs: collectActors(mapped(reports, reportActor)),
+    targetRefs: collectActors(mapped(reports, reportTarget)),
   };
 }
 
@@ -680,7 +681,7 @@ export function buildCluster(id: string, members: readonly MemberReport[]): Even
   if (!members.length) throw new Error(`cluster ${id}: no reports`);
   const reports = ordered(members);
   const first = reports[0]!;
-  const events = reports.map(eventOf);
+  const events = mapped(reports, eventOf);
   const { dateStart, dateEnd, datePrecision } = clusterDate(reports);
 
   const figures: ClusterFigure[] = [];
@@ -697,30 +698,30 @@ export function buildCluster(id: string, members: readonly MemberReport[]): Even
     if (hi !== null) maxs.push(hi);
   }
 
-  const actorRefs = collectActors(events.map(actorOf));
-  const targetRefs = collectActors(events.map(targetOf));
-  const seen = reports.map(seenAt).sort();
+  const actorRefs = collectActors(mapped(events, actorOf));
+  const targetRefs = collectActors(mapped(events, targetOf));
+  const seen = mapped(reports, seenAt).sort();
 
   return {
     id,
     type: first.event.type,
-    mode: mostCommon(events.map(modeOf)),
-    acled: mostCommon(events.map(acledOf), acledKey),
-    cameo: mostCommon(events.map(cameoOf)),
+    mode: mostCommon(mapped(events, modeOf)),
+    acled: mostCommon(mapped(events, acledOf), acledKey),
+    cameo: mostCommon(mapped(events, cameoOf)),
     dateStart,
     dateEnd,
     datePrecision,
     ...locationFields(clusterPlace(reports)),
-    actors: actorRefs.map(nameOf),
-    targets: targetRefs.map(nameOf),
+    actors: mapped(actorRefs, nameOf),
+    targets: mapped(targetRefs, nameOf),
     actorRefs,
     targetRefs,
     fatalitiesMin: mins.length ? Math.min(...mins) : null,
     fatalitiesMax: maxs.length ? Math.max(...maxs) : null,
     figures,
-    statuses: uniq(events.map(eventStatus)).sort(),
+    statuses: uniq(mapped(events, eventStatus)).sort(),
     sources: uniq(sourcesOf(reports)),
-    articles: uniq(reports.map(articleOf)),
+    articles: uniq(mapped(reports, articleOf)),
     mentions: reports.length,
     firstSeen: seen[0]!,
     lastSeen: seen.at(-1)!,

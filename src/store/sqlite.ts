@@ -13,6 +13,7 @@ import type { SpecResult } from '../output/spec.js';
 import { eventJsonOf, resultJsonWithoutEvents, withoutEvents } from './result-json.js';
 import { startCheckpointer } from './checkpointer.js';
 import type { ArticleRow, Checkpointer, EventCluster, EventFilter, PutInput, PutResult, Report, Store, StoreSpec, StoreStats } from './types.js';
+import { mapped } from '../objects.js';
 
 export const DEFAULT_SQLITE_PATH = './sitrep.db';
 /**
@@ -540,7 +541,7 @@ export class SqliteStore implements Store {
   private storedReports(id: string): MemberReport[] {
     const members = this.st.clusterMembers.get(id) as string | null | undefined;
     if (members) return reportsFromMembers(members);
-    const reports = (this.st.clusterReportsForMerge.all(id) as ReportRow[]).map(reportFromRow);
+    const reports = mapped(this.st.clusterReportsForMerge.all(id) as ReportRow[], reportFromRow);
     const first = firstReport(reports);
     if (first && first.sentence === null) first.sentence = sentenceOf(this.st.articleText.get(first.article) as string, first.event);
     return reports;
