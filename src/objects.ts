@@ -1,4 +1,4 @@
-// Building objects so that V8 can share their hidden classes.
+// Objects and arrays built so that V8 can share their hidden classes (withFields, mapped).
 //
 // Why: on the Node this project runs on (20, V8 11.3), an object literal that opens with a spread
 // and then gives a key the spread object lacks — `{ ...speaker, span }`, `{ ...item, origin }` —

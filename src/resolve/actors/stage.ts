@@ -35,7 +35,7 @@ function georgiaIsUsState(tokens: readonly Token[]): boolean {
  */
 class ArticleContext implements ComposeContext {
   sentence = 0;
-  context: { iso3: string; span: { start: number; end: number } }[] = [];
+  context: ComposeContext['context'] = [];
   private georgia: boolean | null = null;
 
   constructor(
