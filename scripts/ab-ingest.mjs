@@ -38,8 +38,8 @@ const threads = Number(values.threads);
 const articles = Number(values.articles);
 const warmupPerThread = Number(values.warmup);
 const seed = Number(values.seed);
-for (const [name, v] of [['--threads', threads], ['--articles', articles], ['--warmup', warmupPerThread], ['--seed', seed]]) {
-  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} expects a whole number`);
+for (const [name, v, min] of [['--threads', threads, 1], ['--articles', articles, 1], ['--warmup', warmupPerThread, 0], ['--seed', seed, 0]]) {
+  if (!Number.isInteger(v) || v < min) throw new Error(`${name} expects a whole number of at least ${min}, not ${v}`);
 }
 
 const load = (dist, p) => import(pathToFileURL(join(resolve(dist), p)).href);
