@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { cliNodeFlags } from '../cli/node-flags.js';
 import { GROUP_COMMIT, ingestItems, setIngestV8Flags, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
+import { JSONL_CHUNK_BYTES } from '../ingest/read.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
 import { threadCpuSeconds, threadsCpuSeconds } from '../os-threads.js';
@@ -33,9 +34,9 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
   return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The corpus file's records: its non-empty lines. */
+/** The corpus file's records: its non-empty lines, read as `sitrep ingest` reads a JSONL file (readJsonl). */
 async function* records(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: JSONL_CHUNK_BYTES }), crlfDelay: Infinity });
   for await (const line of rl) if (line) yield line;
 }
 
