@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromContent, looksBinary, readArticleFile, readJsonl, type InputItem } from './read.js';
+import { articleFromContent, inChunks, JSONL_CHUNK_BYTES, looksBinary, readArticleFile, readJsonl, type InputItem } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-'));
 function file(name: string, content: string | Buffer): string {
@@ -17,6 +17,18 @@ async function all(gen: AsyncGenerator<InputItem>): Promise<InputItem[]> {
 }
 
 describe('readJsonl', () => {
+  it('reads lines longer than a read, with characters of several bytes across its bounds', async () => {
+    // Curly quotes (3 bytes in UTF-8) from byte 1 on, so that some fall across every boundary.
+    const long = 'x“Shelling’ of Stepanakert — day ' + 'é“’—'.repeat(Math.ceil((3 * JSONL_CHUNK_BYTES) / 9));
+    const p = file('long.jsonl', [JSON.stringify({ id: 'long', text: long }), JSON.stringify({ id: 'short', text: 'Rebels attacked a village.' })].join('\n'));
+    const items = await all(readJsonl(p));
+    expect(items.map((i) => (i.ok ? [i.record.id, i.record.text.length] : i.error))).toEqual([
+      ['long', long.length],
+      ['short', 26],
+    ]);
+    expect(items[0]!.ok && items[0]!.record.text).toBe(long);
+  });
+
   it('keeps going past broken lines, in order, with the caller ids where it can', async () => {
     const p = file('mixed.jsonl', [
       '{"id":"a","text":"Rebels attacked a village."}',
@@ -87,5 +99,21 @@ describe('looksBinary / articleFromContent', () => {
   it('treats a JSON file with a bad shape as an error', () => {
     const r = articleFromContent('{"id": "q"}', 'q.json');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('inChunks', () => {
+  it('cuts a byte stream into text of at most JSONL_CHUNK_BYTES, keeping split characters whole', async () => {
+    const text = 'a'.repeat(JSONL_CHUNK_BYTES - 1) + '“' + 'b'.repeat(10) + '’'.repeat(JSONL_CHUNK_BYTES);
+    const bytes = Buffer.from(text, 'utf8');
+    // Reads of odd sizes, as a pipe may give them, one of them splitting the first quote.
+    async function* reads(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < bytes.length; at += 70_001) yield bytes.subarray(at, at + 70_001);
+    }
+    const pieces: string[] = [];
+    for await (const piece of inChunks(reads())) pieces.push(piece);
+    expect(pieces.join('')).toBe(text);
+    expect(Math.max(...pieces.map((piece) => Buffer.byteLength(piece, 'utf8')))).toBeLessThanOrEqual(JSONL_CHUNK_BYTES + 3);
+    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(bytes.length / JSONL_CHUNK_BYTES));
   });
 });
