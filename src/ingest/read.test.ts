@@ -102,6 +102,16 @@ describe('looksBinary / articleFromContent', () => {
   });
 });
 
+describe('articleFromContent on JSON lines', () => {
+  it('says to read JSON lines as JSONL rather than only that they are not one JSON document', () => {
+    const r = articleFromContent('{"id":"a","text":"Rebels attacked a village."}\n{"id":"b","text":"Police arrested five."}\n', 'stdin');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/^stdin: not valid JSON \(.*\): it looks like JSON lines.*--jsonl/);
+    const broken = articleFromContent('{"id":"a","text":"Rebels attacked', 'stdin');
+    expect(!broken.ok && broken.error).not.toMatch(/JSON lines/);
+  });
+});
+
 describe('inChunks', () => {
   it('cuts a byte stream into text of at most JSONL_CHUNK_BYTES, keeping split characters whole', async () => {
     const text = 'a'.repeat(JSONL_CHUNK_BYTES - 1) + '“' + 'b'.repeat(10) + '’'.repeat(JSONL_CHUNK_BYTES);

@@ -38,6 +38,18 @@ export function isHtml(s: string): boolean {
   return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(s);
 }
 
+/** Whether text that is not one JSON document is JSON lines: a first line that is an object, and more after it. */
+function looksLikeJsonLines(content: string): boolean {
+  const lines = content.trim().split(/\r?\n/);
+  if (lines.length < 2) return false;
+  try {
+    const first: unknown = JSON.parse(lines[0]!);
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
+
 /** One article from a text, HTML or JSON file (or stdin content). */
 export function articleFromContent(content: string, name: string): InputItem {
   const id = basename(name).replace(/\.[^.]+$/, '') || 'stdin';
@@ -50,7 +62,8 @@ export function articleFromContent(content: string, name: string): InputItem {
       return { ok: true, record: validateRecord(raw, name) };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, id, error: err.message };
-      return { ok: false, id, error: `${name}: not valid JSON (${(err as Error).message})` };
+      const hint = looksLikeJsonLines(content) ? ': it looks like JSON lines, one object per line — read it as JSONL (`--jsonl`, or a .jsonl file)' : '';
+      return { ok: false, id, error: `${name}: not valid JSON (${(err as Error).message})${hint}` };
     }
   }
   if (ext === '.html' || ext === '.htm' || isHtml(content)) {
