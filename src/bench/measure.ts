@@ -1,12 +1,11 @@
 // The bench's measurements: write the corpus, the bare wink-nlp floor, and a full ingest run.
 
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createWriteStream } from 'node:fs';
 import { cliNodeFlags } from '../cli/node-flags.js';
 import { GROUP_COMMIT, ingestItems, setIngestV8Flags, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
-import { JSONL_CHUNK_BYTES } from '../ingest/read.js';
+import { jsonlLines } from '../ingest/read.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
 import { threadCpuSeconds, threadsCpuSeconds } from '../os-threads.js';
@@ -34,10 +33,9 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
   return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The corpus file's records: its non-empty lines, read as `sitrep ingest` reads a JSONL file (readJsonl). */
+/** The corpus file's records: its non-empty lines, read as `sitrep ingest` reads a JSONL file. */
 async function* records(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: JSONL_CHUNK_BYTES }), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield line;
+  for await (const line of jsonlLines(path)) if (line) yield line;
 }
 
 async function countRecords(path: string): Promise<number> {
@@ -156,12 +154,12 @@ export interface Warmup {
   dbPath: string;
 }
 
-/** Items `from` (inclusive) to `to` (exclusive) of `items`, by position; stops reading at `to`. */
-async function* sliceOf<T>(items: AsyncIterable<T>, from: number, to: number): AsyncGenerator<T> {
-  let i = 0;
-  for await (const item of items) {
-    if (i >= from && i < to) yield item;
-    if (++i >= to) return;
+/** The next `n` items of `items` (fewer at its end), leaving the rest to whoever reads it next. */
+async function* nextOf<T>(items: AsyncIterator<T>, n: number): AsyncGenerator<T> {
+  for (let i = 0; i < n; i++) {
+    const r = await items.next();
+    if (r.done) return;
+    yield r.value;
   }
 }
 
@@ -200,9 +198,10 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     if (warmup) {
       const scratch = await openSqliteStore(warmup.dbPath);
       try {
-        const calls = WARMUP_INGEST_CALLS;
-        const part = Math.ceil((await countRecords(warmup.corpus)) / calls);
-        for (let k = 0; k < calls; k++) await ingestItems(sliceOf(readSources([warmup.corpus]), k * part, (k + 1) * part), scratch, { extractor, pool });
+        // (one read of the file, a part for each call)
+        const part = Math.ceil((await countRecords(warmup.corpus)) / WARMUP_INGEST_CALLS);
+        const items = readSources([warmup.corpus])[Symbol.asyncIterator]();
+        for (let k = 0; k < WARMUP_INGEST_CALLS; k++) await ingestItems(nextOf(items, part), scratch, { extractor, pool });
       } finally {
         await scratch.close();
       }
