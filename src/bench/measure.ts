@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { cliNodeFlags } from '../cli/node-flags.js';
 import { GROUP_COMMIT, ingestItems, setIngestV8Flags, type IngestSummary, type ItemOutcome } from '../corpus/ingest.js';
 import { ExtractPool } from '../corpus/pool.js';
-import { jsonlLines } from '../ingest/read.js';
+import { countJsonlRecords, jsonlLines } from '../ingest/read.js';
 import { readSources } from '../ingest/sources.js';
 import { loadWinkDefault } from '../nlp/tokens.js';
 import { threadCpuSeconds, threadsCpuSeconds } from '../os-threads.js';
@@ -36,12 +36,6 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
 /** The corpus file's records: its non-empty lines, read as `sitrep ingest` reads a JSONL file. */
 async function* records(path: string): AsyncGenerator<string> {
   for await (const line of jsonlLines(path)) if (line) yield line;
-}
-
-async function countRecords(path: string): Promise<number> {
-  let n = 0;
-  for await (const _ of records(path)) n++;
-  return n;
 }
 
 async function* texts(path: string): AsyncGenerator<string> {
@@ -199,7 +193,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       const scratch = await openSqliteStore(warmup.dbPath);
       try {
         // (one read of the file, a part for each call)
-        const part = Math.ceil((await countRecords(warmup.corpus)) / WARMUP_INGEST_CALLS);
+        const part = Math.ceil((await countJsonlRecords(warmup.corpus)) / WARMUP_INGEST_CALLS);
         const items = readSources([warmup.corpus])[Symbol.asyncIterator]();
         for (let k = 0; k < WARMUP_INGEST_CALLS; k++) await ingestItems(nextOf(items, part), scratch, { extractor, pool });
       } finally {
@@ -207,7 +201,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
       }
     }
     startup = (performance.now() - t0) / 1000;
-    const n = await countRecords(corpus);
+    const n = await countJsonlRecords(corpus);
     // (taking turns, the parent times the slices and gives the fifths; straight through, the timer)
     const gate = turns ? new SliceReporter(turns, GROUP_COMMIT * turnGroups, n) : null;
     const timer = gate ? null : fifthsTimer(n);

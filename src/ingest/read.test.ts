@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromContent, inChunks, JSONL_CHUNK_BYTES, looksBinary, readArticleFile, readJsonl, type InputItem } from './read.js';
+import { articleFromContent, countJsonlRecords, inChunks, JSONL_CHUNK_BYTES, looksBinary, readArticleFile, readJsonl, type InputItem } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-'));
 function file(name: string, content: string | Buffer): string {
@@ -125,5 +125,28 @@ describe('inChunks', () => {
     expect(pieces.join('')).toBe(text);
     expect(Math.max(...pieces.map((piece) => Buffer.byteLength(piece, 'utf8')))).toBeLessThanOrEqual(JSONL_CHUNK_BYTES + 3);
     expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(bytes.length / JSONL_CHUNK_BYTES));
+  });
+});
+
+describe('countJsonlRecords', () => {
+  it('counts the lines readJsonl reads an item from, broken ones included, blank ones not', async () => {
+    const rec = (id: string, text: string) => JSON.stringify({ id, text });
+    const cases: [string, string | Buffer][] = [
+      ['crlf.jsonl', [rec('a', 'Rebels attacked a village.'), '', '  \t', rec('b', 'Police arrested five protesters.'), 'not json', ''].join('\r\n')],
+      ['no-final-newline.jsonl', `${rec('a', 'One.')}\n\n${rec('b', 'Two.')}`],
+      ['blank-end.jsonl', `${rec('a', 'One.')}\n   \n\n`],
+      ['bom.jsonl', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${rec('a', 'One.')}\n\n`)])],
+      ['bom-alone.jsonl', Buffer.from([0xef, 0xbb, 0xbf, 10, 10])],
+      // a line longer than a read (the count reads 1 MiB at a time), then a blank one whose white
+      // space straddles the next read
+      ['long.jsonl', `${rec('long', 'word '.repeat(300_000))}\n${' '.repeat(1.5 * 2 ** 20)}\n${rec('b', 'Two.')}\n`],
+      ['empty.jsonl', ''],
+    ];
+    const counts = await Promise.all(cases.map(async ([name, content]) => {
+      const p = file(name, content);
+      return [name, await countJsonlRecords(p), (await all(readJsonl(p))).length];
+    }));
+    for (const [name, counted, read] of counts) expect([name, counted]).toEqual([name, read]);
+    expect(counts.map(([, counted]) => counted)).toEqual([3, 2, 1, 1, 0, 2, 0]);
   });
 });

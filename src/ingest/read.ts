@@ -153,6 +153,47 @@ export function jsonlLines(path: string): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
+/** ASCII white space: what a line may hold and still be blank to readJsonl (it trims lines). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * How many records a JSONL file holds — the lines readJsonl reads an item from — counted on its
+ * bytes without decoding them (a progress bar's total, the bench's slices). A line counts when it
+ * holds a byte other than ASCII white space; a byte-order mark opening the file is not one. (A
+ * line of other Unicode spaces alone, which readJsonl skips, counts: rare enough for an estimate.)
+ */
+const COUNT_CHUNK_BYTES = 1 << 20;
+
+export function countJsonlRecords(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    let content = false; // the current line has a byte that is not white space
+    let first = true;
+    // (1 MiB reads: bytes, never decoded, so no large strings on the heap; 76 MB counted in ~25 ms)
+    createReadStream(path, { highWaterMark: COUNT_CHUNK_BYTES })
+      .on('data', (chunk: string | Buffer) => {
+        const b = chunk as Buffer;
+        let i = first && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+        first = false;
+        while (i < b.length) {
+          if (content) {
+            // the rest of a line already counted: on to its end
+            const nl = b.indexOf(10, i);
+            if (nl < 0) break;
+            n++;
+            content = false;
+            i = nl + 1;
+          } else if (isAsciiSpace(b[i++]!)) continue;
+          else content = true;
+        }
+      })
+      .on('end', () => resolve(n + (content ? 1 : 0)))
+      .on('error', reject);
+  });
+}
+
 /** Stream a JSONL batch (path or '-'), one item per non-blank line, in order. */
 export async function* readJsonl(path: string): AsyncGenerator<InputItem> {
   if (path !== '-') {

@@ -3,12 +3,12 @@
 // user named (an article page or a feed; fetched only because the user asked for them).
 // A source that cannot be read becomes one error item; the rest goes on.
 
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { readHtml } from './html.js';
-import { articleFromContent, isHtml, readArticleFile, readJsonl, type InputItem } from './read.js';
+import { articleFromContent, countJsonlRecords, isHtml, readArticleFile, readJsonl, type InputItem } from './read.js';
 import { walkFiles } from './walk.js';
 import { withFields } from '../objects.js';
 
@@ -149,7 +149,7 @@ export async function countSources(paths: readonly string[]): Promise<number | n
     if (p === '-' || isUrl(p)) return null;
     const ext = extname(p).toLowerCase();
     try {
-      if (JSONL_EXTENSIONS.has(ext)) n += await countLines(p);
+      if (JSONL_EXTENSIONS.has(ext)) n += await countJsonlRecords(p);
       else if (FEED_EXTENSIONS.has(ext)) n += (readFileSync(p, 'utf8').match(/<(item|entry)[\s>]/g) ?? []).length;
       else n += 1;
     } catch {
@@ -157,22 +157,4 @@ export async function countSources(paths: readonly string[]): Promise<number | n
     }
   }
   return n;
-}
-
-function countLines(path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let n = 0;
-    let last = 10;
-    createReadStream(path)
-      .on('data', (chunk: string | Buffer) => {
-        const b = chunk as Buffer;
-        for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) {
-          // blank lines are skipped by the reader, so they do not count
-          if (i > 0 ? b[i - 1] !== 10 : last !== 10) n++;
-        }
-        if (b.length) last = b[b.length - 1]!;
-      })
-      .on('end', () => resolve(n + (last !== 10 ? 1 : 0)))
-      .on('error', reject);
-  });
 }
