@@ -146,6 +146,8 @@ function prepositionBefore(ctx: Ctx, start: number): string | null {
   const w = wordAt(ctx, i);
   // "about 2,000 peacekeepers", "over 100 soldiers": a quantifier, not a preposition
   if (num && (w === 'about' || w === 'around' || w === 'over' || w === 'under' || w === 'than')) return null;
+  // "after rebels attacked the town": a subordinator opening the phrase's clause, of which it is the subject
+  if (PREPS.has(w) && opensClause(ctx, i, ctx.toks.length)) return null;
   return PREPS.has(w) ? w : null;
 }
 
@@ -222,6 +224,36 @@ export function pronoun(ctx: Ctx, i: number): Participant | null {
   return null;
 }
 
+/** Words of a noun phrase between a subordinator and its clause's verb ("when the Rapid Support Forces shelled"). */
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART']);
+
+/**
+ * Whether the word at token k opens a clause (see CLAUSE_WORDS). wink tags "when" as an adverb and
+ * "after", "as", "before", "since", "until" as prepositions even where they open a clause ("20
+ * civilians were killed when the Rapid Support Forces shelled a market"): tagged so, they open one
+ * when a noun phrase and then a verb follow within tokens [k + 1, end). Else the clause of "shelled"
+ * ran from the sentence's start, and its subject was the main clause's ("civilians", the victims,
+ * coded as attacking themselves). A noun phrase broken by a comma or a preposition ("after the
+ * attack on Monday, troops …") is a phrase, not a clause.
+ */
+function opensClause(ctx: Ctx, k: number, end: number): boolean {
+  const w = wordAt(ctx, k);
+  if (!CLAUSE_WORDS.has(w)) return false;
+  const pos = ctx.toks[k]!.pos;
+  if (pos === 'SCONJ' || pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') return true;
+  if (pos !== 'ADV' && pos !== 'ADP') return false;
+  let noun = false;
+  for (let x = k + 1; x < end; x++) {
+    const t = ctx.toks[x]!;
+    // an actor's words, whatever wink tagged them ("when rebels/VERB shelled")
+    if (insidePart(ctx, t.start, t.end)) noun = true;
+    else if (t.pos === 'VERB' || t.pos === 'AUX') return noun;
+    else if (NP_POS.has(t.pos)) noun ||= t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PART';
+    else if (!(t.pos === 'CCONJ' || (t.pos === 'ADP' && wordAt(ctx, x) === 'of'))) return false;
+  }
+  return false;
+}
+
 /** Token range [a, b) of the clause around token i in sentence s. */
 export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number] {
   const toks = ctx.toks;
@@ -230,11 +262,13 @@ export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number]
   for (let k = i - 1; k >= s.tokenStart; k--) {
     const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { a = k + 1; break; }
-    if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but')) { a = k + 1; break; }
+    if (opensClause(ctx, k, i + 1)) { a = k + 1; break; }
   }
   for (let k = i + 1; k < s.tokenEnd; k++) {
     const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
+    // (a subordinator wink tags as an adverb or preposition does not end the clause: what follows
+    // "as" in "A missile struck the station as hundreds of people waited" names the victims)
     if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') && k > i + 1) { b = k; break; }
     // ", killing …", ", saying …": a participle clause after a comma
     if (w === ',' && toks[k + 1] && /ing$/.test(toks[k + 1]!.text) && toks[k + 1]!.pos === 'VERB') { b = k; break; }

@@ -1,0 +1,51 @@
+// "N were killed when X attacked Y": the agent of the subordinate clause's verb is its own
+// subject, not the main clause's. Through the whole pipeline, because the bug lived in wink-nlp's
+// tags: "when" is tagged an adverb, "after" and "as" prepositions, and "rebels" sometimes a verb,
+// so the clause of "attacked" used to run from the sentence's start and its subject was the
+// victims (coded as attacking themselves).
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractRecord, type Extractor } from '../../extract.js';
+import type { SpecResult } from '../../output/spec.js';
+import { loadResources } from '../../resources.js';
+import { defaultPipeline } from '../../stages.js';
+
+let ex: Extractor;
+beforeAll(async () => {
+  ex = { pipeline: defaultPipeline(), resources: await loadResources() };
+});
+
+/** The ASSAULT events of one sentence as "actor -> target" (the texts of the mentions). */
+function assaults(text: string): string[] {
+  const out = extractRecord(ex, { id: 't', text, published: '2024-03-05' }) as SpecResult;
+  expect('error' in out).toBe(false);
+  return out.events.filter((e) => e.type === 'ASSAULT').map((e) => `${e.actor?.text ?? null} -> ${e.target?.text ?? null}`);
+}
+
+describe('roles in a subordinate clause', () => {
+  it('takes the agent from "when X <verb>" and the victims from the passive main clause', () => {
+    expect(assaults('At least 20 civilians were killed when the Rapid Support Forces shelled a market in Omdurman on Monday.')).toEqual([
+      'Rapid Support Forces -> civilians',
+    ]);
+    expect(assaults('Five soldiers were killed when militants attacked a checkpoint near Kidal on Monday.')).toEqual(['militants -> soldiers']);
+  });
+
+  it('reads a clause subject wink tags as a verb ("when rebels/VERB shelled")', () => {
+    expect(assaults('At least 20 civilians were killed on Monday when rebels shelled a market in Omdurman.')).toEqual(['rebels -> civilians']);
+  });
+
+  it('reads "after X <verb>" as a clause, not as a prepositional phrase', () => {
+    const [e] = assaults('Two people died after rebels attacked the town of Kidal on Monday.');
+    expect(e?.startsWith('rebels ->')).toBe(true);
+  });
+
+  it('leaves a phrase after "after" a phrase ("after the attack on Monday, …")', () => {
+    // the attack's agent is not named: the troops who withdrew after it are not its actor
+    for (const e of assaults('After the attack on Monday, troops withdrew from Kidal.')) expect(e.startsWith('troops ->')).toBe(false);
+  });
+
+  it('still reads the victims of a main clause after "as" ("… as hundreds of people waited")', () => {
+    const found = assaults('A missile struck the railway station in Kramatorsk on Friday as hundreds of people waited to be evacuated.');
+    expect(found.some((e) => e.endsWith('-> people'))).toBe(true);
+  });
+});
