@@ -148,6 +148,26 @@ describe('merge', () => {
     expect(buildCluster('cx', [a, b, c])).toEqual(cl);
   });
 
+  it('lists who-attacked-whom reversed across sources, within a country too, and no report as its own reversal', () => {
+    const army = { text: 'the army', name: 'Sudanese Armed Forces', country: 'SDN', sector: 'MIL' };
+    const rsf = { text: 'the RSF', name: 'Rapid Support Forces', country: 'SDN', sector: 'REB' };
+    const civilians = { text: 'civilians', name: 'civilians', country: 'SDN', sector: 'CVL' };
+    const place = { name: 'Omdurman', country: 'SDN', lat: 15.64, lon: 32.48 };
+    const directions = (...rs: ReturnType<typeof report>[]) => buildCluster('cx', rs).disagreements.filter((d) => d.kind === 'direction').map((d) => d.values.map((v) => v.value));
+    // one side attacking civilians, reported by two outlets: nothing reversed
+    expect(directions(report('a', fixtureEvent({ actor: rsf, target: civilians, place }), 'A'), report('b', fixtureEvent({ actor: rsf, target: civilians, place }), 'B'))).toEqual([]);
+    // a victim coded as acting on itself is no claim of direction
+    expect(directions(report('a', fixtureEvent({ actor: civilians, target: civilians, place }), 'A'), report('b', fixtureEvent({ actor: rsf, target: civilians, place }), 'B'))).toEqual([]);
+    // the two sides of a civil war blaming each other
+    expect(directions(report('a', fixtureEvent({ actor: army, target: rsf, place }), 'A'), report('b', fixtureEvent({ actor: rsf, target: army, place }), 'B'))).toEqual([
+      ['Sudanese Armed Forces -> Rapid Support Forces', 'Rapid Support Forces -> Sudanese Armed Forces'],
+    ]);
+    // two states, as before: a state's organs are one side
+    const rur = { text: 'Ruritania', name: 'Ruritania', country: 'RUR', sector: 'GOV' };
+    const bor = { text: 'Bordurian army', name: 'Bordurian army', country: 'BOR', sector: 'MIL' };
+    expect(directions(report('a', fixtureEvent({ actor: rur, target: bor })), report('b', fixtureEvent({ actor: { ...bor, sector: 'GOV' }, target: { ...rur, sector: 'MIL' } })))).toHaveLength(1);
+  });
+
   it('takes the date of the most precise reports and the most precise place', () => {
     const day = report('a', fixtureEvent({ date: '2024-03-04', place: { name: 'Borduria', country: 'BOR', lat: null, lon: null, precision: 'country' } }));
     const week = report('b', fixtureEvent({ date: ['2024-03-04', '2024-03-10'], precision: 'week' }));

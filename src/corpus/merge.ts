@@ -551,8 +551,25 @@ const reportActor = (r: MemberReport): MemberActor | null => r.event.actor;
 const reportTarget = (r: MemberReport): MemberActor | null => r.event.target;
 const statusOf = (r: MemberReport): string => r.event.status;
 const figureClaim = (f: ClusterFigure): Claim => ({ value: formatFigure(f), article: f.article, source: f.source });
-const isDirected = (r: MemberReport): boolean => !!(r.event.actor && r.event.target && partyKey(r.event.actor) && partyKey(r.event.target));
-const directionKey = (r: MemberReport): string => `${partyKey(r.event.actor!)}>${partyKey(r.event.target!)}`;
+/** Sectors that speak for their country's state: its organs are one side of a dyad. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP']);
+/**
+ * A party as a "who attacked whom" claim reads it: a state and its organs by their country (as
+ * partyKey), anyone else by country and name. By country alone, the two sides of a civil war (the
+ * army and the Rapid Support Forces, both SDN) were one party, and every report of one side
+ * attacking the other read as its own reversal.
+ */
+function directionParty(a: MemberActor): string {
+  const key = partyKey(a);
+  if (!a.country || a.country === 'IGO' || a.sector === null || STATE_SECTORS.has(a.sector)) return key;
+  return `${key}:${actorName(a).toLowerCase()}`;
+}
+/** A report that says who acted on whom: two parties, not one acting on itself. */
+const isDirected = (r: MemberReport): boolean => {
+  const { actor, target } = r.event;
+  return !!(actor && target && partyKey(actor) && partyKey(target) && directionParty(actor) !== directionParty(target));
+};
+const directionKey = (r: MemberReport): string => `${directionParty(r.event.actor!)}>${directionParty(r.event.target!)}`;
 const directionClaim = (r: MemberReport): Claim => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source });
 const statusClaim = (r: MemberReport): Claim => ({ value: r.event.status, article: r.article, source: r.source });
 const isDatedToDay = (r: MemberReport): boolean => r.event.date?.precision === 'day';
@@ -600,7 +617,7 @@ function disagreementsOf(reports: readonly MemberReport[], figures: ClusterFigur
   const directed = reports.filter(isDirected);
   const pairs = new Set(mapped(directed, directionKey));
   const reversed: MemberReport[] = [];
-  for (const r of directed) if (pairs.has(`${partyKey(r.event.target!)}>${partyKey(r.event.actor!)}`)) reversed.push(r);
+  for (const r of directed) if (pairs.has(`${directionParty(r.event.target!)}>${directionParty(r.event.actor!)}`)) reversed.push(r);
   if (reversed.length) {
     out.push({
       kind: 'direction',
