@@ -564,12 +564,26 @@ function directionParty(a: MemberActor): string {
   if (!a.country || a.country === 'IGO' || a.sector === null || STATE_SECTORS.has(a.sector)) return key;
   return `${key}:${actorName(a).toLowerCase()}`;
 }
-/** A report that says who acted on whom: two parties, not one acting on itself. */
-const isDirected = (r: MemberReport): boolean => {
-  const { actor, target } = r.event;
-  return !!(actor && target && partyKey(actor) && partyKey(target) && directionParty(actor) !== directionParty(target));
-};
-const directionKey = (r: MemberReport): string => `${directionParty(r.event.actor!)}>${directionParty(r.event.target!)}`;
+/**
+ * The reports of `reports` whose "who attacked whom" another report reverses. Only reports naming
+ * two parties count (one coded as acting on itself claims no direction). Each party's key is made
+ * once a report: clusters are rebuilt at every join, many of their reports at a time.
+ */
+function reversedDirections(reports: readonly MemberReport[]): MemberReport[] {
+  const directed: [actor: string, target: string, r: MemberReport][] = [];
+  for (const r of reports) {
+    const { actor, target } = r.event;
+    if (!actor || !target || !partyKey(actor) || !partyKey(target)) continue;
+    const a = directionParty(actor);
+    const t = directionParty(target);
+    if (a !== t) directed.push([a, t, r]);
+  }
+  const pairs = new Set<string>();
+  for (const [a, t] of directed) pairs.add(`${a}>${t}`);
+  const reversed: MemberReport[] = [];
+  for (const [a, t, r] of directed) if (pairs.has(`${t}>${a}`)) reversed.push(r);
+  return reversed;
+}
 const directionClaim = (r: MemberReport): Claim => ({ value: `${actorName(r.event.actor!)} -> ${actorName(r.event.target!)}`, article: r.article, source: r.source });
 const statusClaim = (r: MemberReport): Claim => ({ value: r.event.status, article: r.article, source: r.source });
 const isDatedToDay = (r: MemberReport): boolean => r.event.date?.precision === 'day';
@@ -614,10 +628,7 @@ function disagreementsOf(reports: readonly MemberReport[], figures: ClusterFigur
   const figValues = new Set(mapped(figures, formatFigure));
   if (figValues.size > 1) out.push({ kind: 'fatalities', values: mapped(figures, figureClaim) });
 
-  const directed = reports.filter(isDirected);
-  const pairs = new Set(mapped(directed, directionKey));
-  const reversed: MemberReport[] = [];
-  for (const r of directed) if (pairs.has(`${directionParty(r.event.target!)}>${directionParty(r.event.actor!)}`)) reversed.push(r);
+  const reversed = reversedDirections(reports);
   if (reversed.length) {
     out.push({
       kind: 'direction',
