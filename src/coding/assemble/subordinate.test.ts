@@ -44,6 +44,11 @@ describe('roles in a subordinate clause', () => {
     for (const e of assaults('After the attack on Monday, troops withdrew from Kidal.')) expect(e.startsWith('troops ->')).toBe(false);
   });
 
+  it('reads "as troops fired on a crowd" (firing on people is an attack: data/events/lexicon.tsv)', () => {
+    expect(assaults('Troops fired on protesters in Khartoum on Monday.')).toEqual(['Troops -> protesters']);
+    expect(assaults('Ten protesters were wounded as troops fired on a crowd in Khartoum on Monday.')).toEqual(['troops -> crowd']);
+  });
+
   it('still reads the victims of a main clause after "as" ("… as hundreds of people waited")', () => {
     const found = assaults('A missile struck the railway station in Kramatorsk on Friday as hundreds of people waited to be evacuated.');
     expect(found.some((e) => e.endsWith('-> people'))).toBe(true);
