@@ -37,6 +37,8 @@ describe('roles in a subordinate clause', () => {
   it('reads "after X <verb>" as a clause, not as a prepositional phrase', () => {
     const [e] = assaults('Two people died after rebels attacked the town of Kidal on Monday.');
     expect(e?.startsWith('rebels ->')).toBe(true);
+    // (striking a house is an attack: data/events/lexicon.tsv)
+    expect(assaults('Three children were killed after Israeli forces struck a house in Rafah on Monday.')).toEqual(['Israeli forces -> children']);
   });
 
   it('leaves a phrase after "after" a phrase ("after the attack on Monday, …")', () => {
