@@ -79,6 +79,29 @@ function runsInto(p: Participant, trig: Span): boolean {
   return p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end;
 }
 
+/** Prepositions that put an event noun after its clause's verb and object ("… in an ambush"). */
+const PHRASE_PREPS = new Set(['in', 'during']);
+
+/**
+ * "Militants killed 12 soldiers in an ambush": an event noun in a phrase after its clause's verb
+ * and object names no target of its own; the verb's object is it. The object is the last
+ * participant between the subject and the phrase that no preposition governs, with a verb
+ * between the subject and it. Null when the event noun is not in such a phrase.
+ */
+function objectBeforePhrase(ctx: Ctx, i: number, a: number, subject: Participant | null, before: readonly Participant[]): Participant | null {
+  if (!subject) return null;
+  let p = i - 1;
+  while (p > a && (ctx.toks[p]!.pos === 'DET' || ctx.toks[p]!.pos === 'ADJ')) p--;
+  if (!PHRASE_PREPS.has(wordAt(ctx, p))) return null;
+  const from = tokenIndex(ctx, subject.span.end - 1) + 1;
+  let object: Participant | null = null;
+  for (const q of before) {
+    if (q.span.start < subject.span.end || q === subject || afterPreposition(ctx, q)) continue;
+    if (hasVerbIn(ctx.toks, from, tokenIndex(ctx, q.span.start))) object = q;
+  }
+  return object;
+}
+
 export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
@@ -202,6 +225,10 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     return { pairs: [{ actor: ex[0]!, target: ex[1]! }], clause, passive, nominal };
   }
   const targets = objList.length ? objList : [null];
+  if (!objList.length && nominal && actor === subject) {
+    const object = objectBeforePhrase(ctx, i, a, subject, before);
+    if (object) targets[0] = object;
+  }
   for (const t of targets) pairs.push({ actor, target: t });
   return { pairs, clause, passive, nominal };
 }

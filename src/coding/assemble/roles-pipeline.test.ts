@@ -1,3 +1,4 @@
+// Roles through the whole pipeline (wink-nlp's real tags), for constructions news uses daily.
 // "N were killed when X attacked Y": the agent of the subordinate clause's verb is its own
 // subject, not the main clause's. Through the whole pipeline, because the bug lived in wink-nlp's
 // tags: "when" is tagged an adverb, "after" and "as" prepositions, and "rebels" sometimes a verb,
@@ -54,5 +55,15 @@ describe('roles in a subordinate clause', () => {
   it('still reads the victims of a main clause after "as" ("… as hundreds of people waited")', () => {
     const found = assaults('A missile struck the railway station in Kramatorsk on Friday as hundreds of people waited to be evacuated.');
     expect(found.some((e) => e.endsWith('-> people'))).toBe(true);
+  });
+});
+
+describe('roles of an event noun in a phrase after its verb', () => {
+  it('takes the verb\'s object as the target ("Militants killed 12 soldiers in an ambush")', () => {
+    expect(assaults('Militants killed 12 soldiers in an ambush in northern Burkina Faso on Sunday, the army said.')).toEqual(['Militants -> soldiers']);
+  });
+
+  it('takes no object from a preposition ("Militants in Mali attacked in an ambush")', () => {
+    for (const e of assaults('Militants from Mali staged an ambush in Burkina Faso on Sunday.')) expect(e.endsWith('-> Mali')).toBe(false);
   });
 });
