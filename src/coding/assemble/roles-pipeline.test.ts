@@ -67,3 +67,16 @@ describe('roles of an event noun in a phrase after its verb', () => {
     for (const e of assaults('Militants from Mali staged an ambush in Burkina Faso on Sunday.')) expect(e.endsWith('-> Mali')).toBe(false);
   });
 });
+
+describe('victims named by a casualty clause after a comma', () => {
+  it('takes the object of ", killing …" as the target when the attack names none', () => {
+    expect(assaults('The Rapid Support Forces shelled a market in Omdurman on Monday, killing at least 20 civilians, a local rights group said.')).toEqual([
+      'Rapid Support Forces -> civilians',
+    ]);
+    expect(assaults('A suicide bomber blew himself up at a mosque in Peshawar on Friday, killing 30 worshippers.').map((e) => e.split(' -> ')[1])).toEqual(['worshippers']);
+  });
+
+  it('keeps the target the attack names ("… attacked Ukrainian troops, killing five civilians")', () => {
+    expect(assaults('Russian forces attacked Ukrainian troops near Bakhmut on Monday, killing five civilians.')).toEqual(['Russian forces -> Ukrainian troops']);
+  });
+});

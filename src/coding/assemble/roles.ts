@@ -79,6 +79,24 @@ function runsInto(p: Participant, trig: Span): boolean {
   return p.span.start < trig.start && p.span.end > trig.start && p.span.end <= trig.end;
 }
 
+/** Casualty participles that open a clause after a comma: ", killing 30 worshippers". */
+const CASUALTY_PARTICIPLES = new Set(['killing', 'wounding', 'injuring']);
+
+/**
+ * The victims named by a casualty participle clause right after the clause ending at token b
+ * (", killing 30 worshippers"), when its own clause names no target: its object, the first
+ * participant after the participle that no preposition governs, in the same sentence.
+ */
+function victimsAfter(ctx: Ctx, s: Sentence, b: number): Participant | null {
+  if (wordAt(ctx, b) !== ',' || !CASUALTY_PARTICIPLES.has(wordAt(ctx, b + 1))) return null;
+  const from = ctx.toks[b + 1]!.end;
+  for (const p of ctx.parts) {
+    if (p.span.start < from || p.span.end > s.end) continue;
+    return afterPreposition(ctx, p) ? null : p;
+  }
+  return null;
+}
+
 /** Prepositions that put an event noun after its clause's verb and object ("… in an ambush"). */
 const PHRASE_PREPS = new Set(['in', 'during']);
 
@@ -229,6 +247,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     const object = objectBeforePhrase(ctx, i, a, subject, before);
     if (object) targets[0] = object;
   }
+  if (!targets[0]) targets[0] = victimsAfter(ctx, s, b);
   for (const t of targets) pairs.push({ actor, target: t });
   return { pairs, clause, passive, nominal };
 }
