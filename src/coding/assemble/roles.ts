@@ -88,7 +88,8 @@ const CASUALTY_PARTICIPLES = new Set(['killing', 'wounding', 'injuring']);
  * participant after the participle that no preposition governs, in the same sentence.
  */
 function victimsAfter(ctx: Ctx, s: Sentence, b: number): Participant | null {
-  if (wordAt(ctx, b) !== ',' || !CASUALTY_PARTICIPLES.has(wordAt(ctx, b + 1))) return null;
+  // (b is the sentence's end when the clause runs to it: no comma of the next sentence counts)
+  if (b + 1 >= s.tokenEnd || wordAt(ctx, b) !== ',' || !CASUALTY_PARTICIPLES.has(wordAt(ctx, b + 1))) return null;
   const from = ctx.toks[b + 1]!.end;
   for (const p of ctx.parts) {
     if (p.span.start < from || p.span.end > s.end) continue;
