@@ -90,12 +90,8 @@ const CASUALTY_PARTICIPLES = new Set(['killing', 'wounding', 'injuring']);
 function victimsAfter(ctx: Ctx, s: Sentence, b: number): Participant | null {
   // (b is the sentence's end when the clause runs to it: no comma of the next sentence counts)
   if (b + 1 >= s.tokenEnd || wordAt(ctx, b) !== ',' || !CASUALTY_PARTICIPLES.has(wordAt(ctx, b + 1))) return null;
-  const from = ctx.toks[b + 1]!.end;
-  for (const p of ctx.parts) {
-    if (p.span.start < from || p.span.end > s.end) continue;
-    return afterPreposition(ctx, p) ? null : p;
-  }
-  return null;
+  const first = partsIn(ctx, { start: ctx.toks[b + 1]!.end, end: s.end })[0];
+  return first && !afterPreposition(ctx, first) ? first : null;
 }
 
 /** Prepositions that put an event noun after its clause's verb and object ("… in an ambush"). */
