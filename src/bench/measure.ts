@@ -33,9 +33,12 @@ export async function generateCorpusFile(path: string, n: number, seed: number):
   return { chars, words, incidents, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The corpus file's records: its non-empty lines, read as `sitrep ingest` reads a JSONL file. */
+/**
+ * The corpus file's records, read as `sitrep ingest` reads a JSONL file: its lines that are not
+ * blank (readJsonl trims them; countJsonlRecords counts the same lines).
+ */
 async function* records(path: string): AsyncGenerator<string> {
-  for await (const line of jsonlLines(path)) if (line) yield line;
+  for await (const line of jsonlLines(path)) if (line.trim()) yield line;
 }
 
 async function* texts(path: string): AsyncGenerator<string> {
@@ -192,7 +195,7 @@ export async function pipelineRun(corpus: string, dbPath: string, threads: numbe
     if (warmup) {
       const scratch = await openSqliteStore(warmup.dbPath);
       try {
-        // (one read of the file, a part for each call)
+        // (its records parsed once, a part for each call)
         const part = Math.ceil((await countJsonlRecords(warmup.corpus)) / WARMUP_INGEST_CALLS);
         const items = readSources([warmup.corpus])[Symbol.asyncIterator]();
         for (let k = 0; k < WARMUP_INGEST_CALLS; k++) await ingestItems(nextOf(items, part), scratch, { extractor, pool });
