@@ -224,6 +224,13 @@ export function pronoun(ctx: Ctx, i: number): Participant | null {
   return null;
 }
 
+/** A clause word (CLAUSE_WORDS) wink tags as opening a clause, or one that always does. */
+function taggedOpener(ctx: Ctx, k: number): boolean {
+  const w = wordAt(ctx, k);
+  const pos = ctx.toks[k]!.pos;
+  return CLAUSE_WORDS.has(w) && (pos === 'SCONJ' || pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but');
+}
+
 /** Words of a noun phrase between a subordinator and its clause's verb ("when the Rapid Support Forces shelled"). */
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART']);
 
@@ -237,10 +244,9 @@ const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART']);
  * attack on Monday, troops …") is a phrase, not a clause.
  */
 function opensClause(ctx: Ctx, k: number, end: number): boolean {
-  const w = wordAt(ctx, k);
-  if (!CLAUSE_WORDS.has(w)) return false;
+  if (!CLAUSE_WORDS.has(wordAt(ctx, k))) return false;
+  if (taggedOpener(ctx, k)) return true;
   const pos = ctx.toks[k]!.pos;
-  if (pos === 'SCONJ' || pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') return true;
   if (pos !== 'ADV' && pos !== 'ADP') return false;
   let noun = false;
   for (let x = k + 1; x < end; x++) {
@@ -269,7 +275,7 @@ export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number]
     if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
     // (a subordinator wink tags as an adverb or preposition does not end the clause: what follows
     // "as" in "A missile struck the station as hundreds of people waited" names the victims)
-    if (CLAUSE_WORDS.has(w) && (toks[k]!.pos === 'SCONJ' || toks[k]!.pos === 'PRON' || w === 'while' || w === 'whereas' || w === 'but') && k > i + 1) { b = k; break; }
+    if (k > i + 1 && taggedOpener(ctx, k)) { b = k; break; }
     // ", killing …", ", saying …": a participle clause after a comma
     if (w === ',' && toks[k + 1] && /ing$/.test(toks[k + 1]!.text) && toks[k + 1]!.pos === 'VERB') { b = k; break; }
   }
