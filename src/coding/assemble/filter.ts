@@ -65,7 +65,8 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   const all = ctx.doc.triggers ?? [];
   // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
   const others: Trigger[] = [];
-  for (const t of all) if (t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text)) others.push(t);
+  // (agentless damage, "4 houses had been destroyed", is a result like the wounded, not an attack of its own)
+  for (const t of all) if (t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text) && !(t.passive && DAMAGE_TRIGGER.test(t.text))) others.push(t);
   // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
   for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
     const w = wordAt(ctx, k);

@@ -80,3 +80,62 @@ describe('victims named by a casualty clause after a comma', () => {
     expect(assaults('Russian forces attacked Ukrainian troops near Bakhmut on Monday, killing five civilians.')).toEqual(['Russian forces -> Ukrainian troops']);
   });
 });
+
+/** The events of a text of the given type as "actor -> target [claimed by]" (the texts of the mentions). */
+function coded(text: string, type: string): string[] {
+  const out = extractRecord(ex, { id: 't', text, published: '2024-03-05' }) as SpecResult;
+  expect('error' in out).toBe(false);
+  return out.events
+    .filter((e) => e.type === type)
+    .map((e) => `${e.actor?.text ?? null} -> ${e.target?.text ?? null}${e.claimedBy.length ? ` [${e.claimedBy.map((c) => c.text).join(', ')}]` : ''}`);
+}
+
+describe('who an attack or a protest is aimed at', () => {
+  it('takes the party after "at"/"into" of an attack as its target, not a later mention', () => {
+    expect(assaults('Police fired tear gas and water cannon at demonstrators near the parliament in Colombo on Saturday, and the main hospital said dozens were treated.')).toEqual([
+      'Police -> demonstrators',
+    ]);
+  });
+
+  it('keeps "at" a place preposition for a country and outside attacks ("fired at targets in Syria")', () => {
+    for (const e of assaults('Troops fired at positions in Syria on Monday.')) expect(e.endsWith('-> Syria')).toBe(false);
+  });
+
+  it('takes the institution a protest gathers outside as its target', () => {
+    expect(coded('Hundreds of protesters gathered outside the French embassy in Ouagadougou on Saturday, throwing stones.', 'PROTEST')).toEqual(['protesters -> the French embassy']);
+  });
+
+  it('takes a clinic struck as a medical target', () => {
+    const out = extractRecord(ex, { id: 't', text: 'A rocket struck one of the clinics in Douma on Wednesday, rescue workers said.', published: '2013-08-22' }) as SpecResult;
+    const [e] = out.events.filter((x) => x.type === 'ASSAULT');
+    expect([e?.target?.text, e?.target?.sector]).toEqual(['the clinics', 'MED']);
+  });
+});
+
+describe('the claimed copy of a blamed attack', () => {
+  it('turns the sides round when the blame falls on the attack\'s own target, instead of having it attack itself', () => {
+    const text =
+      'Azerbaijani forces ambushed a convoy of Armenian forces near Kapan on Wednesday, killing 12 soldiers, witnesses said. ' +
+      "Azerbaijan's Defence Ministry denied responsibility and blamed Armenian forces for the attack.";
+    const claimed = coded(text, 'ASSAULT').filter((e) => e.endsWith("[Azerbaijan's Defence Ministry]") && e.startsWith('Armenian forces'));
+    expect(claimed).toEqual(["Armenian forces -> Azerbaijani forces [Azerbaijan's Defence Ministry]"]);
+  });
+});
+
+describe('a report\'s aftermath sentence', () => {
+  const text =
+    'Azerbaijani forces ambushed a convoy of Armenian forces near Kapan on Wednesday (September 20), killing 12 soldiers, witnesses said.\n\n' +
+    'The local administration put the number of wounded at 13 and said 4 houses had been destroyed. Talks between the parties stalled earlier this year.';
+
+  it('counts the wounded and the agentless damage as results of the attack, not an attack by the speaker', () => {
+    expect(assaults(text)).toEqual(['Azerbaijani forces -> Armenian forces']);
+  });
+
+  it('dates an undated event by the article\'s lead, not by a vague date of the next sentence', () => {
+    const report = 'Rebels attacked a checkpoint near Kidal on Monday (March 4).\n\nGunmen also burned a school in Gao, the army said. Talks stalled earlier this year.';
+    const out = extractRecord(ex, { id: 't', text: report, published: '2024-03-05' }) as SpecResult;
+    const burned = out.events.find((e) => e.type === 'ASSAULT' && e.evidence[0]!.start >= report.indexOf('Gunmen'));
+    expect(burned?.date?.start).toBe('2024-03-04');
+    expect(burned?.status).not.toBe('historical');
+  });
+});

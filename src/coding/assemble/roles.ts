@@ -117,6 +117,32 @@ function objectBeforePhrase(ctx: Ctx, i: number, a: number, subject: Participant
   return object;
 }
 
+/** Types whose "at"/"into" phrase may name who was attacked ("fired tear gas at demonstrators"). */
+const AIMED_TYPES = new Set(['ASSAULT', 'COERCE']);
+/** Prepositions of aim: a place after them, but the target when they govern a party of an attack. */
+const AIM_PREPS = new Set(['at', 'into']);
+
+/**
+ * Whether a participant after the trigger is in a place phrase ("in Kyiv", "near the border"), so
+ * no object. Participants are actor mentions, so after "at" or "into" one of an attack is the one
+ * aimed at ("Police fired tear gas at demonstrators", "fired into a crowd of protesters"), unless
+ * it is a country or a mention used as a place.
+ */
+function placePhrase(ctx: Ctx, p: Participant, type: string): boolean {
+  const prep = afterPreposition(ctx, p) ?? '';
+  if (!PLACE_PREPS.has(prep)) return false;
+  if (p.mention?.locative || p.kind === 'state') return true;
+  if (AIM_PREPS.has(prep) && AIMED_TYPES.has(type)) return false;
+  // "gathered outside the French embassy", "a protest at the ministry": the institution a protest
+  // is held at is what it is against (ACLED and CAMEO code the embassy's country as the target)
+  return !(type === 'PROTEST' && PROTESTED_AT.has(prep) && INSTITUTION_SECTORS.has(p.sector ?? ''));
+}
+
+/** Prepositions that put a protest at an institution's door. */
+const PROTESTED_AT = new Set(['outside', 'at', 'near']);
+/** Sectors of institutions a protest outside them is against. */
+const INSTITUTION_SECTORS = new Set(['GOV', 'MIL', 'COP', 'IGO', 'JUD', 'LEG', 'BUS']);
+
 export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const toks = ctx.toks;
   const i = tokenIndex(ctx, trig.start);
@@ -149,7 +175,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   const between = betweenIdx >= 0 ? conjuncts(ctx, startingAfter(after, toks[j + 1 + betweenIdx]!.start)) : [];
 
   const objects: Participant[] = [];
-  for (const p of after) if (p !== by && !between.includes(p) && !PLACE_PREPS.has(afterPreposition(ctx, p) ?? '') && afterPreposition(ctx, p) !== 'by') objects.push(p);
+  for (const p of after) if (p !== by && !between.includes(p) && !placePhrase(ctx, p, trig.type) && afterPreposition(ctx, p) !== 'by') objects.push(p);
   const firstObj = objects[0] ?? null;
   const objList = firstObj ? conjuncts(ctx, objects) : [];
 

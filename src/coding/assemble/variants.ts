@@ -129,6 +129,18 @@ function statementDraft(ctx: Ctx, att: Attribution, type: string, mode: string |
   };
 }
 
+/**
+ * The target of a blamed event's claimed copy: the event's own, unless the blame falls on that
+ * very party ("Azerbaijani forces ambushed Armenian forces … Azerbaijan blamed Armenian forces for
+ * the attack"). Then the sides change places: the event's actor is who the accused attacked, as
+ * the speaker tells it (never the accused itself, which would make it attack itself).
+ */
+function blamedTarget(ref: Draft, actor: Draft['actor']): Draft['target'] {
+  const t = ref.target;
+  if (!t || !actor?.country || !sameParty(t, actor)) return t;
+  return ref.actor?.country && !sameParty(ref.actor, actor) ? ref.actor : null;
+}
+
 export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
   const out = [...drafts];
   const drop = new Set<Draft>();
@@ -159,8 +171,9 @@ export function addVariants(ctx: Ctx, drafts: Draft[]): Draft[] {
         const background = statementDating(ctx, att).historical;
         if (ref && !background && partyTo(ctx, ref, att.speaker, accused)) {
           const s = sentenceAt(ctx.doc, att.cue.start)!;
+          const actor = roleOf(accused[0] as Participant, ref.type);
           out.push(withFields(ref, {
-            status: 'claimed' as const, actor: roleOf(accused[0] as Participant, ref.type), claimedBy: [plainRef(att.speaker)], via: [...att.via],
+            status: 'claimed' as const, actor, target: blamedTarget(ref, actor), claimedBy: [plainRef(att.speaker)], via: [...att.via],
             evidence: [{ start: s.start, end: s.end }, att.cue, ...(att.speakerSpan ? [att.speakerSpan] : []), ref.trigger],
             rule: `${ref.rule.split(';')[0]}; blamed by ${att.speaker.text}`, sentence: s.index, paragraph: s.paragraph, attribution: att, derived: 'blame' as const, source: ref,
             confidence: Math.min(ref.confidence, 0.7),

@@ -48,4 +48,12 @@ describe('actors placed', () => {
     ]);
     expect(placeActors(doc).find((m) => m.text === 'Students')).toMatchObject({ country: 'CAN', countryFrom: 'place' });
   });
+
+  it('leaves a named international NGO without a country, and still places an armed group without one', () => {
+    const doc = withPlaces('Human Rights Watch said soldiers killed 30 people in Moura, and Islamic State fighters attacked Moura.', [{ text: 'Moura', country: 'MLI' }]);
+    const out = placeActors(doc);
+    expect(out.find((m) => m.text === 'Human Rights Watch')).toMatchObject({ country: null, sector: 'HRI' });
+    expect(out.find((m) => m.text === 'soldiers')).toMatchObject({ country: 'MLI', countryFrom: 'place' });
+    expect(out.find((m) => m.text.startsWith('Islamic State'))).toMatchObject({ country: 'MLI' });
+  });
 });

@@ -208,9 +208,11 @@ export function eventDate(doc: Doc, anchor: Span, opts: EventDateOptions = {}): 
         if (t.end <= s.start) {
           before = t;
           if (fronted(doc, t)) front = t;
-        } else if (t.start >= s.end && !after) after = t;
+        } else if (t.start >= s.end && !after && t.precision === 'day') after = t;
       }
-      // a statement is not dated by what a later sentence tells ("… appealed for corridors. Talks stalled earlier this year.")
+      // a statement is not dated by what a later sentence tells ("… appealed for corridors. Talks stalled earlier this year.");
+      // nor is an event by a vague later one ("… 4 houses had been destroyed. Talks stalled earlier this year."), which
+      // mostly opens background: only a day named after it in its paragraph dates it, else the article's lead does
       const t = front ?? before ?? (opts.statement ? null : after);
       if (t) return fromMention(t, 'paragraph', true, doc);
     }
