@@ -255,6 +255,9 @@ function opensClause(ctx: Ctx, k: number, end: number): boolean {
     if (insidePart(ctx, t.start, t.end)) noun = true;
     else if (t.pos === 'VERB' || t.pos === 'AUX') return noun;
     else if (NP_POS.has(t.pos)) noun ||= t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PART';
+    // "after thousands of protesters angry over the collapse stormed …": an adjective's own
+    // complement inside the noun phrase, not a phrase of the main clause
+    else if (t.pos === 'ADP' && noun && ctx.toks[x - 1]?.pos === 'ADJ') continue;
     else if (!(t.pos === 'CCONJ' || (t.pos === 'ADP' && wordAt(ctx, x) === 'of'))) return false;
   }
   return false;

@@ -21,6 +21,8 @@ export interface Draft extends Omit<Event, 'id'> {
 }
 
 const MILITARY_TYPES = new Set(['ASSAULT', 'MOBILIZE', 'RETREAT', 'COERCE']);
+/** A defence ministry's name ("Ministry of Defence of Russia", "Defense Ministry", "the Pentagon"). */
+const DEFENCE_MINISTRY = /\bdefen[cs]e\b|\bpentagon\b/i;
 
 /** An event role from a participant: a bare state acting by force is its military; speaking, its government. */
 export function roleOf(p: Participant | null, type: string): Role | null {
@@ -32,6 +34,10 @@ export function roleOf(p: Participant | null, type: string): Role | null {
   if (stateLike) {
     if (MILITARY_TYPES.has(type) && (!sector || sector === 'GOV') && type !== 'COERCE') sector = 'MIL';
     else if (VERBAL_TYPES.has(type) && !sector) sector = 'GOV';
+  } else if (sector === 'GOV' && MILITARY_TYPES.has(type) && type !== 'COERCE' && DEFENCE_MINISTRY.test(p.name ?? p.text)) {
+    // "Russia's Defence Ministry denied carrying out the strike": a defence ministry speaks for the
+    // armed forces, which are the ones that strike (ACLED's "Military Forces of Russia")
+    sector = 'MIL';
   }
   if (country === undefined) country = null;
   return { text: p.text, name: p.name ?? null, country, sector: sector ?? null, span: { start: p.span.start, end: p.span.end }, ...(p.inferred ? { inferred: true } : {}) };

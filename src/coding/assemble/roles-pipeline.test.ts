@@ -139,3 +139,21 @@ describe('a report\'s aftermath sentence', () => {
     expect(burned?.status).not.toBe('historical');
   });
 });
+
+describe('a defence ministry in an attack', () => {
+  it('codes the armed forces it speaks for (MIL), not the government, as the actor of the strike it denies', () => {
+    const text = 'A missile struck a shopping centre in Kremenchuk on Monday, killing 18 people, officials said. Russia\'s Defence Ministry denied carrying out the strike.';
+    const out = extractRecord(ex, { id: 't', text, published: '2022-06-28' }) as SpecResult;
+    const denied = out.events.find((e) => e.type === 'ASSAULT' && e.status === 'denied');
+    expect([denied?.actor?.country, denied?.actor?.sector]).toEqual(['RUS', 'MIL']);
+    // the statement's speaker stays the ministry
+    expect(denied?.claimedBy.map((c) => c.sector)).toEqual(['GOV']);
+  });
+});
+
+describe('a subordinate clause with a long subject', () => {
+  it('reads "after thousands of protesters angry over X stormed …" as its own clause, and "official residence" as no official', () => {
+    const text = 'President Gotabaya Rajapaksa will step down on Wednesday, the speaker said, after tens of thousands of protesters angry over the economic collapse stormed his official residence in Colombo on Saturday.';
+    expect(coded(text, 'PROTEST')).toEqual(['protesters -> null']);
+  });
+});
