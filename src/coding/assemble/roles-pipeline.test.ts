@@ -97,8 +97,8 @@ describe('who an attack or a protest is aimed at', () => {
     ]);
   });
 
-  it('keeps "at" a place preposition for a country and outside attacks ("fired at targets in Syria")', () => {
-    for (const e of assaults('Troops fired at positions in Syria on Monday.')) expect(e.endsWith('-> Syria')).toBe(false);
+  it('keeps the party aimed at, not the country the attack happened in', () => {
+    expect(assaults('Troops fired at protesters in Syria on Monday.')).toEqual(['Troops -> protesters']);
   });
 
   it('takes the institution a protest gathers outside as its target', () => {

@@ -134,7 +134,7 @@ function placePhrase(ctx: Ctx, p: Participant, type: string): boolean {
   if (p.mention?.locative || p.kind === 'state') return true;
   if (AIM_PREPS.has(prep) && AIMED_TYPES.has(type)) return false;
   // "gathered outside the French embassy", "a protest at the ministry": the institution a protest
-  // is held at is what it is against (ACLED and CAMEO code the embassy's country as the target)
+  // is held at is what it is against (CAMEO codes the embassy's country as the protest's target)
   return !(type === 'PROTEST' && PROTESTED_AT.has(prep) && INSTITUTION_SECTORS.has(p.sector ?? ''));
 }
 

@@ -11,10 +11,11 @@ import { spanContaining } from '../../nlp/spans.js';
 /** Mentions whose country was inferred (or missing) and may take a place's country. */
 function placeable(m: ActorMention): boolean {
   if (m.adjective || m.kind === 'igo' || m.kind === 'agency' || m.kind === 'pronoun' || m.kind === 'state') return false;
-  // A named international NGO (Human Rights Watch, MSF, the ICRC: organizations.tsv's kind ngo,
-  // country "-", a 'group' with an NGO's role; armed groups have others) works from abroad: the town it reports on is not its country. ACLED and CAMEO code them with
-  // none ("NGOHRI"), and a watchdog placed in Portugal by the Portuguese Moura its report names
-  // is worse than none.
+  // A named international NGO (Human Rights Watch, Amnesty, MSF: organizations.tsv's kind ngo with
+  // country "-", which becomes a 'group' with an NGO's role; armed groups have other roles) works
+  // from abroad: the town it reports on is not its country. ACLED and CAMEO code such bodies with
+  // none ("NGOHRI"); a watchdog placed in Portugal by a Portuguese town that shares its name with
+  // the one its report is about is worse than none.
   if (m.kind === 'group' && (m.role === 'ngo' || m.role === 'hri' || m.role === 'med')) return false;
   // a group with a home country keeps it; transnational ones (Islamic State, al-Qaeda) are where they act
   if (m.kind === 'group') return m.country === null;
