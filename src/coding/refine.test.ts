@@ -29,6 +29,15 @@ describe('refineEvent', () => {
     expect(sub('Soldiers opened fire on protesters in the square, killing three demonstrators.')).toBe('Excessive force against protesters');
   });
 
+  it('does not take an intervention asked for or refused, or the arrest a protest is about, as intervention at it', () => {
+    expect(sub('Around 50 people protested in Loule, demanding the end of Russian intervention in Ukraine.')).toBe('Peaceful protest');
+    expect(sub('Residents protested in Asuncion against a factory and asked the mayor to intervene.')).toBe('Peaceful protest');
+    expect(sub('Activists demonstrated in Eksjo. Police forces were present but did not intervene.')).toBe('Peaceful protest');
+    expect(sub('Journalists protested in Mardin for the release of a colleague who was arrested last week.')).toBe('Peaceful protest');
+    // the police's own acts at the protest still are
+    expect(sub('Activists demonstrated in Eksjo and police intervened, detaining five of them.')).toBe('Protest with intervention');
+  });
+
   it('does not take a demand for an arrest as police intervention', () => {
     expect(sub('Relatives of the victim rallied outside the court, calling for the arrest of the driver.')).toBe('Peaceful protest');
   });
@@ -40,6 +49,12 @@ describe('refineEvent', () => {
 
   it('tells a mob from a militia', () => {
     expect(sub('An angry mob beat a suspected thief in the market.')).toBe('Mob violence');
+  });
+
+  it('codes rioters with no demonstration around them as a mob, and a demonstration\'s rioters as a violent demonstration', () => {
+    expect(sub('On 14 April, rioters clashed with soldiers during a raid on the refugee camp near Tulkarm.')).toBe('Mob violence');
+    expect(sub('On 13 May, rioters pelted stones at election staff transporting ballot boxes in Humla.')).toBe('Mob violence');
+    expect(sub('On 14 April, demonstrators protesting the arrests clashed with soldiers, and rioters threw stones at the police in Tulkarm.')).toBe('Violent demonstration');
   });
 
   it('codes the weapon that did the killing', () => {

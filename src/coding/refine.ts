@@ -195,6 +195,9 @@ const STATE_SECTORS = new Set(['MIL', 'GOV', 'COP']);
 /** "destroyed 342 mines and 288 IEDs", "destroyed large caches of weapons": explosives made safe, not set off. */
 const DESTROYED_CACHE = /\b(?:destroy\w*|detonated safely)\s+(?:(?:\d[\d,]*|large|several|dozens of|hundreds of|a number of|the|their|two|three)\s+)*(?:caches?|stockpiles?|mines|landmines|ieds|improvised|explosives|bombs)\b/i;
 
+/** Rioters or a mob named as such: ACLED's word for a violent crowd, demonstrating or not. */
+const RIOTERS = /\b(?:riot(?:er)?s?|mobs?)\b/i;
+
 export interface Refinement {
   sub: string;
   why: string;
@@ -214,7 +217,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     // context only ever escalates: a trigger that itself says "riot" stays a riot
     const lethal = lethalAgainstCrowd(ctx) && (has(sc, 'state') || has(sc, 'military'));
     if (lethal && !has(sc, 'violent') && sub !== 'Violent demonstration') return { sub: 'Excessive force against protesters', why: 'protest+lethal-force' };
-    if (sub === 'Violent demonstration' && !has(sc, 'protest') && /^riot|^mob|^lynch/.test(triggerWord(ctx)) && /\b(beat\w*|attack\w*|assault\w*|lynch\w*|chas\w*|stabb\w*|kill\w*|threw|hurl\w*)\b/.test(sentenceText(ctx))) {
+    if (sub === 'Violent demonstration' && !has(sc, 'protest') && (/^riot|^mob|^lynch/.test(triggerWord(ctx)) || RIOTERS.test(sentenceText(ctx))) && /\b(beat\w*|attack\w*|assault\w*|lynch\w*|chas\w*|stabb\w*|kill\w*|threw|throw\w*|hurl\w*|pelt\w*|clash\w*)\b/.test(sentenceText(ctx))) {
       // "rioters beat up a suspected thief": crowd violence with no demonstration is mob violence
       return { sub: 'Mob violence', why: 'rioters-no-demonstration' };
     }
@@ -273,7 +276,11 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
     }
     if (sub === 'Armed clash') {
-      if (has(st, 'protest') || /\briot(er)?s?\b/.test(sentenceText(ctx))) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      if (has(st, 'protest')) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      // "Palestinian rioters clashed with Israeli forces during a raid": rioters with no demonstration
+      // around them are a mob (ACLED dev notes naming rioters: 18 mob violence, 2 violent
+      // demonstrations where no protest word is near, 3 and 10 where one is)
+      if (RIOTERS.test(sentenceText(ctx))) return has(sc, 'protest') ? { sub: 'Violent demonstration', why: 'clash-with-protesters' } : { sub: 'Mob violence', why: 'rioters-no-demonstration' };
       if (!has(sc, 'armed') && (ctx.sizeTag !== null || /\b(supporters|activists|students|party|factional|partisans)\b/i.test(ctx.scopeText))) {
         return { sub: 'Mob violence', why: 'clash-unarmed-groups' };
       }
