@@ -47,6 +47,11 @@ describe('refineEvent', () => {
     expect(sub('Two soldiers were killed by militants near the border post.')).toBe('Armed clash');
   });
 
+  it('codes a named armed group\'s detentions as abductions, and the police\'s as arrests', () => {
+    expect(sub('On 1 May 2022, QSD detained a civilian near the roundabout in Ar-Raqqa city.')).toBe('Abduction/forced disappearance');
+    expect(sub('On 1 May 2022, police detained a civilian near the roundabout in Ar-Raqqa city.')).toBe('Arrests');
+  });
+
   it('tells a mob from a militia', () => {
     expect(sub('An angry mob beat a suspected thief in the market.')).toBe('Mob violence');
   });

@@ -303,6 +303,8 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
   if (sub === 'Arrests') {
     if (/whereabouts|forcibly disappear|enforced disappear/i.test(ctx.scopeText)) return { sub: 'Abduction/forced disappearance', why: 'arrest+disappearance' };
     if (agentSide(ctx, 'nonstate').length > 0 && agentSide(ctx, 'state').length === 0) return { sub: 'Abduction/forced disappearance', why: 'detained-by-nonstate' };
+    // a named armed group detaining people ("QSD detained three people"): no state's arrest, as ACLED codes it
+    if (event.actor?.sector === 'REB' && !event.actor.inferred) return { sub: 'Abduction/forced disappearance', why: 'detained-by-armed-group' };
     return null;
   }
 
