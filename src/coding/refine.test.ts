@@ -62,6 +62,15 @@ describe('refineEvent', () => {
     expect(sub('On 14 April, demonstrators protesting the arrests clashed with soldiers, and rioters threw stones at the police in Tulkarm.')).toBe('Violent demonstration');
   });
 
+  it('codes an attack on aircraft as fighting, not as an air strike', () => {
+    expect(sub('On 6 June 2022, PKK militants attacked Turkish army helicopters in the Mervanos area of Duhok.')).toBe('Armed clash');
+    expect(sub('On 24 February 2022, Ukrainian forces downed a Russian helicopter over Bucha.')).not.toBe('Air/drone strike');
+    expect(sub('On 26 April 2022, militants attacked a volunteer fighter position in the village of Ougarou.')).not.toBe('Air/drone strike');
+    // the aircraft as the means still is one
+    expect(sub('On 3 March 2022, three civilians were killed in an airstrike on the village of Ougarou.')).toBe('Air/drone strike');
+    expect(sub('On 3 March 2022, militants attacked the village of Ougarou with drones, killing three civilians.')).toBe('Air/drone strike');
+  });
+
   it('codes the weapon that did the killing', () => {
     expect(sub('Three farmers were killed when their tractor struck a landmine.')).toBe('Remote explosive/landmine/IED');
     expect(sub('Soldiers found and defused a roadside bomb near the school.')).toBe('Disrupted weapons use');

@@ -254,7 +254,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     // the killing/attack is the work of a weapon named in the same sentence
     if (sub !== 'Looting/property destruction') {
       if (has(st, 'suicide') && (has(st, 'ied') || /bomb|blew/i.test(sentenceText(ctx)))) return { sub: 'Suicide bomb', why: 'same-sentence:suicide' };
-      if (has(st, 'aerial') && !has(st, 'protest')) return { sub: 'Air/drone strike', why: 'same-sentence:aerial' };
+      if (has(st, 'aerial') && !has(st, 'protest') && !aerialTarget(ctx)) return { sub: 'Air/drone strike', why: 'same-sentence:aerial' };
       if (has(st, 'ied')) return { sub: 'Remote explosive/landmine/IED', why: 'same-sentence:explosive' };
       if (has(st, 'grenade') && !has(sc, 'protest')) return { sub: 'Grenade', why: 'same-sentence:grenade' };
       if (has(st, 'sexual')) return { sub: 'Sexual violence', why: 'same-sentence:sexual' };
@@ -322,6 +322,26 @@ const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|c
 
 function hasProtestWord(ctx: RefineContext): boolean {
   return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);
+}
+
+/** Words that link an event to the means or circumstance named after it ("killed in an airstrike"). */
+const MEANS_WORDS = new Set(['in', 'by', 'with', 'during', 'from', 'after', 'as', 'and', 'via', 'through', 'using', 'amid', ',', ';']);
+
+/**
+ * Whether the aircraft the sentence names is what was attacked, not what attacked: "PKK militants
+ * attacked a Turkish army helicopter", "downed a Russian helicopter" (ACLED: a clash on the ground,
+ * not an air strike), against "killed in an airstrike", "an airstrike killed three".
+ */
+function aerialTarget(ctx: RefineContext): boolean {
+  const [a, b] = ctx.trig;
+  if (/^(down|downs|downed|downing|shot|shoot|shoots|shooting)$/.test(ctx.words[a] ?? '')) return true;
+  for (const h of ctx.sentCues.get('aerial') ?? []) {
+    if (h.start < b || h.start - b > 5) continue;
+    let linked = false;
+    for (let k = b; k < h.start; k++) if (MEANS_WORDS.has(ctx.words[k]!)) { linked = true; break; }
+    if (!linked) return true;
+  }
+  return false;
 }
 
 function triggerWord(ctx: RefineContext): string {
