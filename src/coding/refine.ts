@@ -276,11 +276,12 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
     }
     if (sub === 'Armed clash') {
-      if (has(st, 'protest')) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
       // "Palestinian rioters clashed with Israeli forces during a raid": rioters with no demonstration
       // around them are a mob (ACLED dev notes naming rioters: 18 mob violence, 2 violent
       // demonstrations where no protest word is near, 3 and 10 where one is)
-      if (RIOTERS.test(sentenceText(ctx))) return has(sc, 'protest') ? { sub: 'Violent demonstration', why: 'clash-with-protesters' } : { sub: 'Mob violence', why: 'rioters-no-demonstration' };
+      const rioters = RIOTERS.test(sentenceText(ctx));
+      if (has(st, 'protest') || (rioters && has(sc, 'protest'))) return { sub: 'Violent demonstration', why: 'clash-with-protesters' };
+      if (rioters) return { sub: 'Mob violence', why: 'rioters-no-demonstration' };
       if (!has(sc, 'armed') && (ctx.sizeTag !== null || /\b(supporters|activists|students|party|factional|partisans)\b/i.test(ctx.scopeText))) {
         return { sub: 'Mob violence', why: 'clash-unarmed-groups' };
       }

@@ -23,6 +23,11 @@ const CLAUSE_WORDS = new Set([',', ';', '.', 'and', 'while', 'whereas', 'but', '
 const CASUALTY_TRIGGER = /^(wound|injur|hurt)/i;
 const KILL_TRIGGER = /^(kill|wound|injur|hurt|died|dead)/i;
 const DAMAGE_TRIGGER = /^(destroy|damag)/i;
+
+/** Damage told without an agent ("4 houses had been destroyed"): a result, counted like the wounded. */
+function agentlessDamage(t: Trigger): boolean {
+  return !!t.passive && DAMAGE_TRIGGER.test(t.text);
+}
 const COPULA = new Set(['was', 'is', 'were', 'are', "'s", '’s', 'be', 'been']);
 const PERPETRATOR_NOUNS = /^(gunman|gunmen|assailants?|attackers?)$/i;
 const AVOID_WORDS = new Set(['refrain', 'refrained', 'refraining', 'refrains', 'desist', 'abstain']);
@@ -65,8 +70,8 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   const all = ctx.doc.triggers ?? [];
   // loops, not per-call closures: V8 drops a closure's optimized code at each full GC
   const others: Trigger[] = [];
-  // (agentless damage, "4 houses had been destroyed", is a result like the wounded, not an attack of its own)
-  for (const t of all) if (t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text) && !(t.passive && DAMAGE_TRIGGER.test(t.text))) others.push(t);
+  // (agentless damage is a result like the wounded, not an attack of its own)
+  for (const t of all) if (t.sentence === trig.sentence && t.type === 'ASSAULT' && t !== trig && !KILL_TRIGGER.test(t.text) && !agentlessDamage(t)) others.push(t);
   // "killed … in a shootout", "wounded in the attack": the event is the one named after the preposition
   for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
     const w = wordAt(ctx, k);
@@ -92,7 +97,7 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
     }
     if (subject && earlier.includes(subject)) return 'toll of the attack it names';
   }
-  if (!CASUALTY_TRIGGER.test(trig.text) && !(trig.passive && DAMAGE_TRIGGER.test(trig.text))) return null;
+  if (!CASUALTY_TRIGGER.test(trig.text) && !agentlessDamage(trig)) return null;
   // "was lightly injured by one of the devices", "wounded in the blasts": hurt by what was told earlier
   if (CASUALTY_TRIGGER.test(trig.text) && /^\s+(?:\w+\s+)?(?:by|in)\s+(?:one of\s+)?the\b/i.test(ctx.doc.text.slice(trig.end, trig.end + 30)) && typeBefore(earlier, 'ASSAULT', trig.sentence)) return 'hurt by an earlier attack';
   // "killed and hundreds wounded": the wounded of the same attack

@@ -16,11 +16,16 @@ beforeAll(async () => {
   ex = { pipeline: defaultPipeline(), resources: await loadResources() };
 });
 
+/** The SPEC result of a text (published 5 March 2024 unless given). */
+function extracted(text: string, published = '2024-03-05'): SpecResult {
+  const out = extractRecord(ex, { id: 't', text, published });
+  expect('error' in out).toBe(false);
+  return out as SpecResult;
+}
+
 /** The ASSAULT events of one sentence as "actor -> target" (the texts of the mentions). */
 function assaults(text: string): string[] {
-  const out = extractRecord(ex, { id: 't', text, published: '2024-03-05' }) as SpecResult;
-  expect('error' in out).toBe(false);
-  return out.events.filter((e) => e.type === 'ASSAULT').map((e) => `${e.actor?.text ?? null} -> ${e.target?.text ?? null}`);
+  return extracted(text).events.filter((e) => e.type === 'ASSAULT').map((e) => `${e.actor?.text ?? null} -> ${e.target?.text ?? null}`);
 }
 
 describe('roles in a subordinate clause', () => {
@@ -83,9 +88,7 @@ describe('victims named by a casualty clause after a comma', () => {
 
 /** The events of a text of the given type as "actor -> target [claimed by]" (the texts of the mentions). */
 function coded(text: string, type: string): string[] {
-  const out = extractRecord(ex, { id: 't', text, published: '2024-03-05' }) as SpecResult;
-  expect('error' in out).toBe(false);
-  return out.events
+  return extracted(text).events
     .filter((e) => e.type === type)
     .map((e) => `${e.actor?.text ?? null} -> ${e.target?.text ?? null}${e.claimedBy.length ? ` [${e.claimedBy.map((c) => c.text).join(', ')}]` : ''}`);
 }
@@ -106,7 +109,7 @@ describe('who an attack or a protest is aimed at', () => {
   });
 
   it('takes a clinic struck as a medical target', () => {
-    const out = extractRecord(ex, { id: 't', text: 'A rocket struck one of the clinics in Douma on Wednesday, rescue workers said.', published: '2013-08-22' }) as SpecResult;
+    const out = extracted('A rocket struck one of the clinics in Douma on Wednesday, rescue workers said.', '2013-08-22');
     const [e] = out.events.filter((x) => x.type === 'ASSAULT');
     expect([e?.target?.text, e?.target?.sector]).toEqual(['the clinics', 'MED']);
   });
@@ -133,7 +136,7 @@ describe('a report\'s aftermath sentence', () => {
 
   it('dates an undated event by the article\'s lead, not by a vague date of the next sentence', () => {
     const report = 'Rebels attacked a checkpoint near Kidal on Monday (March 4).\n\nGunmen also burned a school in Gao, the army said. Talks stalled earlier this year.';
-    const out = extractRecord(ex, { id: 't', text: report, published: '2024-03-05' }) as SpecResult;
+    const out = extracted(report);
     const burned = out.events.find((e) => e.type === 'ASSAULT' && e.evidence[0]!.start >= report.indexOf('Gunmen'));
     expect(burned?.date?.start).toBe('2024-03-04');
     expect(burned?.status).not.toBe('historical');
@@ -143,7 +146,7 @@ describe('a report\'s aftermath sentence', () => {
 describe('a defence ministry in an attack', () => {
   it('codes the armed forces it speaks for (MIL), not the government, as the actor of the strike it denies', () => {
     const text = 'A missile struck a shopping centre in Kremenchuk on Monday, killing 18 people, officials said. Russia\'s Defence Ministry denied carrying out the strike.';
-    const out = extractRecord(ex, { id: 't', text, published: '2022-06-28' }) as SpecResult;
+    const out = extracted(text, '2022-06-28');
     const denied = out.events.find((e) => e.type === 'ASSAULT' && e.status === 'denied');
     expect([denied?.actor?.country, denied?.actor?.sector]).toEqual(['RUS', 'MIL']);
     // the statement's speaker stays the ministry
