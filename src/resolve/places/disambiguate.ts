@@ -91,7 +91,7 @@ export function containers(text: string, ms: readonly RawMention[]): Int32Array 
   return out;
 }
 
-const NEAR_GAP_RE = new RegExp(`^[\\s)]*(?:(?:${DESIGNATOR_WORDS}|rural municipality|police station|kebele)\\s+)?(?:near|outside|close to|in|of|under)\\s+(?:the\\s+)?$`, 'i');
+const NEAR_GAP_RE = new RegExp(`^[\\s),]*(?:(?:${DESIGNATOR_WORDS}|rural municipality|police station|kebele)\\s+)?(?:near|outside|close to|in|of|under)\\s+(?:the\\s+)?$`, 'i');
 
 /**
  * A place the gazetteer does not know is put where the sentence next places things, even when
@@ -110,7 +110,8 @@ function looseContainer(text: string, a: RawMention, b: RawMention): boolean {
 function adminIn(text: string, a: RawMention, b: RawMention): boolean {
   const base = b.designator?.replace(/ of$/, '') ?? '';
   const gap = text.slice(a.end, b.start);
-  if (ADMIN_DESIGNATORS.has(base) && /^\s+(?:(?:city|town|village|district|camp|area)\s+)?in\s+(?:the\s+)?$/i.test(gap)) return true;
+  // ("Moura, in the Mopti region" too)
+  if (ADMIN_DESIGNATORS.has(base) && /^,?\s+(?:(?:city|town|village|district|camp|area),?\s+)?in\s+(?:the\s+)?$/i.test(gap)) return true;
   return quarterOfCity(text, a, b);
 }
 
@@ -337,6 +338,30 @@ function scopeOf(gaz: Gazetteer, text: string, ms: readonly RawMention[], cont: 
   return null;
 }
 
+/**
+ * A name the text puts somewhere once ("Moura, in the Mopti region") is that place wherever the
+ * article names it without saying where ("executed 300 men in the central town of Moura"), not a
+ * namesake abroad that context alone would have picked. Mentions with a container of their own
+ * keep their own reading.
+ */
+function oneNameOnePlace(ms: readonly RawMention[], cont: Int32Array, choice: (Choice | null)[]): void {
+  // (a name that contains something is that container: "San Juan (San Juan)" is a city in its province)
+  const isContainer = new Uint8Array(ms.length);
+  for (let k = 0; k < ms.length; k++) if (cont[k]! >= 0) isContainer[cont[k]!] = 1;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    if (cont[k]! < 0 || m.role !== 'literal' || resolvedContainer(cont, choice, k) < 0) continue;
+    const key = m.text.toLowerCase();
+    for (let j = 0; j < ms.length; j++) {
+      const o = ms[j]!;
+      if (j === k || cont[j]! >= 0 || isContainer[j] || o.demonymOf !== undefined || o.text.toLowerCase() !== key) continue;
+      if (o.role !== 'literal' && o.role !== 'modifier') continue;
+      choice[j] = choice[k] ?? null;
+      if (!choice[k]) cont[j] = cont[k]!;
+    }
+  }
+}
+
 /** Heaviest first (a module function: see byStart in nlp/spans.ts). */
 function byWeightDesc(a: [string, number], b: [string, number]): number {
   return b[1] - a[1];
@@ -376,6 +401,7 @@ export function resolveMentions(gaz: Gazetteer, text: string, ms: readonly RawMe
     }
   }
   variantsInContainers(gaz, ms, cont, choice, focusCountry);
+  oneNameOnePlace(ms, cont, choice);
   const out: PlaceMention[] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;

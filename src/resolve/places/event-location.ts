@@ -1,15 +1,21 @@
 // Where an event happened: the place that governs the event's clause, else its sentence, else
-// its paragraph, else the article's focus. Only literal uses count: "Moscow said", "Armenian
-// forces" and "the Ukraine war" never locate an event.
+// its paragraph, else the article's lead place (where its first sentence, else its headline, says
+// the news happened: the paragraphs after a lead tell more of that event), else the country only.
+// Only literal uses count: "Moscow said", "Armenian forces" and "the Ukraine war" never locate an
+// event, and a dateline ("BEIRUT (Reuters) -") says where the reporter filed from, not where the
+// news happened; an event the text does not place is put in its country (as ACLED codes it), not
+// in the city a correspondent writes from.
 //
 // A place the gazetteer does not know ("the village of X, Y district, Kunar") is reported by its
 // own name with the coordinates and precision of the place the text puts it in.
 
-import type { ActorMention, Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
+import type { ActorMention, Doc, EventLocation, Paragraph, PlaceMention, Span } from '../../doc.js';
 import { spanContaining } from '../../nlp/spans.js';
 
-const LOCATIVE_RE = /\b(?:in|at|near|outside|around|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
+const LOCATIVE_RE = /\b(?:in|at|near|outside|around|above|below|beyond|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
 const FROM_TO_RE = /(?:\b(?:from|to|towards?)\s+(?:the\s+)?\S*|\b(?:invasion|occupation|annexation|war|people|government|embassy|support|solidarity)\s+(?:of|with)\s+(?:the\s+)?)\s*$/i;
+const POSSESSIVE_NOT_PLACE_RE = /^['’]s\s+(?!capital\b|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|(?:central|centre|center|heartland|interior|borders?|coast|side)\b|[A-Z])/;
+const AFFILIATION_OF_RE = /\b(?:forces|army|troops|military|soldiers|government|ministry|president|leaders?|people|citizens|authorities|parliament|ambassador|king|minister)\s+of\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK_RE = /;|\s[—–]\s|\b(?:but|while|whereas|meanwhile)\b/gi;
 
 function usable(p: PlaceMention): boolean {
@@ -72,8 +78,10 @@ function pick(text: string, { places, contents }: ArticlePlaces, within: Span, a
     const before = text.slice(Math.max(within.start, p.start - 60), p.start);
     const prep = LOCATIVE_RE.test(before);
     if ((p.role ?? 'literal') === 'modifier' && !prep) continue;
-    // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the place
-    if (p.feature === 'country' && !prep) continue;
+    // a country named without "in"/"near" is usually a party ("clashes with Azerbaijan"), not the
+    // place; nor is "in Somalia's history" (but "in Somalia's capital", "in Ukraine's east" place
+    // it), nor "the armed forces of Armenia" (whose, not where)
+    if (p.feature === 'country' && (!prep || POSSESSIVE_NOT_PLACE_RE.test(text.slice(p.end, p.end + 24)) || AFFILIATION_OF_RE.test(before))) continue;
     // "refugees from Ukraine arrived in Slovakia", "against the invasion of Ukraine": an origin, a
     // destination or a topic is a weaker sign of where it happened than "in", "at" or "near"
     let s = prep ? (FROM_TO_RE.test(before) ? 2 : 3) : 0;
@@ -96,8 +104,20 @@ function countryOnly(p: PlaceMention): boolean {
   return p.resolved === false && !!p.country && !!p.seat;
 }
 
-function toLocation(places: readonly PlaceMention[], i: number): EventLocation | null {
+/** "in Somalia's capital", "in the capital of Mali": the capital, not the country. */
+const SENTENCE_GAP_RE = /[.!?]\s|\n/;
+const CAPITAL_AFTER_RE = /^['’]s\s+capital\b/;
+const CAPITAL_BEFORE_RE = /\bthe\s+capital\s+of\s+$/i;
+
+function toLocation(text: string, places: readonly PlaceMention[], i: number): EventLocation | null {
   const p = places[i]!;
+  if (p.feature === 'country' && p.seat) {
+    const after = CAPITAL_AFTER_RE.exec(text.slice(p.end, p.end + 12));
+    if (after || CAPITAL_BEFORE_RE.test(text.slice(Math.max(0, p.start - 20), p.start))) {
+      const evidence = after ? { start: p.start, end: p.end + after[0].length } : { start: p.start, end: p.end };
+      return { name: p.seat.name, country: p.country, admin1: null, lat: p.seat.lat, lon: p.seat.lon, precision: 'point', evidence };
+    }
+  }
   const at = located(places, i);
   if (!at) {
     if (!countryOnly(p)) return null;
@@ -113,16 +133,20 @@ function toLocation(places: readonly PlaceMention[], i: number): EventLocation |
     lat: point.lat,
     lon: point.lon,
     precision: precisionOf(at.feature),
-    evidence: own ? { start: p.start, end: p.end } : { start: p.start, end: Math.max(p.end, at.end) },
+    // (the name and its container as one span when the text names them together: "Xqorbandi village, Kunar province")
+    evidence: own || at.end < p.start || SENTENCE_GAP_RE.test(text.slice(p.end, at.start)) ? { start: p.start, end: p.end } : { start: p.start, end: Math.max(p.end, at.end) },
   };
 }
 
-/** The article's focus: the literal place it names most, the most specific on a tie. */
-function focus(places: readonly PlaceMention[]): number {
+/**
+ * The article's focus: the literal place it names most, the most specific on a tie. A dateline's
+ * place is where the reporter filed from ("BEIRUT (Reuters) - … in Syria's Idlib"), not news.
+ */
+function focus(places: readonly PlaceMention[], dateline: ReadonlySet<number>): number {
   const counts = new Map<string, { n: number; i: number; spec: number }>();
   for (let i = 0; i < places.length; i++) {
     const p = places[i]!;
-    if ((p.role ?? 'literal') !== 'literal' || p.lat === null) continue;
+    if ((p.role ?? 'literal') !== 'literal' || p.lat === null || dateline.has(i)) continue;
     const key = `${p.name}|${p.country}|${p.feature}`;
     const c = counts.get(key) ?? { n: 0, i, spec: SPECIFICITY[p.feature] ?? 0 };
     c.n++;
@@ -139,13 +163,13 @@ function focus(places: readonly PlaceMention[]): number {
 const STATED_COUNTRY = new Set(['lexicon', 'name', 'adjective', 'of-phrase']);
 
 /**
- * No place the gazetteer knows: the country the article's actors give, at country precision
- * and without coordinates. A mission's country first ("the OSCE SMM observed shots near X":
- * the mission works in Ukraine), else the one country the actors of the event's sentence
- * (else of the article) are stated to belong to ("Somali forces blocked the road in X").
- * Several countries with no one standing out give nothing.
+ * The country the actors give, at country precision and without coordinates. A mission's
+ * country first ("the OSCE SMM observed shots near X": the mission works in Ukraine), else the
+ * one country the actors of the event's sentence (or, not `sentenceOnly`, of the article) are
+ * stated to belong to ("Somali forces blocked the road in X"). Several countries with no one
+ * standing out give nothing.
  */
-function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
+function actorCountry(doc: Doc, anchor: Span, sentenceOnly: boolean): EventLocation | null {
   const actors: ActorMention[] = [];
   for (const a of doc.actors ?? []) if (a.kind !== 'pronoun') actors.push(a);
   for (const mission of actors) {
@@ -156,7 +180,7 @@ function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
   for (const a of actors) if (a.country && a.country !== 'IGO' && a.countryFrom && STATED_COUNTRY.has(a.countryFrom)) stated.push(a);
   const inSentence: ActorMention[] = [];
   if (sentence) for (const a of stated) if (a.start >= sentence.start && a.end <= sentence.end) inSentence.push(a);
-  const pools = sentence ? [inSentence, stated] : [stated];
+  const pools = sentenceOnly ? (sentence ? [inSentence] : []) : [stated];
   for (const pool of pools) {
     const counts = new Map<string, number>();
     for (const a of pool) counts.set(a.country!, (counts.get(a.country!) ?? 0) + 1);
@@ -174,7 +198,32 @@ function actorCountry(doc: Doc, anchor: Span): EventLocation | null {
 }
 
 export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
-  return placeLocation(doc, anchor) ?? actorCountry(doc, anchor);
+  const article = articlePlaces(doc);
+  return placeLocation(doc, article, anchor) ?? countryLocation(doc, article, anchor);
+}
+
+/**
+ * The text places the event nowhere: its country, at country precision. The country of a mission
+ * or of the event's sentence's actors ("Myanmar's military seized power"), else of the article's
+ * focus, else of its dateline, else of the article's actors. Named and put at the capital as the
+ * text's own mention of the country is (toLocation), when the text names it.
+ */
+function countryLocation(doc: Doc, article: ArticlePlaces, anchor: Span): EventLocation | null {
+  const { places } = article;
+  const fromActors = actorCountry(doc, anchor, true);
+  let at: EventLocation | null = fromActors;
+  if (!at) {
+    const i = article.focus >= 0 ? article.focus : article.datelinePlace;
+    const p = i >= 0 ? places[i]! : null;
+    if (p?.country) at = { name: null, country: p.country, admin1: null, lat: null, lon: null, precision: 'country', evidence: { start: p.start, end: p.end } };
+  }
+  at ??= actorCountry(doc, anchor, false);
+  if (!at?.country) return at;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if (p.feature === 'country' && p.country === at.country && p.seat) return { ...at, name: p.name, lat: p.seat.lat, lon: p.seat.lon };
+  }
+  return at;
 }
 
 /**
@@ -208,6 +257,12 @@ interface ArticlePlaces {
   contents: PlaceMention[][];
   /** the article's focus place (see focus), or -1 */
   focus: number;
+  /** indices of the places in the dateline */
+  dateline: Set<number>;
+  /** the dateline's first place, or -1 */
+  datelinePlace: number;
+  /** where the lead says the news happened (see leadPlace), or -1 */
+  lead: number;
 }
 
 /** Per places layer (and the actors it was read with): an article has many events, one computation. */
@@ -226,7 +281,15 @@ function articlePlaces(doc: Doc): ArticlePlaces {
     const q = places[k]!;
     if (q.containerIndex !== undefined && q.containerIndex !== k && usable(q)) contents[q.containerIndex]?.push(q);
   }
-  const value = { places, named, contents, focus: focus(places) };
+  const dateline = new Set<number>();
+  for (let i = 0; i < places.length; i++) if (paragraphAt(doc, places[i]!.start)?.kind === 'dateline') dateline.add(i);
+  let datelinePlace = -1;
+  for (const i of dateline) if (places[i]!.country) {
+    datelinePlace = i;
+    break;
+  }
+  const value: ArticlePlaces = { places, named, contents, focus: focus(places, dateline), dateline, datelinePlace, lead: -1 };
+  value.lead = leadPlace(doc, value);
   articlePlacesMemo.set(raw, { actors: doc.actors, value });
   return value;
 }
@@ -236,8 +299,44 @@ function paragraphNumbered<P extends { index: number }>(paragraphs: readonly P[]
   return undefined;
 }
 
-function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
-  const article = articlePlaces(doc);
+function paragraphAt(doc: Doc, at: number): Paragraph | undefined {
+  for (const p of doc.paragraphs ?? []) if (p.start <= at && at < p.end) return p;
+  return undefined;
+}
+
+/**
+ * Where the lead says the news happened: a place its first body sentence puts something "in",
+ * "at" or "near", else its headline does ("Suspected chemical attack kills dozens in Syria's
+ * Idlib"). A country gives way to the focus if that is a place in it.
+ */
+function leadPlace(doc: Doc, article: ArticlePlaces): number {
+  const spans: Span[] = [];
+  for (const s of doc.sentences ?? []) if (doc.paragraphs?.[s.paragraph]?.kind === 'body') {
+    spans.push(s);
+    break;
+  }
+  for (const p of doc.paragraphs ?? []) if (p.kind === 'title') spans.push(p);
+  for (const span of spans) {
+    const i = pick(doc.text, article, span, { start: span.start, end: span.start });
+    if (i < 0) continue;
+    const p = article.places[i]!;
+    if (!LOCATIVE_RE.test(doc.text.slice(Math.max(span.start, p.start - 60), p.start))) continue;
+    return moreExact(article, i);
+  }
+  return -1;
+}
+
+/** "in Azerbaijan" in an article about Nagorno-Karabakh: the article's more precise place in that country. */
+function moreExact(article: ArticlePlaces, i: number): number {
+  const { places, focus: f } = article;
+  if (places[i]!.feature === 'country' && f >= 0 && places[f]!.feature !== 'country' && places[f]!.country === places[i]!.country) return f;
+  return i;
+}
+
+/** "across Lebanon", "throughout the country": the whole country, not a place in it. */
+const NATIONWIDE_RE = /\b(?:across|throughout|all\s+over)\s+(?:the\s+)?$/i;
+
+function placeLocation(doc: Doc, article: ArticlePlaces, anchor: Span): EventLocation | null {
   const { places, named } = article;
   if (!places.length) return null;
   const sentence = spanContaining(doc.sentences, anchor.start);
@@ -250,16 +349,14 @@ function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
       if (para && para.kind === 'body') i = pick(doc.text, article, para, anchor);
     }
     if (i >= 0) {
-      // "in Azerbaijan" in an article about Nagorno-Karabakh: the article's more precise place in that country
-      if (places[i]!.feature === 'country') {
-        const f = article.focus;
-        if (f >= 0 && places[f]!.feature !== 'country' && places[f]!.country === places[i]!.country) i = f;
-      }
-      return toLocation(places, i);
+      const p = places[i]!;
+      if (!NATIONWIDE_RE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) i = moreExact(article, i);
+      return toLocation(doc.text, places, i);
     }
   }
-  const f = article.focus;
-  if (f >= 0) return toLocation(places, f);
+  if (article.lead >= 0) return toLocation(doc.text, places, article.lead);
+  // places named elsewhere in the article say nothing of where this event was: its country only
+  if (article.focus >= 0) return null;
   // the only place named is inside an institution's name ("Hakkari Governor's office issued a
   // ban"): the institution sits there, which beats no place at all
   let inName = -1;
@@ -270,5 +367,5 @@ function placeLocation(doc: Doc, anchor: Span): EventLocation | null {
       break;
     }
   }
-  return inName >= 0 ? toLocation(places, inName) : null;
+  return inName >= 0 ? toLocation(doc.text, places, inName) : null;
 }

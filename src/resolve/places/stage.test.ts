@@ -222,6 +222,49 @@ describe('eventLocation', () => {
     expect(d.places).toEqual([]);
   });
 
+  it('a dateline says where the reporter filed from: an event placed nowhere else is where the lead puts the news', () => {
+    const d = run('BEIRUT, April 5 (Wire) - A suspected chemical attack killed dozens of people in the town of Khan Sheikhoun in Idlib province on Tuesday.\n\nA rocket later struck one of the clinics where victims were treated, rescue workers said.');
+    const rocket = eventLocation(d, anchorOf(d, 'struck'))!;
+    expect(rocket).toMatchObject({ country: 'SYR', precision: 'point' });
+    expect(d.text.slice(rocket.evidence!.start, rocket.evidence!.end)).toBe('Khan Sheikhoun');
+  });
+
+  it('the headline places the news when the lead does not', () => {
+    const d = run('Fighting flares in Nagorno-Karabakh\n\nAzerbaijan and Armenia are involved in a new conflict. The clash continued overnight on Monday.\n\nRefugees arrived in Goris. In Goris, aid workers set up tents.');
+    expect(eventLocation(d, anchorOf(d, 'clash'))).toMatchObject({ name: 'Nagorno-Karabakh', country: 'AZE' });
+  });
+
+  it('an event the text does not place is put in its country, not in the dateline\'s or another paragraph\'s city', () => {
+    const text = 'YANGON, Feb 1 (Wire) - Myanmar\'s military seized power in a coup on Monday.\n\nSoldiers took up positions outside city hall in Yangon, and phone lines were cut in Naypyitaw.';
+    const army: ActorMention = { start: 23, end: 42, text: "Myanmar's military", name: 'Myanmar military', country: 'MMR', sector: 'MIL', kind: 'institution', countryFrom: 'name' };
+    const d = run(text, [army]);
+    const seized = eventLocation(d, anchorOf(d, 'seized'))!;
+    expect(seized).toMatchObject({ name: 'Myanmar', country: 'MMR', precision: 'country' });
+    expect(seized.lat).not.toBeNull(); // at the capital, as a country-level event is coded
+    // with no actor to go by, the country of the places the article names
+    const bare = run(text);
+    expect(eventLocation(bare, anchorOf(bare, 'seized'))).toMatchObject({ country: 'MMR', precision: 'country' });
+    // the dateline alone: its country
+    const onlyDateline = run('YANGON, Feb 1 (Wire) - The military seized power in a coup on Monday.');
+    expect(eventLocation(onlyDateline, anchorOf(onlyDateline, 'seized'))).toMatchObject({ country: 'MMR', precision: 'country' });
+  });
+
+  it('"in Somalia\'s capital" is the capital; "in Somalia\'s history" places nothing', () => {
+    const d = run('Two car bombs exploded at a busy junction in Somalia\'s capital on Saturday.\n\nIt was the deadliest attack in Somalia\'s history, and a second blast struck a bus.');
+    expect(eventLocation(d, anchorOf(d, 'exploded'))).toMatchObject({ name: 'Mogadishu', country: 'SOM', precision: 'point' });
+    expect(eventLocation(d, anchorOf(d, 'struck'))).toMatchObject({ name: 'Mogadishu', precision: 'point' });
+  });
+
+  it('"across Lebanon" is the whole country, not the article\'s city', () => {
+    const d = run('Pagers exploded across Lebanon on Tuesday.\n\nThe blasts went off in the southern suburbs of Beirut and in Beirut\'s centre, and in Beirut again.');
+    expect(eventLocation(d, anchorOf(d, 'exploded'))).toMatchObject({ name: 'Lebanon', precision: 'country' });
+  });
+
+  it('"the armed forces of Armenia" say whose forces, not where they fought', () => {
+    const d = run('Fighting flares in Nagorno-Karabakh\n\nAzerbaijan and Armenia are involved in a new conflict.\n\nThe armed forces of Armenia are responding.');
+    expect(eventLocation(d, anchorOf(d, 'responding'))).toMatchObject({ name: 'Nagorno-Karabakh' });
+  });
+
   it('returns null when the article names no place', () => {
     const d = run('Three soldiers were killed, officials said.');
     expect(eventLocation(d, anchorOf(d, 'killed'))).toBeNull();
@@ -229,6 +272,16 @@ describe('eventLocation', () => {
 });
 
 describe('places: the containers the text gives', () => {
+  it('a name the text puts in a province once is that place wherever the article names it', () => {
+    const d = run('Soldiers executed about 300 men in the central town of Moura last week, witnesses said.\n\nMoura, in the Mopti region, lies in an area where armed groups are active.');
+    expect(place(d, 'Moura', 1)).toMatchObject({ country: 'MLI', admin1: 'Mopti', resolved: false });
+    // not the Portuguese town of that name
+    expect(place(d, 'Moura', 0)).toMatchObject({ country: 'MLI', resolved: false });
+    const loc = eventLocation(d, anchorOf(d, 'executed'))!;
+    expect(loc).toMatchObject({ name: 'Moura', country: 'MLI', precision: 'admin1' });
+    expect(d.text.slice(loc.evidence!.start, loc.evidence!.end)).toBe('Moura');
+  });
+
   it('a province rules out namesakes abroad: a township the gazetteer lacks stays in Myanmar', () => {
     const d = run('Soldiers burned houses in Kale township (Kale district, Sagaing region) on Monday.');
     expect(place(d, 'Kale')).toMatchObject({ country: 'MMR', admin1: 'Sagaing' });
