@@ -99,3 +99,23 @@ describe('refineEvent', () => {
     expect(doc.events.every((e) => e.acled === null)).toBe(true);
   });
 });
+
+describe('PLOVER modes of requests and rejections', () => {
+  // (one mode per request: two actors asking make two events)
+  const modes = (text: string, type = 'REQUEST') => [...new Set(pipeline.run(makeDoc({ id: 'm', text }), res).events.filter((e) => e.type === type).map((e) => e.mode))];
+
+  it('tells the mode by what is asked for', () => {
+    expect(modes('Australia and Britain called for the release of the detained leaders.')).toEqual(['yield']);
+    expect(modes('The U.N. chief called on both commanders to stop the fighting immediately.')).toEqual(['yield']);
+    expect(modes('Britain and France requested an emergency meeting of the Security Council.')).toEqual(['meet']);
+    expect(modes('The president appealed to international partners to send doctors and medical supplies.')).toEqual(['assist']);
+    expect(modes('The party urged people not to accept the coup.')).toEqual(['change']);
+    // an appeal to someone with nothing named is a call for their help
+    expect(modes('The government said it would appeal to the UN Security Council.')).toEqual(['assist']);
+  });
+
+  it('leaves the mode empty when what is asked for is none of PLOVER\'s, and reads only the request\'s own clause', () => {
+    expect(modes('Rights groups called for an investigation into the killings.')).toEqual([null]);
+    expect(modes('Officials urged civilians to leave the region, after talks had failed.')).toEqual([null]);
+  });
+});

@@ -460,7 +460,32 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   }
   out = combineWithModel(out, ctx, ec, Boolean(decided), trig?.confidence ?? 0);
   out = withToll(doc, out);
+  if (!out.mode && (out.type === 'REQUEST' || out.type === 'REJECT')) {
+    const mode = requestMode(ec, ctx);
+    if (mode) out = { ...out, mode, rule: `${out.rule} > mode:${mode}` };
+  }
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
+}
+
+/** Where what a request asks for stops: another clause ("…, saying", "after …", "but …"). */
+const CLAUSE_END = new Set([';', 'but', 'while', 'whereas', 'although', 'saying', 'said', 'after', 'before', 'because', 'since', 'when', 'which', 'who']);
+
+/**
+ * PLOVER's mode of a request or a rejection, from what is asked for or refused: the first mode
+ * cue after the trigger in its clause ("called for the release of …" yield, "requested an
+ * emergency meeting" meet, "appealed to partners to send doctors" assist); an appeal to someone
+ * that names nothing is a call for help (assist?). Null when the text says nothing PLOVER codes
+ * ("called for an investigation").
+ */
+function requestMode(ec: EventCoding, ctx: RefineContext): string | null {
+  let end = ctx.trig[1];
+  while (end < ctx.sent[1] && !CLAUSE_END.has(ctx.words[end]!)) end++;
+  let fallback: string | null = null;
+  for (const h of findCues(ec.requestModes, ctx.words, ctx.trig[0], end)) {
+    if (h.name === 'assist?') fallback ??= 'assist';
+    else if (h.start >= ctx.trig[1] || h.end > ctx.trig[1]) return h.name;
+  }
+  return fallback;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface EventCoding {
   mapping: Mapping;
   lexicon: Lexicon;
   cues: Cues;
+  /** PLOVER's REQUEST/REJECT modes by what is asked for (request-modes.tsv): cue name = mode */
+  requestModes: Cues;
   /** ACLED note labels ("Defusal:") -> sub-event type, keys lower-cased. */
   noteLabels: ReadonlyMap<string, string>;
   /** The learned sub-type model, or null when none is configured. */
@@ -32,12 +34,13 @@ export function loadEventCoding(opts: EventCodingOptions = {}): EventCoding {
   const mapping = parseMapping(read('mapping.tsv'));
   const lexicon = parseLexicon(read('lexicon.tsv'), mapping);
   const cues = parseCues(read('cues.tsv'));
+  const requestModes = parseCues(read('request-modes.tsv'), 'request-modes.tsv');
   const noteLabels = parseNoteLabels(read('note-labels.tsv'), mapping);
   const envPath = process.env.SITREP_EVENT_MODEL;
   let modelPath: string | null = opts.modelPath === undefined ? (envPath ? envPath : DEFAULT_MODEL_PATH) : opts.modelPath;
   if (modelPath === 'none' || modelPath === '') modelPath = null;
   const model = modelPath ? loadModelFile(modelPath) : null;
-  return { mapping, lexicon, cues, noteLabels, model, modelPath };
+  return { mapping, lexicon, cues, requestModes, noteLabels, model, modelPath };
 }
 
 /** The event-coding resources, loaded on first use when a caller built Resources without them. */
