@@ -119,3 +119,16 @@ describe('PLOVER modes of requests and rejections', () => {
     expect(modes('Officials urged civilians to leave the region, after talks had failed.')).toEqual([null]);
   });
 });
+
+describe('PLOVER targeted killings', () => {
+  const assaultModes = (text: string) => pipeline.run(makeDoc({ id: 'k', text }), res).events.filter((e) => e.type === 'ASSAULT').map((e) => e.mode);
+
+  it('an execution, a massacre or the killing of a person the text names is targeted, whatever the weapon', () => {
+    expect(assaultModes('Soldiers executed about 300 civilian men in the town last week, witnesses said.')).toEqual(['targeted']);
+    expect(assaultModes('Haitian President Jovenel Moise was shot dead at his residence by gunmen on Wednesday.')).toEqual(['targeted']);
+  });
+
+  it('a shooting of people the text does not name keeps its weapon', () => {
+    expect(assaultModes('Gunmen shot dead three villagers at a market on Wednesday.')).toEqual(['firearms']);
+  });
+});

@@ -460,11 +460,26 @@ export function refineEvent(doc: Doc, event: Event, res: Resources): Event {
   }
   out = combineWithModel(out, ctx, ec, Boolean(decided), trig?.confidence ?? 0);
   out = withToll(doc, out);
+  if (out.acled?.sub_event_type === 'Attack' && out.mode !== 'targeted' && killsNamedPerson(doc, out, ctx)) out = { ...out, mode: 'targeted', rule: `${out.rule} > mode:targeted` };
   if (!out.mode && (out.type === 'REQUEST' || out.type === 'REJECT')) {
     const mode = requestMode(ec, ctx);
     if (mode) out = { ...out, mode, rule: `${out.rule} > mode:${mode}` };
   }
   return out.acled ? { ...out, confidence: mainEventConfidence(out) } : out;
+}
+
+/**
+ * "President Jovenel Moise was shot dead": an attack that kills a person the text names is a
+ * targeted killing, PLOVER's `targeted` mode (assassinations and executions), whatever the weapon.
+ */
+function killsNamedPerson(doc: Doc, e: Event, ctx: RefineContext): boolean {
+  const span = e.target?.span;
+  if (!span || e.target?.inferred) return false;
+  let person = false;
+  for (const a of doc.actors ?? []) if (a.kind === 'person' && a.start < span.end && span.start < a.end) person = true;
+  if (!person) return false;
+  for (const h of ctx.sentCues.get('lethal') ?? []) if (h.start >= ctx.trig[0] - 1 && h.start <= ctx.trig[1] + 1) return true;
+  return false;
 }
 
 /** Where what a request asks for stops: another clause ("…, saying", "after …", "but …"). */
