@@ -157,6 +157,38 @@ describe('a defence ministry in an attack', () => {
 describe('a subordinate clause with a long subject', () => {
   it('reads "after thousands of protesters angry over X stormed …" as its own clause, and "official residence" as no official', () => {
     const text = 'President Gotabaya Rajapaksa will step down on Wednesday, the speaker said, after tens of thousands of protesters angry over the economic collapse stormed his official residence in Colombo on Saturday.';
-    expect(coded(text, 'PROTEST')).toEqual(['protesters -> null']);
+    // (the residence is the president's: see "the one acted on, named by a pronoun")
+    expect(coded(text, 'PROTEST')).toEqual(['protesters -> his official residence']);
+  });
+});
+
+describe('the one acted on, named by a pronoun', () => {
+  const events = (text: string, type: string) => extracted(text).events.filter((e) => e.type === type);
+
+  it('"accused him", "protests against his rule": the person named before', () => {
+    const text = 'Haitian President Jovenel Moise was killed on Wednesday. Moise, 53, had governed by decree since January 2020. Opposition leaders had accused him of seeking to overstay his mandate, and protests against his rule had turned violent.';
+    const accuse = events(text, 'ACCUSE')[0]!;
+    expect(accuse.target).toMatchObject({ text: 'him', name: 'Jovenel Moise', country: 'HTI', sector: 'GOV' });
+    expect(events(text, 'PROTEST')[0]!.target).toMatchObject({ text: 'his rule', name: 'Jovenel Moise' });
+    // the killing itself stays an attack, though its paragraph speaks of opposition and protests
+    expect(events(text, 'ASSAULT')[0]).toMatchObject({ acled: { sub_event_type: 'Attack' }, mode: 'targeted' });
+  });
+
+  it('"stormed his official residence": the president named by name, not the official described after him, and not his army', () => {
+    const [storm] = events('Sri Lankan President Gotabaya Rajapaksa will step down on Wednesday, the speaker of parliament said, after thousands of protesters stormed his official residence in Colombo on Saturday.', 'PROTEST');
+    expect(storm!.target).toMatchObject({ text: 'his official residence', name: 'Gotabaya Rajapaksa', country: 'LKA', sector: 'GOV' });
+  });
+
+  it('"three of its employees were killed in clashes": the organisation\'s staff are the target, not a side', () => {
+    const [clash] = events('The World Food Programme said three of its employees were killed in clashes in Kabkabiya on Saturday.', 'ASSAULT');
+    expect(clash!.target).toMatchObject({ text: 'its employees', country: 'IGO' });
+    expect(clash!.actor?.text).not.toBe('its employees');
+    // soldiers killed in clashes were a side in them
+    expect(events('Three soldiers were killed in clashes in Kabkabiya on Saturday.', 'ASSAULT')[0]!.actor?.text).toBe('soldiers');
+  });
+
+  it('a possessive before anything else names no one', () => {
+    const [accuse] = events('The minister condemned his critics on Monday.', 'ACCUSE');
+    expect(accuse?.target?.text ?? null).not.toBe('his');
   });
 });

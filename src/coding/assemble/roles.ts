@@ -117,6 +117,21 @@ function objectBeforePhrase(ctx: Ctx, i: number, a: number, subject: Participant
   return object;
 }
 
+const CASUALTY_PASSIVES = new Set(['killed', 'wounded', 'injured', 'hurt']);
+
+/** "… were killed in clashes": the event noun at token i is in a phrase after a passive casualty verb. */
+function killedIn(ctx: Ctx, a: number, i: number): boolean {
+  let p = i - 1;
+  while (p > a && (ctx.toks[p]!.pos === 'DET' || ctx.toks[p]!.pos === 'ADJ')) p--;
+  if (!PHRASE_PREPS.has(wordAt(ctx, p))) return false;
+  return CASUALTY_PASSIVES.has(wordAt(ctx, p - 1)) && BE.has(wordAt(ctx, p - 2));
+}
+
+/** Soldiers, police, rebels or a named armed group: a party to the fighting they died in. */
+function armedParty(p: Participant): boolean {
+  return p.sector === 'MIL' || p.sector === 'REB' || p.sector === 'COP' || p.kind === 'group' || p.kind === 'state';
+}
+
 /** Types whose "at"/"into" phrase may name who was attacked ("fired tear gas at demonstrators"). */
 const AIMED_TYPES = new Set(['ASSAULT', 'COERCE']);
 /** Prepositions of aim: a place after them, but the target when they govern a party of an attack. */
@@ -236,6 +251,11 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   }
   if (passive) {
     pairs.push({ actor: by ?? null, target: subject ?? (nominal ? firstObj : null) });
+    return { pairs, clause, passive, nominal };
+  }
+  // "three aid workers were killed in clashes": the dead of a fight they were no party to are its target
+  if (nominal && subject && !by && !self && !modifier && killedIn(ctx, a, i) && !armedParty(subject)) {
+    pairs.push({ actor: null, target: subject });
     return { pairs, clause, passive, nominal };
   }
   let actors: Participant[] = [];

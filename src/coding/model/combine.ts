@@ -44,6 +44,8 @@ export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCodi
     ? p.prob >= STRONG_MODEL_SURE && event.confidence < RULES_CERTAIN && !event.rule.includes('note-label:')
     : !ruleDecided && event.confidence < RULES_UNSURE && triggerConfidence < RULES_SPECIFIC && p.prob >= MODEL_SURE;
   if (!overrule) return event;
+  // a killing is no peaceful protest, whatever its paragraph says of protests
+  if (p.label === 'Peaceful protest' && lethalTrigger(ctx)) return event;
   const code = policeActKept(event, codeForSubType(ec.mapping, p.label));
   return {
     ...event,
@@ -53,6 +55,12 @@ export function combineWithModel(event: Event, ctx: RefineContext, ec: EventCodi
     acled: code.acled,
     rule: `${event.rule} > model:nb p=${p.prob.toFixed(2)} [${p.evidence.join(', ')}]`,
   };
+}
+
+/** The event's own trigger is a lethal word ("was killed"). */
+function lethalTrigger(ctx: RefineContext): boolean {
+  for (const h of ctx.sentCues.get('lethal') ?? []) if (h.start < ctx.trig[1] && ctx.trig[0] < h.end) return true;
+  return false;
 }
 
 /**

@@ -62,8 +62,17 @@ const SPEECH = new Set(['say', 'said', 'says', 'add', 'added', 'claim', 'claimed
   'insist', 'insisted', 'warn', 'warned', 'announce', 'announced', 'note', 'noted', 'tell', 'told', 'allege', 'alleged', 'confirm', 'confirmed', 'maintain', 'maintained', 'urge', 'urged',
   'call', 'called', 'write', 'wrote', 'stress', 'stressed', 'threaten', 'threatened', 'demand', 'demanded', 'reject', 'rejected', 'vow', 'vowed', 'respond', 'responded', 'argue', 'argued', 'assert', 'asserted', 'declare', 'declared']);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she']);
+/** Pronouns that stand for the one acted on: "accused him", "stormed his residence", "three of its employees". */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'his', 'its']);
+/**
+ * What a possessive pronoun's owner is hit through: an attack on "his residence", a protest
+ * against "his rule", the killing of "its employees" is one on him or it.
+ */
+const OWNED = new Set(['residence', 'residences', 'home', 'homes', 'house', 'compound', 'office', 'offices', 'headquarters', 'rule', 'regime',
+  'government', 'administration', 'convoy', 'motorcade', 'car', 'vehicle', 'employees', 'staff', 'workers', 'positions', 'bases', 'base']);
 /** First words of every pattern above: most tokens fail this one Set lookup and cost nothing more. */
-const TRIGGER_WORDS = new Set([...PAIR_PHRASES, ...COUNTRY_PHRASES].map((p) => p[0]!).concat([...PRONOUNS]));
+const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
+const TRIGGER_WORDS = new Set([...PAIR_PHRASES, ...COUNTRY_PHRASES].map((p) => p[0]!).concat([...PRONOUNS, ...OBJECT_PRONOUNS]));
 
 /** The phrases by their first word, in list order ("the" starts most of them). */
 function byFirstWord(phrases: string[][]): Map<string, string[][]> {
@@ -179,6 +188,42 @@ function speakerFor(pronoun: string, cands: readonly Draft[]): Draft | undefined
   return undefined;
 }
 
+/**
+ * "accused him", "stormed his official residence", "protests against his rule", "three of its
+ * employees": the one acted on, a mention that refers to the nearest person named before (him,
+ * his, her; a person too, so a president's residence stays the president's, not his army) or the
+ * nearest organisation or state (its), within two sentences. A possessive counts
+ * only before something that stands for its owner (OWNED) and no actor mention of its own; "her"
+ * before any other word is the object.
+ */
+function objectReference(drafts: readonly Draft[], text: string, tokens: readonly Token[], t: number, s: { index: number; tokenEnd: number }, lower: string): Draft | null {
+  const tok = tokens[t]!;
+  let end = tok.end;
+  let possessive = lower === 'his' || lower === 'its';
+  if (lower === 'his' || lower === 'its' || lower === 'her') {
+    let v = t + 1;
+    while (v < s.tokenEnd && v - t <= 3 && MODIFIER_POS.has(tokens[v]!.pos) && !OWNED.has(tokens[v]!.text.toLowerCase())) v++;
+    const noun = tokens[v];
+    if (noun && v < s.tokenEnd && OWNED.has(noun.text.toLowerCase())) {
+      for (const d of drafts) if (d.start <= noun.start && noun.start < d.end) return null;
+      end = noun.end;
+      possessive = true;
+    } else if (possessive) return null;
+  }
+  const cands: Draft[] = [];
+  for (const d of before(drafts, tok.start, s.index, 2)) if (!d.adjective && d.kind !== 'agency' && d.kind !== 'pronoun') cands.push(d);
+  let ante: Draft | undefined;
+  if (lower === 'its') ante = speakerFor('it', cands);
+  else {
+    // a person named by name before one described ("the speaker of parliament")
+    for (const d of cands) if (d.kind === 'person' && !d.plural && /^\p{Lu}/u.test(d.text) && !/^the\s/i.test(d.text)) { ante = d; break; }
+    if (!ante) for (const d of cands) if (d.kind === 'person' && !d.plural) { ante = d; break; }
+  }
+  if (!ante) return null;
+  const refs = ante.refersTo?.length ? ante.refersTo : [refOf(ante)];
+  return makeDraft({ start: tok.start, end, text: text.slice(tok.start, end), name: ante.name, country: ante.country, sector: ante.sector, kind: ante.kind === 'person' ? 'person' : 'pronoun', refersTo: refs, sentence: s.index, role: ante.role, acledName: ante.acledName, inter: ante.inter, countryFrom: 'reference' });
+}
+
 /** Add reference mentions and resolve head-only mentions in place. `drafts` must be sorted by start. */
 export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
   const { tokens, text, focus } = input;
@@ -246,6 +291,14 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
         continue;
       }
 
+      if (OBJECT_PRONOUNS.has(lower)) {
+        const m = objectReference(drafts.concat(added).sort(byStart), text, tokens, t, s, lower);
+        if (m) {
+          added.push(m);
+          t = Math.max(t, tokens.findIndex((x) => x.start >= m.end) - 1);
+        }
+        continue;
+      }
       if (!PRONOUNS.has(lower)) continue;
       // "They (Armenia)": a parenthesised correction names the referent
       const open = tokens[t + 1];
