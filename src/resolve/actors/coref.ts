@@ -196,7 +196,7 @@ function speakerFor(pronoun: string, cands: readonly Draft[]): Draft | undefined
  * only before something that stands for its owner (OWNED) and no actor mention of its own; "her"
  * before any other word is the object.
  */
-function objectReference(drafts: readonly Draft[], text: string, tokens: readonly Token[], t: number, s: { index: number; tokenEnd: number }, lower: string): Draft | null {
+function objectReference(found: readonly Draft[], added: readonly Draft[], text: string, tokens: readonly Token[], t: number, s: { index: number; tokenEnd: number }, lower: string): Draft | null {
   const tok = tokens[t]!;
   let end = tok.end;
   let possessive = lower === 'his' || lower === 'its';
@@ -205,11 +205,13 @@ function objectReference(drafts: readonly Draft[], text: string, tokens: readonl
     while (v < s.tokenEnd && v - t <= 3 && MODIFIER_POS.has(tokens[v]!.pos) && !OWNED.has(tokens[v]!.text.toLowerCase())) v++;
     const noun = tokens[v];
     if (noun && v < s.tokenEnd && OWNED.has(noun.text.toLowerCase())) {
-      for (const d of drafts) if (d.start <= noun.start && noun.start < d.end) return null;
+      for (const d of found) if (d.start <= noun.start && noun.start < d.end) return null;
       end = noun.end;
       possessive = true;
     } else if (possessive) return null;
   }
+  // (sorted only now: most possessives are before a word that names no owner, and return above)
+  const drafts = added.length ? found.concat(added).sort(byStart) : found;
   const cands: Draft[] = [];
   for (const d of before(drafts, tok.start, s.index, 2)) if (!d.adjective && d.kind !== 'agency' && d.kind !== 'pronoun') cands.push(d);
   let ante: Draft | undefined;
@@ -292,7 +294,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
       }
 
       if (OBJECT_PRONOUNS.has(lower)) {
-        const m = objectReference(drafts.concat(added).sort(byStart), text, tokens, t, s, lower);
+        const m = objectReference(drafts, added, text, tokens, t, s, lower);
         if (m) {
           added.push(m);
           t = Math.max(t, tokens.findIndex((x) => x.start >= m.end) - 1);
