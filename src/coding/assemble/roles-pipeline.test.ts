@@ -187,7 +187,13 @@ describe('the one acted on, named by a pronoun', () => {
     expect(events('Three soldiers were killed in clashes in Kabkabiya on Saturday.', 'ASSAULT')[0]!.actor?.text).toBe('soldiers');
   });
 
+  it('who was killed or taken in an ambush or a raid is its target; "by X" its actor', () => {
+    expect(assaults('Five soldiers were killed in an ambush near Kidal on Monday.')).toEqual(['unidentified armed group -> soldiers']);
+    expect(assaults('Two militants were killed in a raid by security forces in Kano.')).toEqual(['security forces -> militants']);
+  });
+
   it('a possessive before anything else names no one', () => {
+    expect(extracted('The party posted a statement in her name urging people to protest.').mentions.actors.map((a) => a.text)).not.toContain('her');
     const [accuse] = events('The minister condemned his critics on Monday.', 'ACCUSE');
     expect(accuse?.target?.text ?? null).not.toBe('his');
   });

@@ -117,14 +117,15 @@ function objectBeforePhrase(ctx: Ctx, i: number, a: number, subject: Participant
   return object;
 }
 
-const CASUALTY_PASSIVES = new Set(['killed', 'wounded', 'injured', 'hurt']);
+/** Passives of what an attack or a raid does to people. */
+const SUFFERED = new Set(['killed', 'wounded', 'injured', 'hurt', 'taken', 'arrested', 'detained', 'captured', 'abducted', 'kidnapped', 'seized', 'shot', 'beaten']);
 
-/** "… were killed in clashes": the event noun at token i is in a phrase after a passive casualty verb. */
-function killedIn(ctx: Ctx, a: number, i: number): boolean {
+/** "… were killed in clashes", "had been taken in a raid": the event noun at token i is in a phrase after such a passive. */
+function sufferedIn(ctx: Ctx, a: number, i: number): boolean {
   let p = i - 1;
-  while (p > a && (ctx.toks[p]!.pos === 'DET' || ctx.toks[p]!.pos === 'ADJ')) p--;
+  while (p > a && (ctx.toks[p]!.pos === 'DET' || ctx.toks[p]!.pos === 'ADJ' || ctx.toks[p]!.pos === 'NUM')) p--;
   if (!PHRASE_PREPS.has(wordAt(ctx, p))) return false;
-  return CASUALTY_PASSIVES.has(wordAt(ctx, p - 1)) && BE.has(wordAt(ctx, p - 2));
+  return SUFFERED.has(wordAt(ctx, p - 1)) && BE.has(wordAt(ctx, p - 2));
 }
 
 /** Soldiers, police, rebels or a named armed group: a party to the fighting they died in. */
@@ -253,10 +254,15 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
     pairs.push({ actor: by ?? null, target: subject ?? (nominal ? firstObj : null) });
     return { pairs, clause, passive, nominal };
   }
-  // "three aid workers were killed in clashes": the dead of a fight they were no party to are its target
-  if (nominal && subject && !by && !self && !modifier && killedIn(ctx, a, i) && !armedParty(subject)) {
-    pairs.push({ actor: null, target: subject });
-    return { pairs, clause, passive, nominal };
+  // "five soldiers were killed in an ambush", "Suu Kyi had been taken in a raid": who suffered the
+  // act an event noun names is its target; "three aid workers were killed in clashes": so are the
+  // dead of a fight they were no party to (soldiers and armed groups killed in one were a side)
+  if (nominal && subject && !self && !modifier && sufferedIn(ctx, a, i)) {
+    const fight = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
+    if (!fight || (!by && !armedParty(subject))) {
+      pairs.push({ actor: by ?? null, target: subject });
+      return { pairs, clause, passive, nominal };
+    }
   }
   let actors: Participant[] = [];
   if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];

@@ -208,7 +208,7 @@ function objectReference(found: readonly Draft[], added: readonly Draft[], text:
       for (const d of found) if (d.start <= noun.start && noun.start < d.end) return null;
       end = noun.end;
       possessive = true;
-    } else if (possessive) return null;
+    } else if (possessive || (t + 1 < s.tokenEnd && MODIFIER_POS.has(tokens[t + 1]!.pos))) return null; // "in her name": a possessive, of no owner
   }
   // (sorted only now: most possessives are before a word that names no owner, and return above)
   const drafts = added.length ? found.concat(added).sort(byStart) : found;
