@@ -111,6 +111,8 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
   return null;
 }
 
+const RAID = /^raids?$/i;
+
 export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
   const doc = ctx.doc;
   const toks = ctx.toks;
@@ -163,6 +165,14 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   // "killed four suspected assailants in a shootout": the perpetrator noun is a participant of the act named
   if (trig.type === 'ASSAULT' && i === j && PERPETRATOR_NOUNS.test(first.text)) {
     for (const t of ctx.doc.triggers ?? []) if (t !== trig && t.sentence === trig.sentence && t.type === 'ASSAULT' && !PERPETRATOR_NOUNS.test(t.text)) return 'participant';
+  }
+  // "the suspect had been arrested in a raid on a house": the raid is how the arrest was made
+  if (trig.type === 'ASSAULT' && nominal && RAID.test(first.text)) {
+    let k = i - 1;
+    while (k > 0 && (toks[k]!.pos === 'DET' || toks[k]!.pos === 'ADJ')) k--;
+    if ((wordAt(ctx, k) === 'in' || wordAt(ctx, k) === 'during')) {
+      for (const t of sameSentence) if (t.type === 'COERCE' && t.end <= toks[k]!.start && toks[k]!.start - t.end <= 2) return 'means of an arrest';
+    }
   }
   const casualty = casualtyOfAnother(ctx, trig, i, earlier);
   if (casualty) return casualty;

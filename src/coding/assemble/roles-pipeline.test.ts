@@ -198,3 +198,12 @@ describe('the one acted on, named by a pronoun', () => {
     expect(accuse?.target?.text ?? null).not.toBe('his');
   });
 });
+
+describe('one event per occurrence', () => {
+  it('a raid an arrest was made in is how it was made, not a second event', () => {
+    const out = extracted('Police said the suspect had been arrested in a raid on a house in Kano on Monday.');
+    expect(out.events.map((e) => e.acled?.sub_event_type ?? e.type)).toEqual(['Arrests']);
+    // a raid told on its own is an event
+    expect(extracted('Security forces carried out a raid on a house in Kano on Monday.').events.map((e) => e.type)).toContain('ASSAULT');
+  });
+});
