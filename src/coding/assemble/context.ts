@@ -272,10 +272,14 @@ export function clauseAround(ctx: Ctx, s: Sentence, i: number): [number, number]
     const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { a = k + 1; break; }
     if (opensClause(ctx, k, i + 1)) { a = k + 1; break; }
+    // "said the operation targeted military positions and that reports of civilian deaths were
+    // false": a second reported clause is a clause of its own
+    if (w === 'that' && wordAt(ctx, k - 1) === 'and') { a = k + 1; break; }
   }
   for (let k = i + 1; k < s.tokenEnd; k++) {
     const w = wordAt(ctx, k);
     if (w === ';' || w === ':' || w === '—' || w === '–') { b = k; break; }
+    if (w === 'and' && wordAt(ctx, k + 1) === 'that') { b = k; break; }
     // (a subordinator wink tags as an adverb or preposition does not end the clause: what follows
     // "as" in "A missile struck the station as hundreds of people waited" names the victims)
     if (k > i + 1 && taggedOpener(ctx, k)) { b = k; break; }

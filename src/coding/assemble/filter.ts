@@ -112,6 +112,7 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
 }
 
 const RAID = /^raids?$/i;
+const SCHEDULED = /\b(?:due to|will|is to|are to|scheduled|set to|to convene|convenes?|convened|to be held|to take place)\b/i;
 
 export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
   const doc = ctx.doc;
@@ -179,7 +180,10 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   // what a request asks for: "called for the release of", "urging people … to protest"
   for (const r of allEarlier ?? sameSentence) {
     if (r.sentence !== trig.sentence) continue;
-    if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'CONSULT' || trig.type === 'REQUEST' || !nominalHead) continue;
+    // (a meeting asked for that the text says will be held is an event of its own: "requested an
+    // emergency meeting of the Security Council, which is due to convene on Wednesday")
+    if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'REQUEST' || !nominalHead) continue;
+    if (trig.type === 'CONSULT' && SCHEDULED.test(doc.text.slice(trig.end, ctx.doc.sentences![trig.sentence]!.end))) continue;
     const gap = toks.slice(tokenIndex(ctx, r.end), i);
     if (gap.length <= 8 && !gap.some(breaksRequest)) return 'requested action';
   }

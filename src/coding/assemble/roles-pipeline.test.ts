@@ -200,6 +200,16 @@ describe('the one acted on, named by a pronoun', () => {
 });
 
 describe('one event per occurrence', () => {
+  it('talks asked for are the request\'s content; a meeting asked for that will be held is an event too', () => {
+    expect(extracted('Community leaders appealed for safe corridors and called for a return to negotiations.').events.map((e) => e.type)).toEqual(['REQUEST']);
+    expect(extracted('Britain and France requested an emergency meeting of the U.N. Security Council, which is due to convene on Wednesday.').events.map((e) => e.type)).toContain('CONSULT');
+  });
+
+  it('a second reported clause ("… and that reports of civilian deaths were false") is no part of the first one\'s roles', () => {
+    const [strike] = extracted("Azerbaijan's Defence Ministry said the operation targeted military positions and that reports of civilian deaths were false.").events.filter((e) => e.type === 'ASSAULT');
+    expect(strike?.target?.sector ?? null).not.toBe('CVL');
+  });
+
   it('a raid an arrest was made in is how it was made, not a second event', () => {
     const out = extracted('Police said the suspect had been arrested in a raid on a house in Kano on Monday.');
     expect(out.events.map((e) => e.acled?.sub_event_type ?? e.type)).toEqual(['Arrests']);
