@@ -80,8 +80,8 @@ describe('ingest on worker threads', () => {
     const dumps: string[][] = [];
     for (const groupCommit of [1, 5, 32]) {
       const path = join(dir, `capped-${groupCommit}.db`);
-      // two candidates per report: most windows of the corpus hold more
-      const store = await openSqliteStore(path, { maxCandidates: 2 });
+      // one candidate per report: most windows of the corpus hold more
+      const store = await openSqliteStore(path, { maxCandidates: 1 });
       await ingestItems(readSources([corpus]), store, { extractor, groupCommit });
       await store.close();
       dumps.push(dump(path));
@@ -96,7 +96,7 @@ describe('ingest on worker threads', () => {
     const pool = await ExtractPool.create(2);
     try {
       const path = join(dir, 'capped-threads.db');
-      const store = await openSqliteStore(path, { maxCandidates: 2 });
+      const store = await openSqliteStore(path, { maxCandidates: 1 });
       await ingestItems(readSources([corpus]), store, { pool, groupCommit: 5 });
       await store.close();
       expect(dump(path)).toEqual(dumps[0]);
