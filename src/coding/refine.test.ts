@@ -100,6 +100,20 @@ describe('refineEvent', () => {
   });
 });
 
+describe('what a protest is against, and an abduction whose victims were found dead', () => {
+  it('codes the protest, not the act it protests against', () => {
+    expect(sub('On 11 May 2022, about 40 women held a demonstration in Osaka to oppose sexual violence against women.')).toBe('Peaceful protest');
+    expect(sub('On 8 June 2022, residents staged a demonstration in Yapacani against a man responsible for sexually assaulting two children.')).toBe('Peaceful protest');
+    // the act itself, told as such, is still coded
+    expect(sub('On 8 June 2022, a man sexually assaulted two children in Yapacani.')).toBe('Sexual violence');
+  });
+
+  it('an abduction whose victims were found dead is the attack that killed them', () => {
+    expect(sub('Around 8 May 2022, in Novita (Choco), the bodies of four traders who had been abducted by suspected ELN forces were found. 4 fatalities.')).toBe('Attack');
+    expect(sub('On 8 May 2022, suspected ELN forces abducted four traders in Novita (Choco). There were no fatalities.')).toBe('Abduction/forced disappearance');
+  });
+});
+
 describe('PLOVER modes of requests and rejections', () => {
   // (one mode per request: two actors asking make two events)
   const modes = (text: string, type = 'REQUEST') => [...new Set(pipeline.run(makeDoc({ id: 'm', text }), res).events.filter((e) => e.type === type).map((e) => e.mode))];

@@ -313,11 +313,19 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     // killed some and abducted others in one raid: ACLED codes the killing
     return { sub: 'Attack', why: 'abduction+killing' };
   }
+  if (sub === 'Abduction/forced disappearance' && KILLED_AFTER_ABDUCTION.test(ctx.scopeText)) {
+    // "the bodies of four business persons who had been abducted were found", "abducted … before
+    // his body was found": the report is of the killing, with its dead (ACLED: the Attack)
+    return { sub: 'Attack', why: 'abducted+found-dead' };
+  }
   if (sub === 'Abduction/forced disappearance' && protestNear && has(sc, 'state') && /\b(arrest|detain)/i.test(ctx.scopeText)) {
     return { sub: 'Protest with intervention', why: 'protesters-detained' };
   }
   return null;
 }
+
+/** The victims of an abduction were found dead or the report counts dead. */
+const KILLED_AFTER_ABDUCTION = /\b(?:bod(?:y|ies)|corpses?|remains)\b[^.;]{0,80}\b(?:found|discovered|recovered)\b|\b(?:found|discovered|recovered)\b[^.;]{0,40}\b(?:bod(?:y|ies)|corpses?|dead)\b|\b(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten) fatalit(?:y|ies)\b/i;
 
 const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|carrying|dropp\w*|fir\w*|releas\w*)\b[^.;]{0,30}\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve)\b|\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve agents?)\b[^.;]{0,20}\b(?:was|were|had been|being)\s+(?:dropped|fired|used|released)\b/i;
 

@@ -112,6 +112,35 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
 }
 
 const RAID = /^raids?$/i;
+/** Words that link a protest to what it is against (see protestTopic). */
+const TOPIC_WORDS = new Set(['against', 'over', 'oppose', 'opposing', 'denounce', 'denouncing', 'condemn', 'condemning', 'protesting', 'rejecting', 'decrying', 'about', 'regarding', 'allegations', 'alleged']);
+/** What ends the topic phrase: a new clause or a list item. */
+const TOPIC_BREAK = new Set(['and', 'but', 'or', ',', ';', ':', '.', 'while', 'when', 'after', 'before', 'as', 'where', 'who', 'which']);
+
+/**
+ * The trigger at token i is inside a phrase naming what an earlier protest of its sentence is
+ * against: a topic word after the protest, then only words of one noun phrase up to the trigger
+ * (no verb, no "and", no comma) and the trigger a noun or a gerund: "staged a demonstration
+ * against a person responsible for sexually assaulting three children", "to oppose sexual
+ * violence". "Protesters rallied against the government and police arrested five" is two acts,
+ * and so is "protesters angry over the collapse stormed his residence".
+ */
+function protestTopic(ctx: Ctx, trig: Trigger, i: number, sameSentence: readonly Trigger[]): boolean {
+  // (a finite verb is the sentence's own act: "protesters angry over the collapse stormed …")
+  const own = ctx.toks[i]!;
+  if ((own.pos === 'VERB' || own.pos === 'AUX') && !/ing$/i.test(own.text)) return false;
+  let protestEnd = -1;
+  for (const t of sameSentence) if (t.type === 'PROTEST' && t.end <= trig.start) protestEnd = t.end;
+  if (protestEnd < 0) return false;
+  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+    const tok = ctx.toks[k]!;
+    if (tok.end <= protestEnd) return false;
+    const w = wordAt(ctx, k);
+    if (TOPIC_WORDS.has(w)) return true;
+    if (TOPIC_BREAK.has(w) || ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/ing$/.test(w))) return false;
+  }
+  return false;
+}
 const SCHEDULED = /\b(?:due to|will|is to|are to|scheduled|set to|to convene|convenes?|convened|to be held|to take place)\b/i;
 
 export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[], allEarlier?: readonly Trigger[]): string | null {
@@ -154,6 +183,9 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   if (trig.type === 'REQUEST' && /ing$/i.test(first.text)) {
     for (const t of sameSentence) if (t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2) return 'protest demand';
   }
+  // "a demonstration to oppose sexual violence", "marched … over allegations of sexual abuse": what a
+  // protest is against is its topic, not an act this report tells
+  if (trig.type !== 'PROTEST' && protestTopic(ctx, trig, i, sameSentence)) return 'protest topic';
   // "fired tear gas … at demonstrators", "to disperse the crowd": the crowd is the target of the police act
   if (trig.type === 'PROTEST' && i === j && CROWD_NOUNS.test(first.text) && aimedAt(ctx, i)) {
     for (const t of sameSentence) if (t.type === 'ASSAULT' && t.mode === 'crowd-control' && t.end <= first.start) return 'crowd targeted';
