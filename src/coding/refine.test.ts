@@ -114,6 +114,14 @@ describe('what a protest is against, and an abduction whose victims were found d
   });
 });
 
+describe('mines as the weapon', () => {
+  it('an attack made with mines is an IED attack; a mine as a place is not', () => {
+    expect(sub('On 1 February 2022, near Zzkone village (Sagaing region), a local defence force carried out a mine attack against military forces.')).toBe('Remote explosive/landmine/IED');
+    expect(sub('On 8 January 2022, in Zzaze town (Sagaing region), a local defence force attacked a military convoy with mines.')).toBe('Remote explosive/landmine/IED');
+    expect(sub('On 8 January 2022, gunmen attacked workers at a gold mine in Zzamfara, killing three.')).not.toBe('Remote explosive/landmine/IED');
+  });
+});
+
 describe('PLOVER modes of requests and rejections', () => {
   // (one mode per request: two actors asking make two events)
   const modes = (text: string, type = 'REQUEST') => [...new Set(pipeline.run(makeDoc({ id: 'm', text }), res).events.filter((e) => e.type === type).map((e) => e.mode))];
