@@ -122,6 +122,15 @@ describe('mines as the weapon', () => {
   });
 });
 
+describe('both sides firing', () => {
+  it('is an armed clash, whatever weapons each used', () => {
+    expect(sub('On 7 April 2022, in Zzin Taung village (Magway region), military troops fired two artillery shells at PDF locations. The PDF fired back with heavy weapons.')).toBe('Armed clash');
+    expect(sub('On 10 February 2022, the OSCE SMM observed 3 explosions involving unknown weapons in both directions of the frontline near Zzyshchevyk.')).toBe('Armed clash');
+    // one side's shelling stays shelling
+    expect(sub('On 7 April 2022, in Zzin Taung village (Magway region), military troops fired two artillery shells at PDF locations.')).toBe('Shelling/artillery/missile attack');
+  });
+});
+
 describe('PLOVER modes of requests and rejections', () => {
   // (one mode per request: two actors asking make two events)
   const modes = (text: string, type = 'REQUEST') => [...new Set(pipeline.run(makeDoc({ id: 'm', text }), res).events.filter((e) => e.type === type).map((e) => e.mode))];

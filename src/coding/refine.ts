@@ -241,6 +241,11 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     // heavy weapons used within a ground engagement: ACLED codes the engagement
     return { sub: 'Armed clash', why: 'heavy-weapons-in-ground-fighting' };
   }
+  if ((sub === 'Shelling/artillery/missile attack' || sub === 'Grenade' || sub === 'Attack') && has(sc, 'exchange')) {
+    // "The PDF fired back with heavy weapons", "explosions in both directions of the frontline":
+    // both sides firing is a clash (ACLED), whatever weapons each used
+    return { sub: 'Armed clash', why: 'exchange-of-fire' };
+  }
 
   // a chemical word in the sentence makes an attack chemical; an air strike or a missile attack only when
   // the agent is what it delivered ("dropped chlorine", "gas was dropped"), not its target or motive
