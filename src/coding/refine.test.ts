@@ -122,6 +122,14 @@ describe('mines as the weapon', () => {
   });
 });
 
+describe('armed victims', () => {
+  it('killing a drug trafficker or gang members is a clash between armed actors (ACLED), a shopkeeper an attack', () => {
+    expect(sub('On 6 May 2022, in Zzacapava (Sao Paulo), three armed suspects shot and killed a drug trafficker. 1 fatality.')).toBe('Armed clash');
+    expect(sub('On 17 May 2022, in Zzap-Haitien, Nord, police shot and killed two gang members. 2 fatalities.')).toBe('Armed clash');
+    expect(sub('On 6 May 2022, in Zzacapava (Sao Paulo), three armed suspects shot and killed a shopkeeper. 1 fatality.')).toBe('Attack');
+  });
+});
+
 describe('both sides firing', () => {
   it('is an armed clash, whatever weapons each used', () => {
     expect(sub('On 7 April 2022, in Zzin Taung village (Magway region), military troops fired two artillery shells at PDF locations. The PDF fired back with heavy weapons.')).toBe('Armed clash');
