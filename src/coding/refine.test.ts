@@ -130,6 +130,19 @@ describe('armed victims', () => {
   });
 });
 
+describe('civilians under fire', () => {
+  it('an off-duty or former member of the forces is a civilian victim', () => {
+    expect(sub('On 1 March 2022, in Zzila Velha (Espirito Santo), an off-duty army soldier was shot and killed by two armed individuals. 1 fatality.')).toBe('Attack');
+    expect(sub('Around 24 March 2022, in Zzaya Rica (Cauca), a former FARC member was killed and his body was found.')).toBe('Attack');
+    expect(sub('On 1 March 2022, in Zzila Velha (Espirito Santo), an army soldier was shot and killed by two armed individuals. 1 fatality.')).toBe('Armed clash');
+  });
+
+  it('opening fire on people who did not fire back is an attack on them', () => {
+    expect(sub('On 6 May 2022, in Zzaxaca (Oaxaca), individuals on a motorcycle opened fire and killed a woman in front of her home. 1 fatality.')).toBe('Attack');
+    expect(sub('On 6 May 2022, in Zzaxaca (Oaxaca), gunmen opened fire on a police patrol, and the officers fired back.')).toBe('Armed clash');
+  });
+});
+
 describe('both sides firing', () => {
   it('is an armed clash, whatever weapons each used', () => {
     expect(sub('On 7 April 2022, in Zzin Taung village (Magway region), military troops fired two artillery shells at PDF locations. The PDF fired back with heavy weapons.')).toBe('Armed clash');

@@ -176,6 +176,25 @@ function precededByBy(words: readonly string[], at: number, floor: number): bool
   return false;
 }
 
+/**
+ * The armed victims still serving: "an off-duty police officer", "a former FARC member" were
+ * civilians when attacked (ACLED codes such killings as attacks on civilians).
+ */
+function onDuty(ctx: RefineContext, hits: CueHit[]): CueHit[] {
+  return hits.filter((h) => !OFF_DUTY.test(ctx.words.slice(Math.max(0, h.start - 5), h.start).join(" ")));
+}
+const ONE_SIDED_FIRE = /^(?:open|opens|opened|opening|ambush|ambushed|ambushes|ambushing)$/;
+
+/** The next sentence counts civilian victims and no armed ones ("… Two people were wounded"). */
+function sentCivilianVictims(ctx: RefineContext): boolean {
+  for (const h of ctx.scopeCues.get('civilian') ?? []) if (h.start >= ctx.sent[1]) {
+    for (const l of ctx.scopeCues.get('lethal') ?? []) if (l.start >= ctx.sent[1]) return true;
+    if (/\b(?:wounded|injured|hurt)\b/.test(ctx.words.slice(h.end, h.end + 4).join(' '))) return true;
+  }
+  return false;
+}
+const OFF_DUTY = /\b(?:off - duty|off-duty|former|retired|ex|ex-)\b/;
+
 /** Cue hits on the side of the agent: before an active trigger, after "by" for a passive one. */
 function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
   const hits = ctx.sentCues.get(name) ?? [];
@@ -273,12 +292,18 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
       return null;
     }
     if (sub === 'Attack') {
-      const objArmed = objectSide(ctx, 'armed').length > 0;
+      const objArmed = onDuty(ctx, objectSide(ctx, 'armed')).length > 0;
       const objCivil = objectSide(ctx, 'civilian').length > 0;
       const agentArmed = agentSide(ctx, 'armed').length > 0;
       if (has(st, 'protest') && has(st, 'state')) return { sub: 'Excessive force against protesters', why: 'force-against-protesters' };
       if (objArmed && !objCivil) return { sub: 'Armed clash', why: 'victims-armed' };
       if (!objCivil && agentArmed && /\bpositions?|bases?|checkpoints?|outposts?|barracks|camps?\b/i.test(sentenceText(ctx))) return { sub: 'Armed clash', why: 'attack-on-positions' };
+    }
+    if (sub === 'Armed clash' && ONE_SIDED_FIRE.test(triggerWord(ctx))) {
+      // "armed men opened fire and killed a woman", "ambushed several vehicles … two people were
+      // wounded": fire at people who did not fire back is an attack on them
+      const objCivil = objectSide(ctx, 'civilian', 12).length > 0 || (ctx.passive ? false : sentCivilianVictims(ctx));
+      if (objCivil && onDuty(ctx, objectSide(ctx, 'armed', 12)).length === 0 && !has(sc, 'exchange')) return { sub: 'Attack', why: 'fire-on-civilians' };
     }
     if (sub === 'Armed clash') {
       // "Palestinian rioters clashed with Israeli forces during a raid": rioters with no demonstration
