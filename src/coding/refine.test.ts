@@ -130,6 +130,18 @@ describe('armed victims', () => {
   });
 });
 
+describe('a violent demonstration', () => {
+  it('is one where the crowd burns property, storms a building or attacks bystanders', () => {
+    expect(sub('On 5 June 2022, in Zzalina Cruz, Oaxaca, a group of people burned electoral urns and ballots to demonstrate against the lack of support. [size=no report]')).toBe('Violent demonstration');
+    expect(sub('On 18 March 2022, activists held a demonstration and stormed inside the Zzindh House in Islamabad. [size=large]')).toBe('Violent demonstration');
+  });
+
+  it('but not one that burns an effigy, nor one against attacks on residents', () => {
+    expect(sub('On 5 June 2022, in Zzalina Cruz, Oaxaca, protesters burned an effigy of the governor during a demonstration. [size=dozens]')).toBe('Peaceful protest');
+    expect(sub('On 18 February 2022, dozens of people held a protest in Zzaykh Jarrah against the ongoing settler attacks on the neighbourhood\'s residents. [size=dozens]')).toBe('Peaceful protest');
+  });
+});
+
 describe('civilians under fire', () => {
   it('an off-duty or former member of the forces is a civilian victim', () => {
     expect(sub('On 1 March 2022, in Zzila Velha (Espirito Santo), an off-duty army soldier was shot and killed by two armed individuals. 1 fatality.')).toBe('Attack');

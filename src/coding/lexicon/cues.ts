@@ -58,10 +58,11 @@ export function findCues(cues: Cues, words: readonly string[], from: number, to:
       if (end > i) hits.push({ name: e.id, start: i, end });
     }
   }
-  // "!" cues are blocks: other cues inside their span do not count
+  // "!" cues are blocks: other cues that start inside their span do not count ("against settler
+  // attacks on residents": the block ends at "attacks", the attack cue runs on to "residents")
   const blocks = hits.filter((h) => h.name === '!');
   if (!blocks.length) return hits;
-  return hits.filter((h) => h.name !== '!' && !blocks.some((b) => h.start >= b.start && h.end <= b.end));
+  return hits.filter((h) => h.name !== '!' && !blocks.some((b) => h.start >= b.start && h.start < b.end));
 }
 
 function hitSince(hits: readonly CueHit[], from: number, name: string): boolean {
