@@ -136,6 +136,13 @@ describe('a violent demonstration', () => {
     expect(sub('On 18 March 2022, activists held a demonstration and stormed inside the Zzindh House in Islamabad. [size=large]')).toBe('Violent demonstration');
   });
 
+  it('nor one that burns flags, carries torches, or protests crops damaged by rain or a colleague who is detained', () => {
+    expect(sub('On 28 January 2022, a group of people set party flags on fire in Zzakoli (Punjab). [size=no report]')).toBe('Peaceful protest');
+    expect(sub('On 10 January 2022, several hundred people marched through the streets of Zzeiz, carrying torches, to protest against coronavirus measures. [size=several hundred]')).toBe('Peaceful protest');
+    expect(sub('On 19 January 2022, farmers staged a protest in Zzohtak demanding compensation for the crops damaged due to rain. [size=no report]')).toBe('Peaceful protest');
+    expect(sub('On 20 June 2022, volunteers organized a sit-in in Zzeirut to support their colleague who is detained. [size=no report]')).toBe('Peaceful protest');
+  });
+
   it('but not one that burns an effigy, nor one against attacks on residents', () => {
     expect(sub('On 5 June 2022, in Zzalina Cruz, Oaxaca, protesters burned an effigy of the governor during a demonstration. [size=dozens]')).toBe('Peaceful protest');
     expect(sub('On 18 February 2022, dozens of people held a protest in Zzaykh Jarrah against the ongoing settler attacks on the neighbourhood\'s residents. [size=dozens]')).toBe('Peaceful protest');
