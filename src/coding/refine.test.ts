@@ -149,6 +149,15 @@ describe('a violent demonstration', () => {
   });
 });
 
+describe('a protest that is the charge', () => {
+  it('an arrest for taking part in or supporting demonstrations is an arrest, not an intervention at a protest', () => {
+    expect(sub('Around 23 June 2022, police forces arrested tens of civilians on the accusation of participating in demonstrations held in April 2022 in Zzanama.')).toBe('Arrests');
+    expect(sub('On 6 February 2022, a provincial deputy was arrested by the intelligence agency in Zzoma for supporting demonstrations against the state of siege.')).toBe('Arrests');
+    // police arresting demonstrators at the protest is an intervention
+    expect(sub('On 6 February 2022, hundreds of people demonstrated in Zzoma and police arrested 12 of them. [size=hundreds]')).toBe('Protest with intervention');
+  });
+});
+
 describe('civilians under fire', () => {
   it('an off-duty or former member of the forces is a civilian victim', () => {
     expect(sub('On 1 March 2022, in Zzila Velha (Espirito Santo), an off-duty army soldier was shot and killed by two armed individuals. 1 fatality.')).toBe('Attack');

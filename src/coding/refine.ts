@@ -232,6 +232,9 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
 
   if (event.rule.startsWith('note-label:')) return null;
 
+  // "arrested … on the accusation of participating in demonstrations held in April": the protest is
+  // the charge, not this event
+  if (sub === 'Arrests' && PROTEST_AS_CHARGE.test(ctx.scopeText)) return null;
   if (PROTEST_FAMILY.has(sub) || (sub === 'Arrests' && has(sc, 'protest'))) {
     // context only ever escalates: a trigger that itself says "riot" stays a riot
     const lethal = lethalAgainstCrowd(ctx) && (has(sc, 'state') || has(sc, 'military'));
@@ -358,6 +361,8 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
 const KILLED_AFTER_ABDUCTION = /\b(?:bod(?:y|ies)|corpses?|remains)\b[^.;]{0,80}\b(?:found|discovered|recovered)\b|\b(?:found|discovered|recovered)\b[^.;]{0,40}\b(?:bod(?:y|ies)|corpses?|dead)\b|\b(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten) fatalit(?:y|ies)\b/i;
 
 const CHEMICAL_DELIVERED = /\b(?:with|using|use of|used|containing|filled with|carrying|dropp\w*|fir\w*|releas\w*)\b[^.;]{0,30}\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve)\b|\b(?:chemical|chlorine|sarin|poison\w*|toxic|gas|nerve agents?)\b[^.;]{0,20}\b(?:was|were|had been|being)\s+(?:dropped|fired|used|released)\b/i;
+
+const PROTEST_AS_CHARGE = /\b(?:for|of|over|after)\s+(?:\w+\s+){0,2}?(?:participat\w*|taking part|supporting|organi[sz]\w*|incit\w*|leading|calling for)\s+(?:in\s+)?(?:\S+\s+){0,4}?(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|strikes?)\b/i;
 
 function hasProtestWord(ctx: RefineContext): boolean {
   return /\b(protest\w*|demonstrat\w*|rally|rallies|march|marches|marched|sit-in)\b/i.test(ctx.scopeText);

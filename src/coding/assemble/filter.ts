@@ -112,6 +112,7 @@ function casualtyOfAnother(ctx: Ctx, trig: Trigger, i: number, earlier: readonly
 }
 
 const RAID = /^raids?$/i;
+const CHARGE_BEFORE = /\b(?:for|of|over)\s+(?:\w+\s+){0,2}?(?:participat\w*|taking part|supporting|organi[sz]\w*|incit\w*|leading)\s+(?:in\s+)?(?:\S+\s+){0,4}?$/i;
 /** Words that link a protest to what it is against (see protestTopic). */
 const TOPIC_WORDS = new Set(['against', 'over', 'oppose', 'opposing', 'denounce', 'denouncing', 'condemn', 'condemning', 'protesting', 'rejecting', 'decrying', 'about', 'regarding', 'allegations', 'alleged']);
 /** What ends the topic phrase: a new clause or a list item. */
@@ -182,6 +183,10 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
   // "protests demanding his resignation", "protesters calling for …": the protest's demand
   if (trig.type === 'REQUEST' && /ing$/i.test(first.text)) {
     for (const t of sameSentence) if (t.type === 'PROTEST' && t.end <= first.start && first.start - t.end <= 2) return 'protest demand';
+  }
+  // "arrested … for supporting demonstrations against the state of siege": the protest is the charge
+  if (trig.type === 'PROTEST' && CHARGE_BEFORE.test(doc.text.slice(Math.max(0, trig.start - 90), trig.start))) {
+    for (const t of sameSentence) if (t.type === 'COERCE' && t.end <= trig.start) return 'protest as charge';
   }
   // "a demonstration to oppose sexual violence", "marched … over allegations of sexual abuse": what a
   // protest is against is its topic, not an act this report tells
