@@ -36,6 +36,26 @@ describe('conflicting-claims', () => {
     expect(checks[0]!.events).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 
+  it('names two sources that tell the same operation with civilians killed in one and fighters in the other', () => {
+    const at = { name: 'Moura', country: 'MLI', admin1: 'Mopti', lat: null, lon: null, precision: 'admin1' as const, evidence: null };
+    const hrw: ActorRef = { text: 'Human Rights Watch', country: null, sector: 'HRI' };
+    const staff: ActorRef = { text: 'the general staff', country: 'MLI', sector: 'MIL' };
+    const checks = conflictingClaims(doc([
+      ev('e1', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'CVL'), claimedBy: [hrw], location: at }),
+      ev('e2', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'REB'), claimedBy: [staff], location: at }),
+    ]));
+    expect(checks[0]?.events).toEqual(['e1', 'e2']);
+    // the same account told twice, or two places, is no disagreement
+    expect(conflictingClaims(doc([
+      ev('e1', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'CVL'), claimedBy: [hrw], location: at }),
+      ev('e2', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'REB'), claimedBy: [hrw], location: at }),
+    ]))).toEqual([]);
+    expect(conflictingClaims(doc([
+      ev('e1', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'CVL'), claimedBy: [hrw], location: at }),
+      ev('e2', { status: 'claimed', actor: ref('MLI', 'MIL'), target: ref('MLI', 'REB'), claimedBy: [staff], location: { ...at, name: 'Gao' } }),
+    ]))).toEqual([]);
+  });
+
   it('stays quiet for one-sided claims, own actions, and background events', () => {
     expect(conflictingClaims(doc([
       ev('e1', { status: 'claimed', actor: ref('SOM', 'REB'), claimedBy: [ref('SOM', 'REB')] }),

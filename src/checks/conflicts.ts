@@ -1,6 +1,7 @@
 // Check: conflicting claims. Parties contradict each other when each side pins the same kind of
-// attack on the other, when one party's claim is denied by another, or when two parties accuse
-// each other. The events stay separate (neither side's account is merged into a "truth"); this
+// attack on the other, when one party's claim is denied by another, when two parties accuse
+// each other, or when two sources tell the same side's attack in the same place with civilians
+// killed in one account and fighters in the other. The events stay separate (neither side's account is merged into a "truth"); this
 // check names them so a reader sees the disagreement.
 
 import type { ActorRef, Check, Doc, Event, Span } from '../doc.js';
@@ -28,6 +29,26 @@ function sameSide(actor: ActorRef | null | undefined, party: ActorRef | null | u
   return !actor.sector || !party.sector || actor.sector === party.sector || ['GOV', 'MIL', 'COP'].includes(actor.sector) === ['GOV', 'MIL', 'COP'].includes(party.sector);
 }
 
+/** Two sources that are not one: a rights group and an army, two governments. */
+function otherSource(a: ActorRef | null | undefined, b: ActorRef | null | undefined): boolean {
+  if (!a || !b) return false;
+  if ((a.name ?? a.text) === (b.name ?? b.text)) return false;
+  return a.country !== b.country || a.sector !== b.sector;
+}
+
+/** Both events are placed, and in the same place. */
+function samePlace(a: Event, b: Event): boolean {
+  return !!a.location?.name && a.location.name === b.location?.name && a.location.country === b.location.country;
+}
+
+const FIGHTERS = new Set(['MIL', 'REB', 'COP']);
+
+/** One account's victims are civilians, the other's fighters. */
+function civiliansOrFighters(a: ActorRef | null | undefined, b: ActorRef | null | undefined): boolean {
+  if (!a?.sector || !b?.sector) return false;
+  return (a.sector === 'CVL' && FIGHTERS.has(b.sector)) || (b.sector === 'CVL' && FIGHTERS.has(a.sector));
+}
+
 const VERBAL = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE']);
 
 /** Pairs of events whose sources contradict each other, with the reason. */
@@ -49,6 +70,10 @@ export function conflictingPairs(events: readonly Event[]): [Event, Event, strin
       const ca = a.claimedBy[0];
       const cb = b.claimedBy[0];
       if (a.status === 'claimed' && b.status === 'claimed' && differentParty(ca, cb) && differentParty(a.actor, b.actor) && sameSide(a.actor, cb) && sameSide(b.actor, ca)) out.push([a, b, 'each side blames the other']);
+      else if (a.type === 'ASSAULT' && a.status === 'claimed' && b.status === 'claimed' && otherSource(ca, cb) && sameSide(a.actor, b.actor) && samePlace(a, b) && civiliansOrFighters(a.target, b.target)) {
+        // "executed 300 civilian men, Human Rights Watch said" / "killed 203 terrorists, the general staff said"
+        out.push([a, b, 'the sources disagree on who was killed']);
+      }
       else if ((a.status === 'claimed' && b.status === 'denied') || (a.status === 'denied' && b.status === 'claimed')) {
         const claim = a.status === 'claimed' ? a : b;
         const denial = a.status === 'claimed' ? b : a;
