@@ -217,3 +217,12 @@ describe('one event per occurrence', () => {
     expect(extracted('Security forces carried out a raid on a house in Kano on Monday.').events.map((e) => e.type)).toContain('ASSAULT');
   });
 });
+
+describe('who speaks of an act, and who offers help', () => {
+  it('"condemned the killing": the condemning party is no actor of the killing; "stood ready to assist" is an offer of aid', () => {
+    const out = extracted('The United States condemned the killing and said it stood ready to assist Haiti.', '2021-07-08');
+    const killing = out.events.find((e) => e.type === 'ASSAULT');
+    expect(killing?.actor?.country ?? null).not.toBe('USA');
+    expect(out.events.find((e) => e.type === 'AGREE')).toMatchObject({ cameo: '033', actor: { country: 'USA' } });
+  });
+});

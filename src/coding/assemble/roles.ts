@@ -128,6 +128,15 @@ function sufferedIn(ctx: Ctx, a: number, i: number): boolean {
   return SUFFERED.has(wordAt(ctx, p - 1)) && BE.has(wordAt(ctx, p - 2));
 }
 
+/** Verbs whose object is an act told, judged or looked into, not done by their subject. */
+const SPEAK_OF = /^(?:condemn|condemns|condemned|condemning|denounce|denounces|denounced|denouncing|deplore|deplored|decried|decry|criticised|criticized|welcomed|welcome|investigate|investigated|investigating|deny|denied|denies|reported|report|reports|confirmed|confirm|blamed|blame|mourned|protested|documented|recorded|described|called)$/i;
+
+/** A verb of speaking of an act (SPEAK_OF) between the subject and the event noun at token i. */
+function speechVerbBetween(ctx: Ctx, subject: Participant, i: number): boolean {
+  for (let k = tokenIndex(ctx, subject.span.end - 1) + 1; k < i; k++) if (SPEAK_OF.test(ctx.toks[k]!.text)) return true;
+  return false;
+}
+
 /** Soldiers, police, rebels or a named armed group: a party to the fighting they died in. */
 function armedParty(p: Participant): boolean {
   return p.sector === 'MIL' || p.sector === 'REB' || p.sector === 'COP' || p.kind === 'group' || p.kind === 'state';
@@ -264,6 +273,8 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
       return { pairs, clause, passive, nominal };
     }
   }
+  // "The United States condemned the killing": who speaks of an act is not who did it
+  if (nominal && subject && !by && !self && !modifier && speechVerbBetween(ctx, subject, i)) subject = null;
   let actors: Participant[] = [];
   if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];
   else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
