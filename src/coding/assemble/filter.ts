@@ -220,7 +220,7 @@ export function isSpurious(ctx: Ctx, trig: Trigger, earlier: readonly Trigger[],
     // (a meeting asked for that the text says will be held is an event of its own: "requested an
     // emergency meeting of the Security Council, which is due to convene on Wednesday")
     if (r.type !== 'REQUEST' || r.end > trig.start || trig.type === 'REQUEST' || !nominalHead) continue;
-    if (trig.type === 'CONSULT' && SCHEDULED.test(doc.text.slice(trig.end, ctx.doc.sentences![trig.sentence]!.end))) continue;
+    if (trig.type === 'CONSULT' && SCHEDULED.test(doc.text.slice(trig.end, doc.sentences![trig.sentence]!.end))) continue;
     const gap = toks.slice(tokenIndex(ctx, r.end), i);
     if (gap.length <= 8 && !gap.some(breaksRequest)) return 'requested action';
   }

@@ -129,7 +129,7 @@ function sufferedIn(ctx: Ctx, a: number, i: number): boolean {
 }
 
 /** Verbs whose object is an act told, judged or looked into, not done by their subject. */
-const SPEAK_OF = /^(?:condemn|condemns|condemned|condemning|denounce|denounces|denounced|denouncing|deplore|deplored|decried|decry|criticised|criticized|welcomed|welcome|investigate|investigated|investigating|deny|denied|denies|reported|report|reports|confirmed|confirm|blamed|blame|mourned|protested|documented|recorded|described|called)$/i;
+const SPEAK_OF = /^(?:condemn|condemns|condemned|condemning|denounce|denounces|denounced|denouncing|deplore|deplored|decried|decry|criticised|criticized|welcomed|welcome|investigate|investigated|investigating|deny|denied|denies|reported|report|reports|confirmed|confirm|blamed|blame|mourned|protested|documented|recorded|described)$/i;
 
 /** A verb of speaking of an act (SPEAK_OF) between the subject and the event noun at token i. */
 function speechVerbBetween(ctx: Ctx, subject: Participant, i: number): boolean {
@@ -247,6 +247,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
 
   const pairs: Roles['pairs'] = [];
   const text = trig.text.toLowerCase();
+  const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
   if (between.length >= 1) {
     const ex = between.length === 1 ? expand(between[0]!) : between;
     if (ex.length >= 2) {
@@ -267,8 +268,7 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   // act an event noun names is its target; "three aid workers were killed in clashes": so are the
   // dead of a fight they were no party to (soldiers and armed groups killed in one were a side)
   if (nominal && subject && !self && !modifier && sufferedIn(ctx, a, i)) {
-    const fight = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
-    if (!fight || (!by && !armedParty(subject))) {
+    if (!reciprocal || (!by && !armedParty(subject))) {
       pairs.push({ actor: by ?? null, target: subject });
       return { pairs, clause, passive, nominal };
     }
@@ -278,7 +278,6 @@ export function rolesFor(ctx: Ctx, s: Sentence, trig: Trigger): Roles {
   let actors: Participant[] = [];
   if (nominal) actors = by ? [by] : self ? [self] : modifier ? [modifier] : subject ? [subject] : [];
   else actors = subjList.length > 1 ? subjList : subject ? [subject] : by ? [by] : [];
-  const reciprocal = RECIPROCAL_VERBS.test(text.split(/\s+/)[0] ?? '') || RECIPROCAL_VERBS.test(text);
   if (actors.length >= 2) {
     if (reciprocal && !firstObj) {
       pairs.push({ actor: actors[0]!, target: actors[1]! });

@@ -199,16 +199,16 @@ function speakerFor(pronoun: string, cands: readonly Draft[]): Draft | undefined
 function objectReference(found: readonly Draft[], added: readonly Draft[], text: string, tokens: readonly Token[], t: number, s: { index: number; tokenEnd: number }, lower: string): Draft | null {
   const tok = tokens[t]!;
   let end = tok.end;
-  let possessive = lower === 'his' || lower === 'its';
-  if (lower === 'his' || lower === 'its' || lower === 'her') {
+  if (lower !== 'him') {
     let v = t + 1;
     while (v < s.tokenEnd && v - t <= 3 && MODIFIER_POS.has(tokens[v]!.pos) && !OWNED.has(tokens[v]!.text.toLowerCase())) v++;
     const noun = tokens[v];
     if (noun && v < s.tokenEnd && OWNED.has(noun.text.toLowerCase())) {
       for (const d of found) if (d.start <= noun.start && noun.start < d.end) return null;
       end = noun.end;
-      possessive = true;
-    } else if (possessive || (t + 1 < s.tokenEnd && MODIFIER_POS.has(tokens[t + 1]!.pos))) return null; // "in her name": a possessive, of no owner
+    } else if (lower !== 'her' || (t + 1 < s.tokenEnd && MODIFIER_POS.has(tokens[t + 1]!.pos))) {
+      return null; // "his critics", "in her name": a possessive of no owner OWNED names
+    }
   }
   // (sorted only now: most possessives are before a word that names no owner, and return above)
   const drafts = added.length ? found.concat(added).sort(byStart) : found;
@@ -297,7 +297,7 @@ export function resolveReferences(drafts: Draft[], input: CorefInput): Draft[] {
         const m = objectReference(drafts, added, text, tokens, t, s, lower);
         if (m) {
           added.push(m);
-          t = Math.max(t, tokens.findIndex((x) => x.start >= m.end) - 1);
+          while (t + 1 < s.tokenEnd && tokens[t + 1]!.start < m.end) t++;
         }
         continue;
       }

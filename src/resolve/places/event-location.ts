@@ -210,8 +210,7 @@ export function eventLocation(doc: Doc, anchor: Span): EventLocation | null {
  */
 function countryLocation(doc: Doc, article: ArticlePlaces, anchor: Span): EventLocation | null {
   const { places } = article;
-  const fromActors = actorCountry(doc, anchor, true);
-  let at: EventLocation | null = fromActors;
+  let at = actorCountry(doc, anchor, true);
   if (!at) {
     const i = article.focus >= 0 ? article.focus : article.datelinePlace;
     const p = i >= 0 ? places[i]! : null;
