@@ -149,6 +149,16 @@ describe('a violent demonstration', () => {
   });
 });
 
+describe('an intervention without tear gas or arrests', () => {
+  it('the police interrupting, preventing, removing or pushing back the crowd, or others obstructing it', () => {
+    expect(sub('On 4 March 2022, several members protested outside the consulate in Zzebrecen. Police interrupted the protest and registered the organizers. [size=several]')).toBe('Protest with intervention');
+    expect(sub('On 8 June 2022, climate activists staged a protest at a conference in Zzisbon. Police forces pushed protesters outside the room. [size=no report]')).toBe('Protest with intervention');
+    expect(sub('On 6 June 2022, members of a rival student group obstructed the demonstration of student bodies in Zzhaka. [size=no report]')).toBe('Protest with intervention');
+    // protesters interrupting a conference are no intervention against them
+    expect(sub('On 8 June 2022, climate activists staged a protest and interrupted a conference in Zzisbon. [size=no report]')).toBe('Peaceful protest');
+  });
+});
+
 describe('a protest that is the charge', () => {
   it('an arrest for taking part in or supporting demonstrations is an arrest, not an intervention at a protest', () => {
     expect(sub('Around 23 June 2022, police forces arrested tens of civilians on the accusation of participating in demonstrations held in April 2022 in Zzanama.')).toBe('Arrests');
