@@ -181,19 +181,24 @@ function precededByBy(words: readonly string[], at: number, floor: number): bool
  * civilians when attacked (ACLED codes such killings as attacks on civilians).
  */
 function onDuty(ctx: RefineContext, hits: CueHit[]): CueHit[] {
-  return hits.filter((h) => !OFF_DUTY.test(ctx.words.slice(Math.max(0, h.start - 5), h.start).join(" ")));
-}
-const ONE_SIDED_FIRE = /^(?:open|opens|opened|opening|ambush|ambushed|ambushes|ambushing)$/;
-
-/** The next sentence counts civilian victims and no armed ones ("… Two people were wounded"). */
-function sentCivilianVictims(ctx: RefineContext): boolean {
-  for (const h of ctx.scopeCues.get('civilian') ?? []) if (h.start >= ctx.sent[1]) {
-    for (const l of ctx.scopeCues.get('lethal') ?? []) if (l.start >= ctx.sent[1]) return true;
-    if (/\b(?:wounded|injured|hurt)\b/.test(ctx.words.slice(h.end, h.end + 4).join(' '))) return true;
-  }
-  return false;
+  return hits.filter((h) => !OFF_DUTY.test(ctx.words.slice(Math.max(0, h.start - 5), h.start).join(' ')));
 }
 const OFF_DUTY = /\b(?:off - duty|off-duty|former|retired|ex|ex-)\b/;
+
+const ONE_SIDED_FIRE = /^(?:open|opens|opened|opening|ambush|ambushed|ambushes|ambushing)$/;
+
+/**
+ * A later sentence of the scope counts civilian victims ("… Two people were wounded"): a civilian
+ * word there, and a death there or "wounded/injured/hurt" right after the civilian word.
+ */
+function sentCivilianVictims(ctx: RefineContext): boolean {
+  const later: CueHit[] = [];
+  for (const h of ctx.scopeCues.get('civilian') ?? []) if (h.start >= ctx.sent[1]) later.push(h);
+  if (!later.length) return false;
+  for (const l of ctx.scopeCues.get('lethal') ?? []) if (l.start >= ctx.sent[1]) return true;
+  for (const h of later) if (/\b(?:wounded|injured|hurt)\b/.test(ctx.words.slice(h.end, h.end + 4).join(' '))) return true;
+  return false;
+}
 
 /** Cue hits on the side of the agent: before an active trigger, after "by" for a passive one. */
 function agentSide(ctx: RefineContext, name: string, window = 10): CueHit[] {
@@ -305,7 +310,7 @@ export function refineSubType(sub: string, event: Event, ctx: RefineContext): Re
     if (sub === 'Armed clash' && ONE_SIDED_FIRE.test(triggerWord(ctx))) {
       // "armed men opened fire and killed a woman", "ambushed several vehicles … two people were
       // wounded": fire at people who did not fire back is an attack on them
-      const objCivil = objectSide(ctx, 'civilian', 12).length > 0 || (ctx.passive ? false : sentCivilianVictims(ctx));
+      const objCivil = objectSide(ctx, 'civilian', 12).length > 0 || (!ctx.passive && sentCivilianVictims(ctx));
       if (objCivil && onDuty(ctx, objectSide(ctx, 'armed', 12)).length === 0 && !has(sc, 'exchange')) return { sub: 'Attack', why: 'fire-on-civilians' };
     }
     if (sub === 'Armed clash') {
@@ -519,7 +524,10 @@ function killsNamedPerson(doc: Doc, e: Event, ctx: RefineContext): boolean {
   const span = e.target?.span;
   if (!span || e.target?.inferred) return false;
   let person = false;
-  for (const a of doc.actors ?? []) if (a.kind === 'person' && a.start < span.end && span.start < a.end) person = true;
+  for (const a of doc.actors ?? []) if (a.kind === 'person' && a.start < span.end && span.start < a.end) {
+    person = true;
+    break;
+  }
   if (!person) return false;
   for (const h of ctx.sentCues.get('lethal') ?? []) if (h.start >= ctx.trig[0] - 1 && h.start <= ctx.trig[1] + 1) return true;
   return false;

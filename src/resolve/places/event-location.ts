@@ -9,7 +9,7 @@
 // A place the gazetteer does not know ("the village of X, Y district, Kunar") is reported by its
 // own name with the coordinates and precision of the place the text puts it in.
 
-import type { ActorMention, Doc, EventLocation, Paragraph, PlaceMention, Span } from '../../doc.js';
+import type { ActorMention, Doc, EventLocation, PlaceMention, Span } from '../../doc.js';
 import { spanContaining } from '../../nlp/spans.js';
 
 const LOCATIVE_RE = /\b(?:in|at|near|outside|around|above|below|beyond|inside|into|across|within|throughout|on|over|towards?|of|from|between|along|off|to)\s+(?:the\s+)?(?:(?:outskirts|vicinity|village|town|city|district|province|region|area|suburbs?|centre|center|north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|border|parts?|areas?)\s+(?:of\s+)?(?:the\s+)?)?$/i;
@@ -281,7 +281,7 @@ function articlePlaces(doc: Doc): ArticlePlaces {
     if (q.containerIndex !== undefined && q.containerIndex !== k && usable(q)) contents[q.containerIndex]?.push(q);
   }
   const dateline = new Set<number>();
-  for (let i = 0; i < places.length; i++) if (paragraphAt(doc, places[i]!.start)?.kind === 'dateline') dateline.add(i);
+  for (let i = 0; i < places.length; i++) if (spanContaining(doc.paragraphs, places[i]!.start)?.kind === 'dateline') dateline.add(i);
   let datelinePlace = -1;
   for (const i of dateline) if (places[i]!.country) {
     datelinePlace = i;
@@ -295,11 +295,6 @@ function articlePlaces(doc: Doc): ArticlePlaces {
 
 function paragraphNumbered<P extends { index: number }>(paragraphs: readonly P[] | undefined, index: number): P | undefined {
   for (const p of paragraphs ?? []) if (p.index === index) return p;
-  return undefined;
-}
-
-function paragraphAt(doc: Doc, at: number): Paragraph | undefined {
-  for (const p of doc.paragraphs ?? []) if (p.start <= at && at < p.end) return p;
   return undefined;
 }
 
